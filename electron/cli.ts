@@ -1,0 +1,94 @@
+/**
+ * `ntk`: the headless command line over the same backend the app uses.
+ *
+ *   ntk init --db PATH [--key-file FILE] [--json]
+ *   ntk info --db PATH [--key-file FILE] [--json]
+ *   ntk keygen --out FILE
+ *
+ * Key: --key-file FILE (32 raw bytes or 64 hex characters), else NTK_DB_PASSPHRASE.
+ * Exit codes follow sysexits(3); see electron/cli/exit-codes.ts.
+ */
+import { parseArgs } from 'node:util';
+import { createKeyFile } from './core/db/keys';
+import { isNtkError } from './core/errors';
+import { EXIT_CODES } from './cli/exit-codes';
+import { headlessKeySource, requireDb, UsageError } from './cli/options';
+import { formatStatus, storeStatusCommand } from './cli/store-commands';
+
+const USAGE = `usage: ntk <command> [options]
+
+commands:
+  init   --db PATH      create the encrypted store (or bring it to the latest schema)
+  info   --db PATH      show the store's status without changing it
+  keygen --out FILE     write a new random 256-bit key file (mode 0600)
+
+options:
+  --key-file FILE       key for the store; otherwise scrypt of $NTK_DB_PASSPHRASE
+  --json                machine-readable output`;
+
+interface Out {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        'key-file': { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    json = values.json;
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      out.stdout(USAGE);
+      return values.help ? 0 : EXIT_CODES.USAGE;
+    }
+    if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`);
+    let result: unknown;
+    let text: string;
+    switch (command) {
+      case 'init':
+      case 'info': {
+        const status = await storeStatusCommand(requireDb(values.db), headlessKeySource(values['key-file'], env), command);
+        result = status;
+        text = formatStatus(status);
+        break;
+      }
+      case 'keygen': {
+        if (!values.out) throw new UsageError('--out FILE is required.');
+        createKeyFile(values.out);
+        result = { keyFile: values.out };
+        text = `wrote a new key to ${values.out}; keep it apart from the store`;
+        break;
+      }
+      default:
+        throw new UsageError(`Unknown command: ${command}`);
+    }
+    out.stdout(json ? JSON.stringify({ ok: true, value: result }) : text);
+    return 0;
+  } catch (e) {
+    const code = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 'USAGE' : isNtkError(e) ? e.code : 'INTERNAL';
+    const message = code === 'INTERNAL' && !isNtkError(e) ? 'Unexpected error; nothing was changed.' : (e as Error).message;
+    if (json) out.stdout(JSON.stringify({ ok: false, error: { code: code === 'USAGE' ? 'BAD_REQUEST' : code, message } }));
+    else out.stderr(`ntk: ${message}${code === 'USAGE' ? `\n\n${USAGE}` : ''}`);
+    return EXIT_CODES[code];
+  }
+}
+
+const isEntry = process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2), process.env, {
+    stdout: (t) => process.stdout.write(t + '\n'),
+    stderr: (t) => process.stderr.write(t + '\n'),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

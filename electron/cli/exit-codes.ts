@@ -1,0 +1,16 @@
+import type { ErrorCode } from '../../shared/result';
+
+/** sysexits(3)-style exit codes, one per error code, so scripts can branch on them. */
+export const EXIT_CODES: Record<ErrorCode | 'USAGE', number> = {
+  USAGE: 64,
+  BAD_REQUEST: 64,
+  UNKNOWN_CALL: 64,
+  FORBIDDEN_SENDER: 77,
+  WRONG_KEY_OR_NOT_STORE: 65,
+  NEWER_SCHEMA: 65,
+  STORE_NOT_FOUND: 66,
+  INTERNAL: 70,
+  READ_ONLY: 73,
+  DISK_FULL: 74,
+  KEY_UNAVAILABLE: 78,
+};

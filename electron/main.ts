@@ -1,0 +1,44 @@
+/**
+ * App lifecycle and wiring. Everything of substance lives in core/ (tested
+ * under plain Node) and the thin adapters/; this file only connects them.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { APP_ENTRY_URL, privilegedSchemes, registerAppProtocol } from './adapters/app-protocol';
+import { registerIpc } from './adapters/ipc';
+import { appKeySource } from './adapters/keychain';
+import { denyAllPermissions, guardContents, guardWindow, windowOptions } from './adapters/window-security';
+import { APP_INFO } from './core/app-info';
+import { createBackend, type Backend } from './core/backend';
+
+protocol.registerSchemesAsPrivileged(privilegedSchemes);
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let backend: Backend | undefined;
+
+app.on('web-contents-created', (_e, contents) => guardContents(contents));
+
+app.whenReady().then(() => {
+  denyAllPermissions(session.defaultSession);
+  registerAppProtocol(protocol, path.join(__dirname, '../renderer'));
+  try {
+    backend = createBackend({
+      app: { ...APP_INFO, version: app.getVersion() },
+      store: { path: path.join(app.getPath('userData'), 'store.ntk'), keys: appKeySource(), create: true },
+      log: (entry) => console.error('[ntk] call failed', entry),
+    });
+  } catch (e) {
+    dialog.showErrorBox('Need-to-Know cannot open its store', (e as Error).message);
+    app.exit(1);
+    return;
+  }
+  registerIpc(ipcMain, backend.dispatch);
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  guardWindow(win);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY_URL);
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => backend?.close());

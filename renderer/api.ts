@@ -1,0 +1,26 @@
+/**
+ * The renderer's only way to the backend: `window.ntk`, exposed by the preload
+ * (or the e2e harness) and typed by the shared contract.
+ */
+import type { CallName, CallRequest, CallResponse, NtkApi } from '../shared/contract';
+import type { AppError, Result } from '../shared/result';
+
+declare global {
+  interface Window {
+    readonly ntk: NtkApi;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
+/** Calls the backend and unwraps the reply, throwing ApiError on `{ok:false}`. */
+export async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
+  const fn = window.ntk[name] as unknown as (r: CallRequest<K>) => Promise<Result<CallResponse<K>>>;
+  const reply = await fn(request);
+  if (!reply.ok) throw new ApiError(reply.error);
+  return reply.value;
+}

@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import { useStatusStore } from '../state/status-store';
+
+export function StoreStatusScreen() {
+  const { status, error, loading, refresh } = useStatusStore();
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return (
+    <section className="panel" aria-labelledby="store-heading">
+      <header className="panel-head">
+        <h2 id="store-heading">Encrypted store</h2>
+        <button type="button" onClick={() => void refresh()} disabled={loading} aria-keyshortcuts="F5">
+          {loading ? 'Checking…' : 'Refresh'}
+        </button>
+      </header>
+      {error && (
+        <p role="alert" className="error">
+          <strong>{error.code}</strong> {error.message}
+        </p>
+      )}
+      {status && (
+        <>
+          <p className="badge-row">
+            <span className={`badge ${status.opened ? 'good' : 'bad'}`} data-testid="store-state">
+              {status.opened ? 'Opened' : 'Closed'}
+            </span>
+            <span className="badge neutral">SQLCipher 4 · key from {status.keySource}</span>
+            <span className="badge neutral">journal {status.journalMode}</span>
+          </p>
+          <dl className="facts">
+            <dt>Schema version</dt>
+            <dd data-testid="schema-version">
+              {status.schemaVersion} <span className="muted">(latest {status.latestSchemaVersion})</span>
+            </dd>
+            <dt>Store id</dt>
+            <dd className="mono">{status.storeId}</dd>
+            <dt>Created</dt>
+            <dd>{new Date(status.createdAt).toLocaleString()}</dd>
+            <dt>Location</dt>
+            <dd className="mono">{status.path}</dd>
+          </dl>
+          <table className="counts" aria-label="What this workstation holds">
+            <thead>
+              <tr>
+                <th scope="col">Held on this device</th>
+                <th scope="col" className="num">Count</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td>Patients</td>
+                <td className="num" data-testid="count-patients">{status.counts.patients}</td>
+              </tr>
+              <tr>
+                <td>Encounters</td>
+                <td className="num" data-testid="count-encounters">{status.counts.encounters}</td>
+              </tr>
+              <tr>
+                <td>Documents</td>
+                <td className="num" data-testid="count-documents">{status.counts.documents}</td>
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The reply shape of every backend call, over IPC or the CLI.
+ * Errors carry a stable code and a human message; never a stack trace.
+ */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNKNOWN_CALL',
+  'FORBIDDEN_SENDER',
+  'STORE_NOT_FOUND',
+  'WRONG_KEY_OR_NOT_STORE',
+  'NEWER_SCHEMA',
+  'READ_ONLY',
+  'DISK_FULL',
+  'KEY_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+});
