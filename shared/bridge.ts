@@ -1,4 +1,5 @@
-import { callTable, type NtkApi } from './contract';
+import { callTable } from './calls';
+import type { NtkApi } from './contract';
 
 /**
  * Builds the renderer's API object from the contract: one function per call,

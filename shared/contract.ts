@@ -8,6 +8,9 @@
  */
 import { z } from 'zod';
 import type { Result } from './result';
+import type { CallName } from './calls';
+
+export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
 
 const NoArgs = z.object({}).strict();
 
@@ -38,21 +41,12 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const contract = {
   appInfo: { request: NoArgs, response: AppInfo },
   storeStatus: { request: NoArgs, response: StoreStatus },
-} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+} as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Contract = typeof contract;
-export type CallName = keyof Contract;
 export type CallRequest<K extends CallName> = z.input<Contract[K]['request']>;
 export type ParsedRequest<K extends CallName> = z.output<Contract[K]['request']>;
 export type CallResponse<K extends CallName> = z.output<Contract[K]['response']>;
-
-/** The IPC channel that carries a call. */
-export const channelOf = (name: CallName): string => `ntk:${name}`;
-
-export const CALL_NAMES = Object.keys(contract) as CallName[];
-
-/** [method name, channel] pairs: what a bridge needs to expose the API. */
-export const callTable = (): Array<[CallName, string]> => CALL_NAMES.map((n) => [n, channelOf(n)]);
 
 /** The API object the renderer sees as `window.ntk`. */
 export type NtkApi = {

@@ -1,0 +1,14 @@
+/**
+ * The names of every backend call. shared/contract.ts must give each exactly
+ * one schema pair (the compiler enforces both directions), and the preload
+ * builds `window.ntk` from this list — so it stays small and zod-free.
+ */
+export const CALL_NAMES = ['appInfo', 'storeStatus'] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+
+/** The IPC channel that carries a call. */
+export const channelOf = (name: CallName): string => `ntk:${name}`;
+
+/** [method name, channel] pairs: what a bridge needs to expose the API. */
+export const callTable = (): Array<[CallName, string]> => CALL_NAMES.map((n) => [n, channelOf(n)]);
