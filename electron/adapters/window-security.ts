@@ -4,7 +4,7 @@
  * factory and the URL checks are pure and unit-tested.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
@@ -37,7 +37,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
 export function isAppUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const u = new URL(url); // URL.origin is "null" for custom schemes, so compare the parts
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
   } catch {
     return false;
   }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { buildApi } from '../../shared/bridge';
+import { CALL_NAMES, channelOf, contract } from '../../shared/contract';
+
+describe('the IPC contract and the bridge generated from it', () => {
+  it('names every call exactly once, each with request and response schemas', () => {
+    expect(Object.keys(contract).sort()).toEqual([...CALL_NAMES].sort());
+    for (const name of CALL_NAMES) {
+      expect(contract[name].request.safeParse({}).success).toBe(true);
+      expect(typeof contract[name].response.parse).toBe('function');
+    }
+  });
+
+  it('exposes exactly the contract functions, frozen, with no generic invoke', async () => {
+    const sent: Array<[string, unknown]> = [];
+    const api = buildApi(async (channel, arg) => {
+      sent.push([channel, arg]);
+      return { ok: true, value: null };
+    });
+    expect(Object.keys(api).sort()).toEqual([...CALL_NAMES].sort());
+    expect(Object.isFrozen(api)).toBe(true);
+    expect('invoke' in api).toBe(false);
+    await api.storeStatus({});
+    expect(sent).toEqual([[channelOf('storeStatus'), {}]]);
+  });
+});
