@@ -51,7 +51,7 @@ test('the page gets exactly the contract, under the strict CSP, and the guard re
   await app.open(page);
   await expect(page.getByTestId('store-state')).toHaveText('Opened');
   const probe = await page.evaluate(async () => {
-    const w = window as unknown as { ntk: Record<string, (a: unknown) => Promise<unknown>> };
+    const w = window as unknown as { ntk: { storeStatus(a: unknown): Promise<unknown> } };
     // An injected inline script must not run: the CSP allows only our own files.
     const violation = new Promise<string>((resolve) =>
       document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }),

@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: prints one JSON object of figures, comparable run to run.
+ * Later features add their sections (redaction MB/s, chart open, import, OCR, PDF).
+ */
+import os from 'node:os';
+import { storeBench } from './store.bench';
+
+const result = {
+  when: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  store: storeBench(),
+};
+process.stdout.write(JSON.stringify(result, null, 2) + '\n');
