@@ -4,6 +4,8 @@
  *   ntk init --db PATH [--key-file FILE] [--json]
  *   ntk info --db PATH [--key-file FILE] [--json]
  *   ntk keygen --out FILE
+ *   ntk audit verify --db PATH
+ *   ntk audit export --db PATH --format fhir-ndjson|csv [--user U] [--event T] [--from ISO] [--to ISO] [--out FILE]
  *
  * Key: --key-file FILE (32 raw bytes or 64 hex characters), else NTK_DB_PASSPHRASE.
  * Exit codes follow sysexits(3); see electron/cli/exit-codes.ts.
@@ -14,6 +16,7 @@ import { isNtkError } from './core/errors';
 import { EXIT_CODES } from './cli/exit-codes';
 import { headlessKeySource, requireDb, UsageError } from './cli/options';
 import { formatStatus, storeStatusCommand } from './cli/store-commands';
+import { auditExportCommand, auditVerifyCommand, formatVerify } from './cli/audit-commands';
 
 const USAGE = `usage: ntk <command> [options]
 
@@ -21,6 +24,10 @@ commands:
   init   --db PATH      create the encrypted store (or bring it to the latest schema)
   info   --db PATH      show the store's status without changing it
   keygen --out FILE     write a new random 256-bit key file (mode 0600)
+  audit verify --db PATH
+                        check the audit chain; reports the first broken link (exit 65)
+  audit export --db PATH --format fhir-ndjson|csv [--user U] [--event TYPE]
+               [--from ISO] [--to ISO] [--out FILE]
 
 options:
   --key-file FILE       key for the store; otherwise scrypt of $NTK_DB_PASSPHRASE
@@ -41,12 +48,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
         db: { type: 'string' },
         'key-file': { type: 'string' },
         out: { type: 'string' },
+        format: { type: 'string' },
+        user: { type: 'string' },
+        event: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
     json = values.json;
-    const [command, ...rest] = positionals;
+    const [command, sub, ...extra] = positionals;
+    const rest = command === 'audit' ? extra : [sub, ...extra].filter((x) => x !== undefined);
     if (values.help || !command) {
       out.stdout(USAGE);
       return values.help ? 0 : EXIT_CODES.USAGE;
@@ -57,7 +70,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
     switch (command) {
       case 'init':
       case 'info': {
-        const status = await storeStatusCommand(requireDb(values.db), headlessKeySource(values['key-file'], env), command);
+        const status = storeStatusCommand(requireDb(values.db), headlessKeySource(values['key-file'], env), command);
         result = status;
         text = formatStatus(status);
         break;
@@ -67,6 +80,28 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
         createKeyFile(values.out);
         result = { keyFile: values.out };
         text = `wrote a new key to ${values.out}; keep it apart from the store`;
+        break;
+      }
+      case 'audit': {
+        const keys = headlessKeySource(values['key-file'], env);
+        const db = requireDb(values.db);
+        if (sub === 'verify') {
+          const report = auditVerifyCommand(db, keys);
+          result = report;
+          text = formatVerify(report);
+          if (!report.ok) {
+            out.stdout(json ? JSON.stringify({ ok: true, value: report }) : text);
+            return EXIT_CODES.WRONG_KEY_OR_NOT_STORE;
+          }
+        } else if (sub === 'export') {
+          const filter = { username: values.user, eventType: values.event, from: values.from, to: values.to };
+          const rows = auditExportCommand(db, keys, values.format, filter, values.out, (c) => out.stdout(c.replace(/\n$/, '')));
+          if (!values.out) return 0;
+          result = { rows, out: values.out };
+          text = `exported ${rows} audit records to ${values.out}`;
+        } else {
+          throw new UsageError('audit takes verify or export.');
+        }
         break;
       }
       default:

@@ -3,7 +3,27 @@
  * one schema pair (the compiler enforces both directions), and the preload
  * builds `window.ntk` from this list — so it stays small and zod-free.
  */
-export const CALL_NAMES = ['appInfo', 'storeStatus'] as const;
+export const CALL_NAMES = [
+  'appInfo',
+  'storeStatus',
+  'sessionState',
+  'setupFirstAdmin',
+  'login',
+  'logout',
+  'lockSession',
+  'unlockSession',
+  'recordActivity',
+  'changePassword',
+  'listUsers',
+  'addUser',
+  'setUserDisabled',
+  'setUserRole',
+  'resetUserPassword',
+  'unlockUser',
+  'setIdleMinutes',
+  'auditVerify',
+  'auditEvents',
+] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 

@@ -9,6 +9,19 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import type { CallName } from './calls';
+import {
+  AuditEventView,
+  AuditVerifyReport,
+  DisplayName,
+  Otp,
+  Password,
+  RoleSchema,
+  SessionInfo,
+  SessionState,
+  UserId,
+  UserSummary,
+  Username,
+} from './auth-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
 
@@ -38,9 +51,45 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+const Done = z.object({ done: z.literal(true) });
+
 export const contract = {
   appInfo: { request: NoArgs, response: AppInfo },
   storeStatus: { request: NoArgs, response: StoreStatus },
+  sessionState: { request: NoArgs, response: SessionState },
+  setupFirstAdmin: {
+    request: z.object({ username: Username, displayName: DisplayName, password: Password }).strict(),
+    response: SessionInfo,
+  },
+  login: { request: z.object({ username: z.string().max(64), password: Password, otp: Otp }).strict(), response: SessionInfo },
+  logout: { request: NoArgs, response: Done },
+  lockSession: { request: NoArgs, response: SessionInfo },
+  unlockSession: { request: z.object({ password: Password, otp: Otp }).strict(), response: SessionInfo },
+  recordActivity: { request: NoArgs, response: Done },
+  changePassword: { request: z.object({ current: Password, next: Password }).strict(), response: SessionInfo },
+  listUsers: { request: NoArgs, response: z.array(UserSummary) },
+  addUser: {
+    request: z.object({ username: Username, displayName: DisplayName, role: RoleSchema, password: Password }).strict(),
+    response: UserSummary,
+  },
+  setUserDisabled: { request: z.object({ userId: UserId, disabled: z.boolean() }).strict(), response: UserSummary },
+  setUserRole: { request: z.object({ userId: UserId, role: RoleSchema }).strict(), response: UserSummary },
+  resetUserPassword: { request: z.object({ userId: UserId, password: Password }).strict(), response: UserSummary },
+  unlockUser: { request: z.object({ userId: UserId }).strict(), response: UserSummary },
+  setIdleMinutes: { request: z.object({ minutes: z.number().int().min(1).max(60) }).strict(), response: z.object({ idleMinutes: z.number().int() }) },
+  auditVerify: { request: NoArgs, response: AuditVerifyReport },
+  auditEvents: {
+    request: z
+      .object({
+        username: z.string().max(64).optional(),
+        eventType: z.string().max(64).optional(),
+        from: z.iso.datetime().optional(),
+        to: z.iso.datetime().optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    response: z.array(AuditEventView),
+  },
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -12,11 +12,12 @@ import { isTrustedSender } from './window-security';
 type SenderFrame = { url: string; parent: unknown } | null | undefined;
 
 export function guardedHandler(dispatch: Dispatch, channel: string, trusted: (f: SenderFrame) => boolean = isTrustedSender) {
-  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, arg: unknown): Promise<Result<unknown>> => {
+  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, arg: unknown): Promise<Result<unknown>> => {
     if (!trusted(event.senderFrame as SenderFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This window may not call the backend.' } };
     }
-    const ctx: CallContext = { transport: 'ipc' };
+    // The session belongs to the window that calls, identified by Electron, not by anything the page sends.
+    const ctx: CallContext = { transport: 'ipc', sessionKey: `wc:${event.sender.id}` };
     return dispatch(channel, arg, ctx);
   };
 }

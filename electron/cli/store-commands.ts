@@ -1,21 +1,17 @@
 import type { StoreStatus } from '../../shared/contract';
 import { createBackend } from '../core/backend';
-import { NtkError } from '../core/errors';
 import { APP_INFO } from '../core/app-info';
 import type { KeySource } from '../core/db/keys';
 
-const CLI_CONTEXT = { transport: 'cli' };
-
 /** `ntk init` creates the store if absent (or upgrades it) and `ntk info` reads it; both report its status. */
-export async function storeStatusCommand(dbPath: string, keys: KeySource, mode: 'init' | 'info'): Promise<StoreStatus> {
+export function storeStatusCommand(dbPath: string, keys: KeySource, mode: 'init' | 'info'): StoreStatus {
   const backend = createBackend({
     app: APP_INFO,
     store: { path: dbPath, keys, create: mode === 'init', readonly: mode === 'info' },
   });
   try {
-    const reply = await backend.call('storeStatus', {}, CLI_CONTEXT);
-    if (!reply.ok) throw new NtkError(reply.error.code, reply.error.message);
-    return reply.value;
+    // The CLI holds the store key itself, so it reads the status directly rather than through a session.
+    return backend.store.status();
   } finally {
     backend.close();
   }

@@ -3,9 +3,16 @@
  * the handler table for the contract. The Electron main process, the `ntk` CLI
  * and the e2e harness all use this same composition.
  */
+import os from 'node:os';
 import type { AppInfo, CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { channelOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import { AuditLog } from './audit/audit-log';
+import { auditHandlers } from './audit/handlers';
+import { AuthService } from './auth/auth-service';
+import { createAuthorize } from './auth/authorize';
+import { authHandlers } from './auth/handlers';
+import { systemClock, type Clock } from './clock';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
@@ -14,10 +21,15 @@ export interface BackendDeps {
   store: OpenStoreOptions;
   app: AppInfo;
   log?: FailureLog;
+  clock?: Clock;
+  /** Names this device in the audit trail (default: the host name). */
+  workstation?: string;
 }
 
 export interface Backend {
   readonly store: Store;
+  readonly audit: AuditLog;
+  readonly auth: AuthService;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
@@ -25,19 +37,32 @@ export interface Backend {
 }
 
 export function createBackend(deps: BackendDeps): Backend {
+  const clock = deps.clock ?? systemClock;
   const store = Store.open(deps.store);
+  const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
+  const auth = new AuthService(store.db, audit, clock);
   const handlers: Handlers = {
-    appInfo: () => deps.app,
-    storeStatus: () => {
-      if (!store.db.open) throw new NtkError('STORE_NOT_FOUND', 'The store is closed.');
-      return store.status();
+    appInfo: { access: 'public', run: () => deps.app },
+    storeStatus: {
+      access: 'signed-in',
+      run: () => {
+        if (!store.db.open) throw new NtkError('STORE_NOT_FOUND', 'The store is closed.');
+        return store.status();
+      },
     },
+    ...authHandlers(auth),
+    ...auditHandlers(store, audit),
   };
-  const dispatch = createDispatcher(handlers, deps.log);
+  const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
     store,
+    audit,
+    auth,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
-    close: () => store.close(),
+    close: () => {
+      if (store.db.open) audit.checkpoint();
+      store.close();
+    },
   };
 }

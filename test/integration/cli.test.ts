@@ -5,6 +5,10 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli';
 import { EXIT_CODES } from '../../electron/cli/exit-codes';
+import { latestVersion } from '../../electron/core/db/migration';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+
+const LATEST = latestVersion(MIGRATIONS);
 import { newKey, sha256, tmpDir } from '../support/tmp';
 
 async function ntk(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -22,14 +26,14 @@ describe('ntk init / info', () => {
     const init = await ntk(['init', '--db', db, '--key-file', file, '--json']);
     expect(init.code).toBe(0);
     const created = JSON.parse(init.stdout);
-    expect(created).toMatchObject({ ok: true, value: { opened: true, schemaVersion: 2, keySource: 'keyFile', counts: { patients: 0 } } });
+    expect(created).toMatchObject({ ok: true, value: { opened: true, schemaVersion: LATEST, keySource: 'keyFile', counts: { patients: 0 } } });
 
     const info = await ntk(['info', '--db', db, '--key-file', file, '--json']);
     expect(info.code).toBe(0);
     expect(JSON.parse(info.stdout).value.storeId).toBe(created.value.storeId);
 
     const human = await ntk(['info', '--db', db, '--key-file', file]);
-    expect(human.stdout).toMatch(/schema\s+2 \(latest 2\)/);
+    expect(human.stdout).toMatch(new RegExp(`schema\\s+${LATEST} \\(latest ${LATEST}\\)`));
   });
 
   it('uses NTK_DB_PASSPHRASE when no key file is given', async () => {
@@ -68,7 +72,7 @@ describe('ntk init / info', () => {
     const db = path.join(dir, 'npm.ntk');
     const run = promisify(execFile);
     const { stdout } = await run('npm', ['run', '--silent', 'ntk', '--', 'init', '--db', db, '--key-file', file, '--json']);
-    expect(JSON.parse(stdout)).toMatchObject({ ok: true, value: { schemaVersion: 2 } });
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, value: { schemaVersion: LATEST } });
     const failed = await run('npm', ['run', '--silent', 'ntk', '--', 'info', '--db', path.join(dir, 'nope.ntk'), '--key-file', file, '--json']).catch(
       (e: { code: number; stdout: string }) => e,
     );

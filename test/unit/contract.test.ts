@@ -6,8 +6,10 @@ describe('the IPC contract and the bridge generated from it', () => {
   it('names every call exactly once, each with request and response schemas', () => {
     expect(Object.keys(contract).sort()).toEqual([...CALL_NAMES].sort());
     for (const name of CALL_NAMES) {
-      expect(contract[name].request.safeParse({}).success).toBe(true);
+      expect(typeof contract[name].request.safeParse).toBe('function');
       expect(typeof contract[name].response.parse).toBe('function');
+      // Requests are strict: a field the contract does not name (an identity, a role, a session id) is refused.
+      expect(contract[name].request.safeParse({ sessionId: 'forged' }).success).toBe(false);
     }
   });
 

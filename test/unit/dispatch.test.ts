@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { channelOf } from '../../shared/contract';
+import { CALL_NAMES, channelOf } from '../../shared/contract';
 import { NtkError } from '../../electron/core/errors';
-import { createDispatcher, type Handlers } from '../../electron/core/ipc/dispatch';
+import { createDispatcher, type Authorize, type Handlers } from '../../electron/core/ipc/dispatch';
 
 const status = {
   opened: true,
@@ -15,20 +15,29 @@ const status = {
   createdAt: '2026-01-01T00:00:00Z',
   counts: { patients: 1, encounters: 2, documents: 3 },
 };
-const ctx = { transport: 'test' };
+const ctx = { transport: 'test', sessionKey: 't1' };
+type StatusFn = () => typeof status;
 
-function handlers(over: Partial<Handlers> = {}): Handlers {
-  return { appInfo: () => ({ name: 'Need-to-Know', version: '1' }), storeStatus: () => status, ...over };
+/** Every call public except storeStatus, which this fake authorizer refuses when `signedIn` is false. */
+function setup(storeStatus: StatusFn = () => status, log?: Parameters<typeof createDispatcher>[2], signedIn = true) {
+  const handlers = Object.fromEntries(CALL_NAMES.map((n) => [n, { access: 'public', run: () => ({}) }])) as unknown as Handlers;
+  handlers.appInfo = { access: 'public', run: () => ({ name: 'Need-to-Know', version: '1' }) };
+  handlers.storeStatus = { access: 'signed-in', run: storeStatus };
+  const authorize: Authorize = (access) => {
+    if (access !== 'public' && !signedIn) throw new NtkError('UNAUTHENTICATED', 'Not signed in.');
+    return undefined;
+  };
+  return createDispatcher(handlers, authorize, log);
 }
 
 describe('the dispatcher (one guard for every call)', () => {
   it('answers a valid call with {ok, value}', async () => {
-    const d = createDispatcher(handlers());
+    const d = setup();
     expect(await d(channelOf('storeStatus'), {}, ctx)).toEqual({ ok: true, value: status });
   });
 
   it('rejects an unknown channel without running anything', async () => {
-    const d = createDispatcher(handlers());
+    const d = setup();
     expect(await d('ntk:dropTables', {}, ctx)).toEqual({ ok: false, error: { code: 'UNKNOWN_CALL', message: 'Unknown call.' } });
     expect((await d('__proto__', {}, ctx)).ok).toBe(false);
   });
@@ -41,14 +50,10 @@ describe('the dispatcher (one guard for every call)', () => {
     ['a prototype-polluting object', JSON.parse('{"__proto__": {"admin": true}}')],
   ])('rejects %s as BAD_REQUEST before the handler runs', async (_label, arg) => {
     let ran = false;
-    const d = createDispatcher(
-      handlers({
-        storeStatus: () => {
-          ran = true;
-          return status;
-        },
-      }),
-    );
+    const d = setup(() => {
+      ran = true;
+      return status;
+    });
     const r = await d(channelOf('storeStatus'), arg, ctx);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('BAD_REQUEST');
@@ -56,24 +61,18 @@ describe('the dispatcher (one guard for every call)', () => {
   });
 
   it('passes an NtkError code and message through', async () => {
-    const d = createDispatcher(
-      handlers({
-        storeStatus: () => {
-          throw new NtkError('READ_ONLY', 'The store is read-only.');
-        },
-      }),
-    );
+    const d = setup(() => {
+      throw new NtkError('READ_ONLY', 'The store is read-only.');
+    });
     expect(await d(channelOf('storeStatus'), {}, ctx)).toEqual({ ok: false, error: { code: 'READ_ONLY', message: 'The store is read-only.' } });
   });
 
   it('hides unexpected errors: no message, no stack, only a reference that is also logged', async () => {
     const logged: unknown[] = [];
-    const d = createDispatcher(
-      handlers({
-        storeStatus: () => {
-          throw new Error('SQLITE_CONSTRAINT: patient Jane Q Public MRN 12345 at /home/x/secret.db');
-        },
-      }),
+    const d = setup(
+      () => {
+        throw new Error('SQLITE_CONSTRAINT: patient Jane Q Public MRN 12345 at /home/x/secret.db');
+      },
       (entry) => logged.push(entry),
     );
     const r = await d(channelOf('storeStatus'), {}, ctx);
@@ -87,9 +86,23 @@ describe('the dispatcher (one guard for every call)', () => {
   });
 
   it('strips anything from a reply that the contract does not name', async () => {
-    const d = createDispatcher(handlers({ storeStatus: () => ({ ...status, maskedNote: 'HIV positive' }) as typeof status }));
+    const d = setup(() => ({ ...status, maskedNote: 'HIV positive' }) as typeof status);
     const r = await d(channelOf('storeStatus'), {}, ctx);
     expect(JSON.stringify(r)).not.toContain('HIV');
     expect(r.ok).toBe(true);
+  });
+
+  it('runs the access check before the handler', async () => {
+    let ran = false;
+    const d = setup(
+      () => {
+        ran = true;
+        return status;
+      },
+      undefined,
+      false,
+    );
+    expect(await d(channelOf('storeStatus'), {}, ctx)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Not signed in.' } });
+    expect(ran).toBe(false);
   });
 });

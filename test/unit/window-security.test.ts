@@ -64,7 +64,9 @@ describe('IPC sender check', () => {
   it('registers one handler per contract call and refuses untrusted senders before dispatch', async () => {
     const registered = new Map<string, (e: unknown, arg: unknown) => Promise<unknown>>();
     let dispatched = 0;
-    const dispatch = async () => {
+    const seen: unknown[] = [];
+    const dispatch = async (_ch: string, _arg: unknown, ctx: unknown) => {
+      seen.push(ctx);
       dispatched++;
       return { ok: true as const, value: 1 };
     };
@@ -72,10 +74,11 @@ describe('IPC sender check', () => {
     expect([...registered.keys()].sort()).toEqual(CALL_NAMES.map(channelOf).sort());
 
     const handler = guardedHandler(dispatch, channelOf('storeStatus'));
-    const denied = await handler({ senderFrame: { url: 'https://evil.example/', parent: null } } as never, {});
+    const denied = await handler({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: { id: 1 } } as never, {});
     expect(denied).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This window may not call the backend.' } });
     expect(dispatched).toBe(0);
-    await handler({ senderFrame: { url: 'app://ntk/index.html', parent: null } } as never, {});
+    await handler({ senderFrame: { url: 'app://ntk/index.html', parent: null }, sender: { id: 7 } } as never, {});
     expect(dispatched).toBe(1);
+    expect(seen).toEqual([{ transport: 'ipc', sessionKey: 'wc:7' }]);
   });
 });

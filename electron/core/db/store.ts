@@ -35,6 +35,8 @@ export class Store {
     readonly path: string,
     readonly keySource: KeySource['kind'],
     readonly latestSchemaVersion: number,
+    /** HMAC key of the audit chain: an HKDF subkey of the same master key as the pages. */
+    readonly auditKey: Buffer,
   ) {}
 
   static open(opts: OpenStoreOptions): Store {
@@ -48,6 +50,7 @@ export class Store {
       if (creating) fs.closeSync(fs.openSync(dbPath, 'wx', 0o600)); // owner-only; SQLite gives -wal/-shm the same mode
       db = new Database(dbPath, { fileMustExist: exists, readonly: !!opts.readonly });
       applyKey(db, deriveSubkey(master, 'db'));
+      const auditKey = deriveSubkey(master, 'audit');
       master.fill(0);
       verifyReadable(db, dbPath, exists);
       configure(db, !!opts.readonly);
@@ -56,7 +59,7 @@ export class Store {
       } else {
         migrate(db, migrations);
       }
-      return new Store(db, dbPath, opts.keys.kind, latestVersion(migrations));
+      return new Store(db, dbPath, opts.keys.kind, latestVersion(migrations), auditKey);
     } catch (e) {
       db?.close();
       if (creating) discardNew(dbPath, opts.keys);
@@ -92,6 +95,7 @@ export class Store {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.auditKey.fill(0);
   }
 }
 

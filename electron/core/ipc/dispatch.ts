@@ -1,9 +1,11 @@
 /**
  * The one path every renderer call takes into the backend, whatever carries it
  * (Electron IPC, or the e2e harness's exposed function): look up the call by
- * channel, parse the argument with the contract's zod schema, run the handler,
- * shape the reply through the response schema (unknown fields are stripped),
- * and turn any failure into `{ok:false, error:{code, message}}` with no stack.
+ * channel, parse the argument with the contract's zod schema, resolve the
+ * caller's session in the main process and check the call's access rule, run
+ * the handler, shape the reply through the response schema (unknown fields are
+ * stripped), and turn any failure into `{ok:false, error:{code, message}}` with
+ * no stack.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -15,24 +17,47 @@ import {
   type ParsedRequest,
 } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
+import type { Role } from '../../../shared/roles';
+import type { Session } from '../auth/sessions';
 import { isNtkError } from '../errors';
 
-/** Who is calling: filled in by the main process, never taken from arguments. */
+/** Who is calling: filled in by the transport in the main process, never taken from arguments. */
 export interface CallContext {
-  /** Where the call came from, for the audit trail (e.g. 'ipc', 'cli', 'e2e'). */
+  /** 'ipc', 'cli', 'e2e' … */
   transport: string;
+  /** The transport's own id for the caller (e.g. the window's webContents id). */
+  sessionKey: string;
 }
 
-export type Handlers = {
-  [K in CallName]: (request: ParsedRequest<K>, ctx: CallContext) => CallResponse<K> | Promise<CallResponse<K>>;
-};
+/**
+ * Who may make a call: anyone ('public'); any signed-in, unlocked session
+ * ('signed-in'); a signed-in session that must still change its password
+ * ('password-change'); or the listed roles.
+ */
+export type Access = 'public' | 'signed-in' | 'password-change' | readonly Role[];
+
+export interface Caller {
+  ctx: CallContext;
+  /** Present for every call whose access is not 'public'. */
+  session: Session | undefined;
+}
+
+export interface HandlerEntry<K extends CallName> {
+  access: Access;
+  run(request: ParsedRequest<K>, caller: Caller): CallResponse<K> | Promise<CallResponse<K>>;
+}
+
+export type Handlers = { [K in CallName]: HandlerEntry<K> };
+
+/** Resolves the caller's session for an access rule, or throws UNAUTHENTICATED / SESSION_LOCKED / FORBIDDEN. */
+export type Authorize = (access: Access, call: CallName, ctx: CallContext) => Session | undefined;
 
 /** Something to record failures in. Receives codes and names only, never request data. */
 export type FailureLog = (entry: { ref: string; call: string; name: string; code: string }) => void;
 
 export type Dispatch = (channel: string, arg: unknown, ctx: CallContext) => Promise<Result<unknown>>;
 
-export function createDispatcher(handlers: Handlers, log: FailureLog = () => {}): Dispatch {
+export function createDispatcher(handlers: Handlers, authorize: Authorize, log: FailureLog = () => {}): Dispatch {
   const byChannel = new Map<string, CallName>(CALL_NAMES.map((n) => [channelOf(n), n]));
   return async (channel, arg, ctx) => {
     const name = byChannel.get(channel);
@@ -40,12 +65,13 @@ export function createDispatcher(handlers: Handlers, log: FailureLog = () => {})
     const spec = contract[name];
     const parsed = spec.request.safeParse(arg);
     if (!parsed.success) {
-      const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(argument)'}: ${i.code}`).join('; ');
+      const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(argument)'}: ${i.message}`).join('; ');
       return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid request for ${name}: ${where}` } };
     }
     try {
-      const handler = handlers[name] as (req: unknown, c: CallContext) => unknown;
-      const value = spec.response.parse(await handler(parsed.data, ctx));
+      const entry = handlers[name] as unknown as HandlerEntry<CallName>;
+      const session = authorize(entry.access, name, ctx);
+      const value = spec.response.parse(await entry.run(parsed.data as never, { ctx, session }));
       return { ok: true, value };
     } catch (e) {
       if (isNtkError(e)) return { ok: false, error: { code: e.code, message: e.message } };

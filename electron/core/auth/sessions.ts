@@ -1,0 +1,109 @@
+/**
+ * Sessions live only in the main process, keyed by the transport's own id for
+ * the caller (the window's webContents id over IPC) — never by anything the
+ * renderer sends. Idle time is measured on the monotonic clock from the last
+ * real input the renderer reported; past the limit the session locks.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../../shared/roles';
+import type { Clock } from '../clock';
+
+export interface Session {
+  id: string;
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  state: 'active' | 'locked';
+  lastActivity: number;
+  reauthAt: number | null;
+  mustChangePassword: boolean;
+}
+
+export type LockReason = 'idle' | 'manual' | 'user-disabled';
+
+export class Sessions {
+  private readonly byKey = new Map<string, Session>();
+
+  constructor(
+    private readonly clock: Clock,
+    private idleMs: number,
+    private readonly onIdleLock: (s: Session) => void,
+  ) {}
+
+  setIdleMinutes(minutes: number): void {
+    this.idleMs = minutes * 60_000;
+  }
+
+  get idleMinutes(): number {
+    return this.idleMs / 60_000;
+  }
+
+  open(key: string, user: Omit<Session, 'id' | 'state' | 'lastActivity' | 'reauthAt'>): Session {
+    const s: Session = { ...user, id: randomUUID(), state: 'active', lastActivity: this.clock.monotonicMs(), reauthAt: this.clock.monotonicMs() };
+    this.byKey.set(key, s);
+    return s;
+  }
+
+  /** The caller's session, locked first if it has been idle too long. */
+  get(key: string): Session | undefined {
+    const s = this.byKey.get(key);
+    if (s && s.state === 'active' && this.clock.monotonicMs() - s.lastActivity >= this.idleMs) {
+      s.state = 'locked';
+      this.onIdleLock(s);
+    }
+    return s;
+  }
+
+  touch(key: string): void {
+    const s = this.get(key);
+    if (s?.state === 'active') s.lastActivity = this.clock.monotonicMs();
+  }
+
+  lock(key: string): Session | undefined {
+    const s = this.byKey.get(key);
+    if (s) s.state = 'locked';
+    return s;
+  }
+
+  unlock(key: string): void {
+    const s = this.byKey.get(key);
+    if (!s) return;
+    s.state = 'active';
+    s.lastActivity = this.clock.monotonicMs();
+    s.reauthAt = this.clock.monotonicMs();
+  }
+
+  reauthenticated(key: string): void {
+    const s = this.byKey.get(key);
+    if (s) s.reauthAt = this.clock.monotonicMs();
+  }
+
+  /** True when the user proved their password within the last `withinMs`. */
+  recentlyAuthenticated(key: string, withinMs: number): boolean {
+    const s = this.byKey.get(key);
+    return !!s && s.reauthAt !== null && this.clock.monotonicMs() - s.reauthAt <= withinMs;
+  }
+
+  close(key: string): Session | undefined {
+    const s = this.byKey.get(key);
+    this.byKey.delete(key);
+    return s;
+  }
+
+  /** Ends every session of a user at once (disabled, role changed); returns how many. */
+  endForUser(userId: number): number {
+    let n = 0;
+    for (const [k, s] of this.byKey) {
+      if (s.userId === userId) {
+        this.byKey.delete(k);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  all(): Session[] {
+    return [...this.byKey.values()];
+  }
+}

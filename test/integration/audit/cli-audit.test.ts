@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli';
+import { EXIT_CODES } from '../../../electron/cli/exit-codes';
+import { createKeyFile } from '../../../electron/core/db/keys';
+import { ADMIN_PASSWORD, testBackend } from '../../support/backend';
+import { tmpDir } from '../../support/tmp';
+
+async function ntk(args: string[]) {
+  const out: string[] = [];
+  const code = await main(args, {}, { stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
+  return { code, out: out.join('\n') };
+}
+
+async function storeWithEvents() {
+  const dir = tmpDir();
+  const keyFile = path.join(dir, 'k');
+  createKeyFile(keyFile);
+  const db = path.join(dir, 's.ntk');
+  expect((await ntk(['init', '--db', db, '--key-file', keyFile])).code).toBe(0);
+  const t = testBackend({ dir, dbPath: db, keys: (await import('../../../electron/core/db/keys')).keyFileKeySource(keyFile), clock: (await import('../../../electron/core/clock')).manualClock() });
+  await t.as('w')('setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: ADMIN_PASSWORD });
+  await t.raw('w2')('login', { username: 'ada', password: 'wrong password, "quoted", =cmd' });
+  t.backend.close();
+  return { db, keyFile };
+}
+
+describe('ntk audit', () => {
+  it('verifies an intact chain and reports a broken one with exit 65', async () => {
+    const { db, keyFile } = await storeWithEvents();
+    const ok = await ntk(['audit', 'verify', '--db', db, '--key-file', keyFile, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).value).toMatchObject({ ok: true });
+
+    const t = testBackend({ dir: path.dirname(db), dbPath: db, keys: (await import('../../../electron/core/db/keys')).keyFileKeySource(keyFile), clock: (await import('../../../electron/core/clock')).manualClock() });
+    t.backend.store.db.exec("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET outcome = 'success' WHERE event_type = 'login' AND outcome = 'failure';");
+    t.backend.close();
+    const bad = await ntk(['audit', 'verify', '--db', db, '--key-file', keyFile]);
+    expect(bad.code).toBe(EXIT_CODES.WRONG_KEY_OR_NOT_STORE);
+    expect(bad.out).toMatch(/AUDIT LOG BROKEN at record \d+ \(edited\)/);
+  });
+
+  it('exports FHIR AuditEvent NDJSON and CSV with filters', async () => {
+    const { db, keyFile } = await storeWithEvents();
+    const nd = await ntk(['audit', 'export', '--db', db, '--key-file', keyFile, '--format', 'fhir-ndjson', '--event', 'login']);
+    expect(nd.code).toBe(0);
+    const events = nd.out.split('\n').map((l) => JSON.parse(l));
+    expect(events.map((e) => e.resourceType)).toEqual(['AuditEvent', 'AuditEvent']);
+    expect(events.map((e) => e.outcome).sort()).toEqual(['0', '4']);
+    expect(events[0]).toMatchObject({ action: 'E', subtype: [{ code: 'login' }], agent: [{ requestor: true }] });
+
+    const dir = path.dirname(db);
+    const csvFile = path.join(dir, 'audit.csv');
+    const csv = await ntk(['audit', 'export', '--db', db, '--key-file', keyFile, '--format', 'csv', '--out', csvFile]);
+    expect(csv.code).toBe(0);
+    const text = fs.readFileSync(csvFile, 'utf8');
+    expect(text.split('\n')[0]).toBe('seq,recorded_at,username,role,purpose,workstation,action,event_type,outcome,patient_id,encounter_id,document_id,section_code,labels,rule_ids,detail');
+    expect(text).toContain('user.create');
+    expect(text).not.toContain('wrong password'); // attempted passwords are never recorded
+    expect((await ntk(['audit', 'export', '--db', db, '--key-file', keyFile, '--format', 'xml'])).code).toBe(EXIT_CODES.USAGE);
+  });
+});

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { APP_INFO } from '../../electron/core/app-info';
+import { createBackend, type Backend } from '../../electron/core/backend';
+import { manualClock } from '../../electron/core/clock';
+import type { KeySource } from '../../electron/core/db/keys';
+import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
+import { newKey, tmpDir } from './tmp';
+
+export const ADMIN_PASSWORD = 'violet kettle harbour 1987';
+export const USER_PASSWORD = 'seventeen quiet lanterns';
+
+export interface TestBackend {
+  backend: Backend;
+  clock: ReturnType<typeof manualClock>;
+  dir: string;
+  dbPath: string;
+  keys: KeySource;
+  /** Calls as the window `key`, unwrapping the reply (throws `{code,message}` on failure). */
+  as(key: string): <K extends CallName>(name: K, req: CallRequest<K>) => Promise<CallResponse<K>>;
+  /** Calls as the window `key`, returning the raw reply. */
+  raw(key: string): <K extends CallName>(name: K, req: unknown) => ReturnType<Backend['call']>;
+  reopen(): TestBackend;
+}
+
+export function testBackend(existing?: { dir: string; dbPath: string; keys: KeySource; clock: ReturnType<typeof manualClock> }): TestBackend {
+  const dir = existing?.dir ?? tmpDir();
+  const keys = existing?.keys ?? newKey(dir).keys;
+  const dbPath = existing?.dbPath ?? path.join(dir, 'store.ntk');
+  const clock = existing?.clock ?? manualClock();
+  const backend = createBackend({ app: APP_INFO, clock, workstation: 'test-ws', store: { path: dbPath, keys, create: true } });
+  const raw = (key: string) => (name: CallName, req: unknown) => backend.call(name, req as never, { transport: 'test', sessionKey: key });
+  const tb: TestBackend = {
+    backend,
+    clock,
+    dir,
+    dbPath,
+    keys,
+    raw: raw as TestBackend['raw'],
+    as: (key) =>
+      (async (name: CallName, req: unknown) => {
+        const r = await raw(key)(name, req);
+        if (!r.ok) throw r.error;
+        return r.value;
+      }) as ReturnType<TestBackend['as']>,
+    reopen() {
+      backend.close();
+      return testBackend({ dir, dbPath, keys, clock });
+    },
+  };
+  return tb;
+}
+
+/** A backend with a first admin signed in as window 'admin' and one user of each given role. */
+export async function withUsers(roles: Array<[string, import('../../shared/roles').Role]> = []): Promise<TestBackend & { ids: Record<string, number> }> {
+  const t = testBackend();
+  const admin = t.as('admin');
+  await admin('setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: ADMIN_PASSWORD });
+  const ids: Record<string, number> = {};
+  for (const [username, role] of roles) {
+    const u = await admin('addUser', { username, displayName: username, role, password: USER_PASSWORD });
+    ids[username] = u.id;
+  }
+  return { ...t, ids };
+}
