@@ -12,13 +12,16 @@ export interface AuditFilter {
 
 /** Newest first, filtered; the query behind the review screen and `ntk audit export`. */
 export function queryAudit(db: Database, f: AuditFilter): AuditRow[] {
-  const where: string[] = [];
-  const args: Record<string, unknown> = {};
-  if (f.username) (where.push('username = @username COLLATE NOCASE'), (args.username = f.username));
-  if (f.eventType) (where.push('event_type = @eventType'), (args.eventType = f.eventType));
-  if (f.patientId !== undefined) (where.push('patient_id = @patientId'), (args.patientId = f.patientId));
-  if (f.from) (where.push('recorded_at >= @from'), (args.from = f.from));
-  if (f.to) (where.push('recorded_at <= @to'), (args.to = f.to));
+  const clauses: Array<[string, string, unknown]> = [
+    ['username', 'username = @username COLLATE NOCASE', f.username],
+    ['eventType', 'event_type = @eventType', f.eventType],
+    ['patientId', 'patient_id = @patientId', f.patientId],
+    ['from', 'recorded_at >= @from', f.from],
+    ['to', 'recorded_at <= @to', f.to],
+  ];
+  const active = clauses.filter(([, , v]) => v !== undefined && v !== '');
+  const where = active.map(([, sql]) => sql);
+  const args: Record<string, unknown> = Object.fromEntries(active.map(([name, , v]) => [name, v]));
   const sql = `SELECT * FROM audit_event ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC ${f.limit ? 'LIMIT @limit' : ''}`;
   if (f.limit) args.limit = f.limit;
   return db.prepare(sql).all(args) as AuditRow[];
