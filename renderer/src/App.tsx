@@ -1,31 +1,77 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { ROLE_LABELS, type Role } from '../../shared/roles';
+import { AuditScreen } from './screens/AuditScreen';
+import { ChangePasswordScreen, FirstRunScreen, LockScreen, LoginScreen } from './screens/AuthScreens';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
-import { useStatusStore } from './state/status-store';
+import { UsersScreen } from './screens/UsersScreen';
+import { useSession } from './state/session-store';
+import { useIdleLock } from './state/use-idle-lock';
+
+type Tab = 'store' | 'users' | 'audit';
+const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
+  { id: 'store', label: 'Store' },
+  { id: 'users', label: 'Users', roles: ['admin'] },
+  { id: 'audit', label: 'Audit', roles: ['privacy_officer', 'admin'] },
+];
 
 export function App() {
-  const app = useStatusStore((s) => s.app);
-  const refresh = useStatusStore((s) => s.refresh);
+  const { loaded, state, refresh } = useSession();
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  const s = state.session;
+  useIdleLock(!!s && s.state === 'active', s?.idleMinutes ?? 15);
+
+  if (!loaded) return null;
+  if (state.firstRun) return <FirstRunScreen />;
+  if (!s) return <LoginScreen />;
+  if (s.state === 'locked') return <LockScreen />;
+  if (s.mustChangePassword) return <ChangePasswordScreen />;
+  return <Workspace />;
+}
+
+function Workspace() {
+  const { state, lock, logout } = useSession();
+  const s = state.session!;
+  const tabs = TABS.filter((t) => !t.roles || t.roles.includes(s.role));
+  const [tab, setTab] = useState<Tab>('store');
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F5') {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'l') {
         e.preventDefault();
-        void refresh();
+        void lock();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [refresh]);
+  }, [lock]);
 
   return (
     <div className="shell">
       <header className="topbar">
         <h1>Need-to-Know</h1>
-        <span className="muted">{app ? `v${app.version}` : ''}</span>
+        <nav aria-label="Sections" className="tabs" role="tablist">
+          {tabs.map((t) => (
+            <button key={t.id} role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </nav>
         <span className="spacer" />
-        <span className="muted">Minimum necessary, by design</span>
+        <span className="who" data-testid="who">
+          {s.displayName} · {ROLE_LABELS[s.role]}
+        </span>
+        <button type="button" className="ghost" onClick={() => void lock()} aria-keyshortcuts="Control+L" title="Lock (Ctrl+L)">
+          Lock
+        </button>
+        <button type="button" className="ghost" onClick={() => void logout()}>
+          Sign out
+        </button>
       </header>
       <main className="content">
-        <StoreStatusScreen />
+        {tab === 'store' && <StoreStatusScreen />}
+        {tab === 'users' && <UsersScreen idleMinutes={s.idleMinutes} />}
+        {tab === 'audit' && <AuditScreen />}
       </main>
     </div>
   );

@@ -9,10 +9,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect as baseExpect, type Page } from '@playwright/test';
 import { resolveAppAsset, securityHeaders } from '../../electron/adapters/app-protocol';
 import { APP_INFO } from '../../electron/core/app-info';
 import { createBackend, type Backend } from '../../electron/core/backend';
+import type { Clock } from '../../electron/core/clock';
 import { createKeyFile, keyFileKeySource } from '../../electron/core/db/keys';
 import { callTable } from '../../shared/calls';
 
@@ -21,8 +22,22 @@ const RENDERER_DIR = path.resolve('dist/renderer');
 export interface AppHarness {
   backend: Backend;
   url: string;
-  /** Loads the app in the page with window.ntk wired to the backend. */
+  /** Moves the backend's clocks forward (idle timers, throttles) without waiting. */
+  advance(ms: number): void;
+  /** Loads the app in the page with window.ntk wired to the backend, as its own window (session). */
   open(page: Page): Promise<void>;
+  /** Strings that must never appear in any log line (seeded PHI, passwords typed in tests). */
+  secrets: string[];
+}
+
+/** System time plus an offset the test can move forward. */
+function offsetClock(): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    monotonicMs: () => performance.now() + offset,
+    advance: (ms) => (offset += ms),
+  };
 }
 
 function serveRenderer(): Promise<http.Server> {
@@ -41,8 +56,12 @@ function serveRenderer(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+let windows = 0;
+
 export async function wireApi(page: Page, backend: Backend): Promise<void> {
-  await page.exposeFunction('__ntkInvoke', (channel: string, arg: unknown) => backend.dispatch(channel, arg, { transport: 'e2e' }));
+  // Like the IPC adapter, the session key comes from the transport (one per page), never from the page.
+  const ctx = { transport: 'e2e', sessionKey: `e2e:${++windows}` };
+  await page.exposeFunction('__ntkInvoke', (channel: string, arg: unknown) => backend.dispatch(channel, arg, ctx));
   await page.addInitScript((table: Array<[string, string]>) => {
     const w = window as unknown as { __ntkInvoke(channel: string, arg: unknown): Promise<unknown> };
     const api: Record<string, (arg: unknown) => Promise<unknown>> = {};
@@ -57,21 +76,35 @@ export const test = base.extend<{ app: AppHarness }>({
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntk-e2e-'));
     const keyFile = path.join(dir, 'store.key');
     createKeyFile(keyFile);
+    const logLines: string[] = [];
+    const clock = offsetClock();
     const backend = createBackend({
       app: APP_INFO,
+      clock,
       store: { path: path.join(dir, 'store.ntk'), keys: keyFileKeySource(keyFile), create: true },
+      log: (entry) => logLines.push(`[ntk] call failed ${JSON.stringify(entry)}`),
     });
+    const secrets: string[] = [];
     const server = await serveRenderer();
     const { port } = server.address() as { port: number };
     const url = `http://127.0.0.1:${port}/`;
     await use({
       backend,
       url,
+      secrets,
+      advance: (ms) => clock.advance(ms),
       async open(page) {
+        page.on('console', (m) => logLines.push(`[page:${m.type()}] ${m.text()}`));
+        page.on('pageerror', (e) => logLines.push(`[pageerror] ${e.message}`));
         await wireApi(page, backend);
         await page.goto(url);
       },
     });
+    // No PHI or secret in any log line written during the test: the app's failure log and the page console.
+    const leaks = secrets.filter((secret) => logLines.some((line) => line.includes(secret)));
+    fs.mkdirSync(path.resolve('test-results'), { recursive: true });
+    fs.appendFileSync(path.resolve('test-results/e2e-logs.txt'), logLines.map((l) => l + '\n').join(''));
+    baseExpect(leaks, 'secrets found in log lines').toEqual([]);
     server.close();
     backend.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -82,3 +115,21 @@ export { expect } from '@playwright/test';
 
 /** Screenshots go to a stable place so people (and closing notes) can find them. */
 export const screenshotPath = (name: string): string => path.resolve('test-results/screenshots', `${name}.png`);
+
+export const ADMIN = { username: 'ada', displayName: 'Ada Admin', password: 'violet kettle harbour 1987' };
+
+/** Goes through the first-run screen as a person would and lands signed in as the administrator. */
+export async function firstRunAsAdmin(page: Page, app: AppHarness): Promise<void> {
+  await app.open(page);
+  await fillFirstRun(page, app);
+}
+
+export async function fillFirstRun(page: Page, app: AppHarness): Promise<void> {
+  app.secrets.push(ADMIN.password);
+  await page.getByLabel('User name').fill(ADMIN.username);
+  await page.getByLabel('Full name').fill(ADMIN.displayName);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('Confirm password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await baseExpect(page.getByTestId('who')).toContainText('Ada Admin');
+}

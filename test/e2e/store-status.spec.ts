@@ -1,4 +1,5 @@
-import { expect, screenshotPath, test } from './harness';
+import { CALL_NAMES } from '../../shared/calls';
+import { expect, firstRunAsAdmin, screenshotPath, test } from './harness';
 
 function seed(db: import('better-sqlite3-multiple-ciphers').Database, patients: number, encountersEach: number, docsEach: number) {
   const p = db.prepare("INSERT INTO patient(source_system, source_id, mrn) VALUES ('seed', ?, ?)");
@@ -21,10 +22,12 @@ for (const [w, h] of [
 ] as const) {
   test(`shows the encrypted store's status at ${w}x${h}`, async ({ app, page }) => {
     seed(app.backend.store.db, 3, 2, 4);
+    app.secrets.push('MRN0', 'MRN1', 'MRN2');
     await page.setViewportSize({ width: w, height: h });
-    await app.open(page);
+    await firstRunAsAdmin(page, app);
     await expect(page.getByTestId('store-state')).toHaveText('Opened');
-    await expect(page.getByTestId('schema-version')).toContainText('2');
+    const latest = app.backend.store.latestSchemaVersion;
+    await expect(page.getByTestId('schema-version')).toHaveText(`${latest} (latest ${latest})`);
     await expect(page.getByTestId('count-patients')).toHaveText('3');
     await expect(page.getByTestId('count-encounters')).toHaveText('6');
     await expect(page.getByTestId('count-documents')).toHaveText('24');
@@ -34,7 +37,7 @@ for (const [w, h] of [
 }
 
 test('refreshes from the keyboard and shows backend errors as an alert', async ({ app, page }) => {
-  await app.open(page);
+  await firstRunAsAdmin(page, app);
   await expect(page.getByTestId('count-patients')).toHaveText('0');
   seed(app.backend.store.db, 1, 1, 1);
   await page.keyboard.press('F5');
@@ -48,7 +51,7 @@ test('refreshes from the keyboard and shows backend errors as an alert', async (
 });
 
 test('the page gets exactly the contract, under the strict CSP, and the guard rejects hostile arguments', async ({ app, page }) => {
-  await app.open(page);
+  await firstRunAsAdmin(page, app);
   await expect(page.getByTestId('store-state')).toHaveText('Opened');
   const probe = await page.evaluate(async () => {
     const w = window as unknown as { ntk: { storeStatus(a: unknown): Promise<unknown> } };
@@ -68,7 +71,7 @@ test('the page gets exactly the contract, under the strict CSP, and the guard re
       violated,
     };
   });
-  expect(probe.keys).toEqual(['appInfo', 'storeStatus']);
+  expect(probe.keys).toEqual([...CALL_NAMES].sort());
   expect(probe.frozen).toBe(true);
   expect(probe.hostile).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   expect(probe.inlineRan).toBe(false);

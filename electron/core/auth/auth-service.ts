@@ -282,7 +282,8 @@ export class AuthService {
       throw new NtkError('AUTH_FAILED', 'That password (or code) is not right.');
     }
     this.throttle.reset(s.username);
-    this.audit.append({ ...actor(s), action: 'E', eventType, outcome: 'success' });
+    // A password change records its own event; unlock and re-authentication record the proof.
+    if (!passwordOnly) this.audit.append({ ...actor(s), action: 'E', eventType, outcome: 'success' });
   }
 
   private requireStrong(password: string, ctx: Parameters<typeof passwordProblems>[1]): void {

@@ -5,6 +5,14 @@ export function StoreStatusScreen() {
   const { status, error, loading, refresh } = useStatusStore();
   useEffect(() => {
     void refresh();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F5') {
+        e.preventDefault();
+        void refresh();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, [refresh]);
 
   return (
@@ -17,7 +25,7 @@ export function StoreStatusScreen() {
       </header>
       {error && (
         <p role="alert" className="error">
-          <strong>{error.code}</strong> {error.message}
+          {error.message}
         </p>
       )}
       {status && (

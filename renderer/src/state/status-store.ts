@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { AppInfo, StoreStatus } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
-import { ApiError, call } from '../../api';
+import { call, errorOf } from '../../api';
+import { registerPhiStore } from './phi-stores';
 
 interface StatusState {
   app?: AppInfo;
@@ -19,8 +20,10 @@ export const useStatusStore = create<StatusState>((set) => ({
       const [app, status] = await Promise.all([call('appInfo', {}), call('storeStatus', {})]);
       set({ app, status, loading: false });
     } catch (e) {
-      const error = e instanceof ApiError ? e.error : { code: 'INTERNAL' as const, message: 'The backend did not answer.' };
-      set({ error, status: undefined, loading: false });
+      set({ error: errorOf(e), status: undefined, loading: false });
     }
   },
 }));
+
+// Counts of what the device holds are cleared with the rest on lock.
+registerPhiStore(() => useStatusStore.setState({ status: undefined, error: undefined }));

@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Field } from '../components/Field';
+import { useSession } from '../state/session-store';
+
+const PASSWORD_HINT = 'At least 15 characters. A passphrase of several words is easiest to remember.';
+
+function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <main className="auth">
+      <section className="panel auth-card" aria-labelledby="auth-title">
+        <h1 className="brand">Need-to-Know</h1>
+        <h2 id="auth-title">{title}</h2>
+        {children}
+      </section>
+    </main>
+  );
+}
+
+const submit = (fn: () => void) => (e: FormEvent) => {
+  e.preventDefault();
+  fn();
+};
+
+export function FirstRunScreen() {
+  const { setup, error, busy } = useSession();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const mismatch = confirm.length > 0 && confirm !== password;
+  return (
+    <Card title="Create the first administrator">
+      <p className="muted">This workstation has no users yet. The account you create now administers it; there is no default password.</p>
+      <form onSubmit={submit(() => !mismatch && void setup(username, displayName, password))}>
+        <Field label="User name" autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <Field label="Full name" autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />
+        <Field label="Password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <Field label="Confirm password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required />
+        {mismatch && <p className="error">The passwords do not match.</p>}
+        <ErrorBanner error={error} />
+        <button type="submit" className="primary" disabled={busy || mismatch}>
+          Create administrator
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+export function LoginScreen() {
+  const { login, error, busy } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  return (
+    <Card title="Sign in">
+      <form onSubmit={submit(() => void login(username, password, otp))}>
+        <Field label="User name" autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <Field label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <Field label="Authenticator or recovery code" hint="Only if your account uses a second factor." inputMode="numeric" autoComplete="one-time-code" value={otp} onChange={(e) => setOtp(e.target.value)} />
+        <ErrorBanner error={error} />
+        <button type="submit" className="primary" disabled={busy}>
+          Sign in
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+export function LockScreen() {
+  const { state, unlock, logout, error, busy } = useSession();
+  const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  const s = state.session!;
+  return (
+    <Card title="Session locked">
+      <p>
+        Locked for <strong>{s.displayName}</strong> ({s.username}). Patient information was cleared from the screen.
+      </p>
+      <form onSubmit={submit(() => void unlock(password, otp))}>
+        <Field label="Password" type="password" autoFocus autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <Field label="Authenticator or recovery code" hint="Only if your account uses a second factor." inputMode="numeric" value={otp} onChange={(e) => setOtp(e.target.value)} />
+        <ErrorBanner error={error} />
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy}>
+            Unlock
+          </button>
+          <button type="button" onClick={() => void logout()}>
+            Sign out
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+export function ChangePasswordScreen() {
+  const { changePassword, logout, error, busy } = useSession();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const mismatch = confirm.length > 0 && confirm !== next;
+  return (
+    <Card title="Choose a new password">
+      <p className="muted">Your administrator set a temporary password. Choose your own before you continue.</p>
+      <form onSubmit={submit(() => !mismatch && void changePassword(current, next))}>
+        <Field label="Temporary password" type="password" autoFocus autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
+        <Field label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={next} onChange={(e) => setNext(e.target.value)} required />
+        <Field label="Confirm new password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required />
+        {mismatch && <p className="error">The passwords do not match.</p>}
+        <ErrorBanner error={error} />
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy || mismatch}>
+            Save password
+          </button>
+          <button type="button" onClick={() => void logout()}>
+            Sign out
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
