@@ -4,6 +4,7 @@
  *   ntk init --db PATH [--key-file FILE] [--json]
  *   ntk info --db PATH [--key-file FILE] [--json]
  *   ntk keygen --out FILE
+ *   ntk sections [--jsonl] [--spans] FILE|-
  *
  * Key: --key-file FILE (32 raw bytes or 64 hex characters), else NTK_DB_PASSPHRASE.
  * Exit codes follow sysexits(3); see electron/cli/exit-codes.ts.
@@ -14,6 +15,7 @@ import { isNtkError } from './core/errors';
 import { EXIT_CODES } from './cli/exit-codes';
 import { headlessKeySource, requireDb, UsageError } from './cli/options';
 import { formatStatus, storeStatusCommand } from './cli/store-commands';
+import { readInput, sectionsCommand } from './cli/sections-command';
 
 const USAGE = `usage: ntk <command> [options]
 
@@ -21,6 +23,8 @@ commands:
   init   --db PATH      create the encrypted store (or bring it to the latest schema)
   info   --db PATH      show the store's status without changing it
   keygen --out FILE     write a new random 256-bit key file (mode 0600)
+  sections [--jsonl] [--spans] FILE|-
+                        sections of a note (offsets, LOINC code, title, DS4P labels) as JSON
 
 options:
   --key-file FILE       key for the store; otherwise scrypt of $NTK_DB_PASSPHRASE
@@ -42,6 +46,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
         'key-file': { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
+        jsonl: { type: 'boolean', default: false },
+        spans: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -50,6 +56,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
     if (values.help || !command) {
       out.stdout(USAGE);
       return values.help ? 0 : EXIT_CODES.USAGE;
+    }
+    if (command === 'sections') {
+      if (rest.length > 1) throw new UsageError(`Unexpected argument: ${rest[1]}`);
+      for (const line of sectionsCommand(readInput(rest[0]), values)) out.stdout(line);
+      return 0;
     }
     if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`);
     let result: unknown;
