@@ -97,7 +97,8 @@ function tagRange(text: string, tok: Tokens, seg: Segment, lo: number, hi: numbe
   const familySection = seg.loinc === FAMILY_HISTORY;
   for (let t = lo; t <= hi; ) {
     let hit = walk(lex.terms, tok.lower, tok, t, hi);
-    const cs = lex.caseSensitive.next ? walk(lex.caseSensitive, tok.raw, tok, t, hi) : null;
+    const c0 = tok.raw[t]!.charCodeAt(0);
+    const cs = lex.caseSensitive.next && c0 >= 65 && c0 <= 90 ? walk(lex.caseSensitive, tok.raw, tok, t, hi) : null;
     if (cs && (!hit || cs.last > hit.last)) hit = cs;
     let spanLabels: Ds4pLabel[] | null = null;
     let term = '';
