@@ -6,6 +6,7 @@
  *   ntk keygen --out FILE
  *   ntk audit verify --db PATH
  *   ntk audit export --db PATH --format fhir-ndjson|csv [--user U] [--event T] [--from ISO] [--to ISO] [--out FILE]
+ *   ntk sections [--jsonl] [--spans] FILE|-
  *
  * Key: --key-file FILE (32 raw bytes or 64 hex characters), else NTK_DB_PASSPHRASE.
  * Exit codes follow sysexits(3); see electron/cli/exit-codes.ts.
@@ -17,6 +18,7 @@ import { EXIT_CODES } from './cli/exit-codes';
 import { headlessKeySource, requireDb, UsageError } from './cli/options';
 import { formatStatus, storeStatusCommand } from './cli/store-commands';
 import { auditExportCommand, auditVerifyCommand, formatVerify } from './cli/audit-commands';
+import { readInput, sectionsCommand } from './cli/sections-command';
 
 const USAGE = `usage: ntk <command> [options]
 
@@ -28,6 +30,8 @@ commands:
                         check the audit chain; reports the first broken link (exit 65)
   audit export --db PATH --format fhir-ndjson|csv [--user U] [--event TYPE]
                [--from ISO] [--to ISO] [--out FILE]
+  sections [--jsonl] [--spans] FILE|-
+                        sections of a note (offsets, LOINC code, title, DS4P labels) as JSON
 
 options:
   --key-file FILE       key for the store; otherwise scrypt of $NTK_DB_PASSPHRASE
@@ -54,6 +58,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
         from: { type: 'string' },
         to: { type: 'string' },
         json: { type: 'boolean', default: false },
+        jsonl: { type: 'boolean', default: false },
+        spans: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -63,6 +69,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
     if (values.help || !command) {
       out.stdout(USAGE);
       return values.help ? 0 : EXIT_CODES.USAGE;
+    }
+    if (command === 'sections') {
+      if (rest.length > 1) throw new UsageError(`Unexpected argument: ${rest[1]}`);
+      for (const line of sectionsCommand(readInput(rest[0]), values)) out.stdout(line);
+      return 0;
     }
     if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`);
     let result: unknown;
