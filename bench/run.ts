@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { sectionsBench } from './sections.bench';
+import { auditBench } from './audit.bench';
 import { storeBench } from './store.bench';
 
 const result = {
@@ -11,6 +12,7 @@ const result = {
   node: process.version,
   cpus: os.cpus().length,
   store: storeBench(),
+  audit: auditBench(),
   redaction_sections: sectionsBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

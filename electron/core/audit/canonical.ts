@@ -50,7 +50,12 @@ export const GENESIS = Buffer.alloc(32, 0);
 export const canonical = (row: AuditRow): string => JSON.stringify(AUDIT_COLUMNS.map((c) => row[c]));
 
 export function chainStep(key: Buffer, previous: Buffer, row: AuditRow): Buffer {
-  return createHmac('sha256', key).update(previous).update(canonical(row)).digest();
+  return chainStepCanonical(key, previous, canonical(row));
+}
+
+/** The same step from the canonical text itself (verification reads rows as arrays in column order). */
+export function chainStepCanonical(key: Buffer, previous: Buffer, canonicalText: string): Buffer {
+  return createHmac('sha256', key).update(previous).update(canonicalText).digest();
 }
 
 export function signCheckpoint(key: Buffer, seq: number, head: Buffer): Buffer {

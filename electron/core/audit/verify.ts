@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { AUDIT_COLUMNS, chainStep, GENESIS, signCheckpoint, type AuditRow } from './canonical';
+import { AUDIT_COLUMNS, chainStepCanonical, GENESIS, signCheckpoint } from './canonical';
 import { checkpointFile, type Checkpoint } from './audit-log';
 
 export interface VerifyReport {
@@ -20,9 +20,9 @@ export interface VerifyReport {
 }
 
 export function verifyAudit(db: Database, key: Buffer, dbPath: string): VerifyReport {
-  const rows = db.prepare(`SELECT ${AUDIT_COLUMNS.join(', ')}, hash FROM audit_event ORDER BY rowid`).iterate() as IterableIterator<
-    AuditRow & { hash: Buffer }
-  >;
+  // Rows as arrays in canonical column order, with the stored hash last: no per-row object building.
+  const rows = db.prepare(`SELECT ${AUDIT_COLUMNS.join(', ')}, hash FROM audit_event ORDER BY rowid`).raw(true).iterate() as IterableIterator<unknown[]>;
+  const HASH = AUDIT_COLUMNS.length;
   const checkpoints = loadCheckpoints(db, dbPath);
   const forged = checkpoints.find((c) => !same(c.signature, signCheckpoint(key, c.seq, c.head)));
   let head: Buffer = GENESIS;
@@ -40,17 +40,19 @@ export function verifyAudit(db: Database, key: Buffer, dbPath: string): VerifyRe
   if (forged) return report({ seq: forged.seq, kind: 'checkpoint-forged', message: `The checkpoint at record ${forged.seq} is not signed by this store's key.` }, 0);
 
   for (const row of rows) {
-    if (row.seq !== expected) {
+    const seq = row[0] as number;
+    if (seq !== expected) {
       // seq is the rowid, so rows come in seq order: a jump means records were deleted
       // (a reordering shows up as an edit, since seq is inside the signed record).
-      return report({ seq: expected, kind: 'missing', message: `Record ${expected} is missing (the next record is ${row.seq}).` }, expected - 1);
+      return report({ seq: expected, kind: 'missing', message: `Record ${expected} is missing (the next record is ${seq}).` }, expected - 1);
     }
-    const { hash, ...record } = row;
-    head = chainStep(key, head, record);
+    const hash = row[HASH] as Buffer;
+    row.length = HASH;
+    head = chainStepCanonical(key, head, JSON.stringify(row));
     if (!same(head, hash)) {
-      return report({ seq: row.seq, kind: 'edited', message: `Record ${row.seq} was changed after it was written.` }, row.seq);
+      return report({ seq, kind: 'edited', message: `Record ${seq} was changed after it was written.` }, seq);
     }
-    if (wanted.has(row.seq)) headAt.set(row.seq, head);
+    if (wanted.has(seq)) headAt.set(seq, head);
     records++;
     expected++;
   }
