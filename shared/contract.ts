@@ -67,6 +67,9 @@ export const contract = {
   unlockSession: { request: z.object({ password: Password, otp: Otp }).strict(), response: SessionInfo },
   recordActivity: { request: NoArgs, response: Done },
   changePassword: { request: z.object({ current: Password, next: Password }).strict(), response: SessionInfo },
+  reauthenticate: { request: z.object({ password: Password, otp: Otp }).strict(), response: Done },
+  beginTotpEnrollment: { request: NoArgs, response: z.object({ secret: z.string(), otpauthUri: z.string() }) },
+  confirmTotpEnrollment: { request: z.object({ code: z.string().trim().regex(/^\d{6}$/) }).strict(), response: z.object({ recoveryCodes: z.array(z.string()) }) },
   listUsers: { request: NoArgs, response: z.array(UserSummary) },
   addUser: {
     request: z.object({ username: Username, displayName: DisplayName, role: RoleSchema, password: Password }).strict(),

@@ -13,7 +13,7 @@ import { burnEquivalentWork, hashPassword, needsRehash, verifyPassword } from '.
 import { passwordProblems } from './password-policy';
 import { Sessions, type Session } from './sessions';
 import { normalizeLogin, Throttle } from './throttle';
-import { consumeRecoveryCode, matchTotp } from './totp';
+import { consumeRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUri } from './totp';
 import { Users, type UserRow } from './users';
 
 const SIGN_IN_FAILED = 'Sign-in failed. Check your user name, password and code.';
@@ -23,6 +23,8 @@ export class AuthService {
   readonly users: Users;
   readonly throttle: Throttle;
   readonly sessions: Sessions;
+  /** Secrets shown to a user but not yet confirmed with a code, by session id; never stored until confirmed. */
+  private readonly pendingTotp = new Map<string, string>();
 
   constructor(
     private readonly db: Database,
@@ -142,6 +144,30 @@ export class AuthService {
     s.mustChangePassword = false;
     this.audit.append({ ...actor(s), action: 'U', eventType: 'password.change', outcome: 'success', detail: { targetUserId: user.id } });
     return this.info(s);
+  }
+
+  /** Step 1 of enrolling an authenticator: a new secret to scan (kept in memory until confirmed). */
+  beginTotpEnrollment(key: string): { secret: string; otpauthUri: string } {
+    const s = this.requireActive(key);
+    this.requireRecentReauth(key);
+    const secret = newTotpSecret();
+    this.pendingTotp.set(s.id, secret);
+    return { secret, otpauthUri: otpauthUri(secret, s.username) };
+  }
+
+  /** Step 2: a valid code from the authenticator turns the second factor on; recovery codes are shown once. */
+  confirmTotpEnrollment(key: string, code: string): { recoveryCodes: string[] } {
+    const s = this.requireActive(key);
+    const secret = this.pendingTotp.get(s.id);
+    if (!secret) throw new NtkError('CONFLICT', 'Start the enrollment first.');
+    const step = matchTotp(secret, code, this.clock.now().getTime(), null);
+    if (step === null) throw new NtkError('AUTH_FAILED', 'That code does not match; check the authenticator app and the device clock.');
+    const { codes, hashes } = newRecoveryCodes();
+    this.users.setTotp(s.userId, secret, hashes);
+    this.users.setTotpLastStep(s.userId, step);
+    this.pendingTotp.delete(s.id);
+    this.audit.append({ ...actor(s), action: 'U', eventType: 'second-factor.enroll', outcome: 'success', detail: { targetUserId: s.userId } });
+    return { recoveryCodes: codes };
   }
 
   // --- administration ------------------------------------------------------

@@ -11,6 +11,9 @@ type AuthCalls =
   | 'unlockSession'
   | 'recordActivity'
   | 'changePassword'
+  | 'reauthenticate'
+  | 'beginTotpEnrollment'
+  | 'confirmTotpEnrollment'
   | 'listUsers'
   | 'addUser'
   | 'setUserDisabled'
@@ -51,6 +54,15 @@ export function authHandlers(auth: AuthService): Pick<Handlers, AuthCalls> {
       },
     },
     changePassword: { access: 'password-change', run: (r, { ctx }) => auth.changePassword(ctx.sessionKey, r.current, r.next) },
+    reauthenticate: {
+      access: 'signed-in',
+      run: async (r, { ctx }) => {
+        await auth.reauthenticate(ctx.sessionKey, r.password, r.otp);
+        return done;
+      },
+    },
+    beginTotpEnrollment: { access: 'signed-in', run: (_r, { ctx }) => auth.beginTotpEnrollment(ctx.sessionKey) },
+    confirmTotpEnrollment: { access: 'signed-in', run: (r, { ctx }) => auth.confirmTotpEnrollment(ctx.sessionKey, r.code) },
     listUsers: { access: ADMIN, run: () => auth.listUsers() },
     addUser: { access: ADMIN, run: (r, { session }) => auth.addUser(admin(session), r.username, r.displayName, r.role, r.password) },
     setUserDisabled: { access: ADMIN, run: (r, { session }) => auth.setDisabled(admin(session), r.userId, r.disabled) },

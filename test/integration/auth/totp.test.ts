@@ -44,3 +44,31 @@ describe('TOTP (RFC 6238) and recovery codes', () => {
     expect(await w('login', { username: 'carol', password: USER_PASSWORD, otp: codes[0] })).toMatchObject({ ok: false }); // used up
   });
 });
+
+describe('enrolling an authenticator', () => {
+  it('needs a recent password, then a valid code; afterwards sign-in needs the code', async () => {
+    const t = await withUsers([['carol', 'coder']]);
+    const w = t.raw('cw');
+    await w('login', { username: 'carol', password: USER_PASSWORD });
+    await w('changePassword', { current: USER_PASSWORD, next: 'a brand new long passphrase' });
+    t.clock.advance(6 * 60_000);
+    await w('recordActivity', {});
+    expect(await w('beginTotpEnrollment', {})).toMatchObject({ ok: false, error: { code: 'REAUTH_REQUIRED' } });
+    expect(await w('reauthenticate', { password: 'a brand new long passphrase' })).toMatchObject({ ok: true });
+    const begun = await w('beginTotpEnrollment', {});
+    if (!begun.ok) throw new Error(begun.error.message);
+    const { secret, otpauthUri } = begun.value as { secret: string; otpauthUri: string };
+    expect(otpauthUri).toContain(`secret=${secret}`);
+    expect(await w('confirmTotpEnrollment', { code: '000000' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+    const code = hotp(base32Decode(secret), Math.floor(t.clock.now().getTime() / 30_000));
+    const confirmed = await w('confirmTotpEnrollment', { code });
+    expect(confirmed).toMatchObject({ ok: true });
+    expect((confirmed as { value: { recoveryCodes: string[] } }).value.recoveryCodes).toHaveLength(10);
+    await w('logout', {});
+    t.clock.advance(31_000);
+    expect(await w('login', { username: 'carol', password: 'a brand new long passphrase' })).toMatchObject({ ok: false });
+    t.clock.advance(2_000);
+    const next = hotp(base32Decode(secret), Math.floor(t.clock.now().getTime() / 30_000));
+    expect(await w('login', { username: 'carol', password: 'a brand new long passphrase', otp: next })).toMatchObject({ ok: true });
+  });
+});
