@@ -67,8 +67,26 @@ export function LoginScreen() {
   );
 }
 
+/** The error, the form's own action, and a way out: sign out. */
+function SubmitOrSignOut({ label, disabled }: { label: string; disabled: boolean }) {
+  const { error, logout } = useSession();
+  return (
+    <>
+      <ErrorBanner error={error} />
+      <div className="row">
+        <button type="submit" className="primary" disabled={disabled}>
+          {label}
+        </button>
+        <button type="button" onClick={() => void logout()}>
+          Sign out
+        </button>
+      </div>
+    </>
+  );
+}
+
 export function LockScreen() {
-  const { state, unlock, logout, error, busy } = useSession();
+  const { state, unlock, busy } = useSession();
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
   const s = state.session!;
@@ -80,22 +98,14 @@ export function LockScreen() {
       <form onSubmit={submit(() => void unlock(password, otp))}>
         <Field label="Password" type="password" autoFocus autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
         <Field label="Authenticator or recovery code" hint="Only if your account uses a second factor." inputMode="numeric" value={otp} onChange={(e) => setOtp(e.target.value)} />
-        <ErrorBanner error={error} />
-        <div className="row">
-          <button type="submit" className="primary" disabled={busy}>
-            Unlock
-          </button>
-          <button type="button" onClick={() => void logout()}>
-            Sign out
-          </button>
-        </div>
+        <SubmitOrSignOut label="Unlock" disabled={busy} />
       </form>
     </Card>
   );
 }
 
 export function ChangePasswordScreen() {
-  const { changePassword, logout, error, busy } = useSession();
+  const { changePassword, busy } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -108,15 +118,7 @@ export function ChangePasswordScreen() {
         <Field label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={next} onChange={(e) => setNext(e.target.value)} required />
         <Field label="Confirm new password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required />
         {mismatch && <p className="error">The passwords do not match.</p>}
-        <ErrorBanner error={error} />
-        <div className="row">
-          <button type="submit" className="primary" disabled={busy || mismatch}>
-            Save password
-          </button>
-          <button type="button" onClick={() => void logout()}>
-            Sign out
-          </button>
-        </div>
+        <SubmitOrSignOut label="Save password" disabled={busy || mismatch} />
       </form>
     </Card>
   );
