@@ -1,0 +1,21 @@
+import type { IdentifierType } from '../../../../shared/identifier-types';
+
+/** A detector's proposal, before overlaps are resolved. */
+export interface Candidate {
+  start: number;
+  end: number;
+  type: IdentifierType;
+  confidence: number;
+}
+
+export type Emit = (start: number, end: number, type: IdentifierType, confidence: number) => void;
+
+/** Text before `pos`, up to `n` characters, lowercased (for label / cue checks). */
+export function before(text: string, pos: number, n: number): string {
+  return text.slice(Math.max(0, pos - n), pos).toLowerCase();
+}
+
+/** Text after `pos`, up to `n` characters, lowercased. */
+export function after(text: string, pos: number, n: number): string {
+  return text.slice(pos, pos + n).toLowerCase();
+}

@@ -1,0 +1,91 @@
+/** Numbers and codes: SSN, NPI, labelled ids (MRN, member, claim, auth, account, licence, device), VIN, cards, ages. */
+import type { IdentifierType } from '../../../../shared/identifier-types';
+import { luhnValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums';
+import { after, before, type Emit } from './candidate';
+
+const SSN_FORMATTED = /(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w-])/g;
+const SSN_CUE = /(?:ssn|ss#|s\.s\.n\.?|social security(?: number| no\.?| #)?|social)\s*[:#]?\s*$/;
+const NINE = /(?<![\w.,/-])\d{9}(?![\w.,/]|-\d)/g;
+const TEN_NPI = /(?<![\w.,/-])[12]\d{9}(?![\w.,/]|-\d)/g;
+const NPI_LABELLED = /\bNPI\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(\d{10})\b/gi;
+
+/** Labels and the type of the value that follows them. Order matters: first match wins. */
+const LABEL_SOURCES: [RegExp, IdentifierType][] = [
+  [/\b(?:mrn|mr\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no\.?|#|number))?|chart\s*(?:number|no\.?|#)|hospital\s*(?:number|no\.?|#)|unit\s*(?:number|no\.?|#)|patient\s*id|pt\.?\s*id|patient\s*(?:number|no\.?|#))/gi, 'MRN'],
+  [/\b(?:member|subscriber|beneficiary|insured|enrollee)\s*(?:id(?:entification)?|identifier|number|no\.?|#)|\b(?:policy|group|plan|insurance|medicare|medicaid|mbi|hicn|health\s*plan)\s*(?:id|number|no\.?|#)|\b(?:mbi|hicn|medicaid|medicare)\b/gi, 'HEALTH_PLAN_ID'],
+  [/\b(?:claim|icn|dcn|tcn|internal\s+control)\s*(?:id|number|no\.?|#)?|\bclaim\b/gi, 'CLAIM_NUMBER'],
+  [/\b(?:prior\s*auth(?:orization)?|pre-?auth(?:orization)?|pre-?cert(?:ification)?|authorization|auth|referral|reference|ref)\s*(?:id|number|no\.?|#|code)?|\bPA\s*(?:number|no\.?|#)/gi, 'PRIOR_AUTH_NUMBER'],
+  [/\b(?:account|acct|a\/c|billing|invoice|encounter|visit|fin|har|csn|credit\s*card|card|iban|routing|bank\s*account)\s*(?:id|number|no\.?|#)?/gi, 'ACCOUNT_NUMBER'],
+  [/\b(?:licen[cs]e|lic|dea|certificate|cert|driver'?s?\s*licen[cs]e|npi\s*licen[cs]e|state\s*licen[cs]e|board\s*cert(?:ification)?)\s*(?:id|number|no\.?|#)?/gi, 'LICENSE_NUMBER'],
+  [/\b(?:vin|vehicle\s*identification(?:\s*number)?|licen[cs]e\s*plate|plate)\s*(?:number|no\.?|#)?/gi, 'VEHICLE_ID'],
+  [/\b(?:serial|s\/n|sn|device|udi|lot|model|implant|pacemaker|icd|pump)\s*(?:id|number|no\.?|#)/gi, 'DEVICE_ID'],
+  [/\b(?:fingerprint|finger\s*print|voice\s*print|voiceprint|retina(?:l)?\s*scan|iris\s*scan|biometric)\s*(?:id|number|no\.?|#|template)?/gi, 'BIOMETRIC_ID'],
+];
+const LABELS: [RegExp, IdentifierType][] = LABEL_SOURCES.map(([re, t]) => [new RegExp(`(?:${re.source})(?![A-Za-z])`, 'gi'), t]);
+// The value after a label: an alphanumeric code with at least one digit, up to ~25 characters.
+const LABEL_VALUE = /^\s*(?:is|was|of|:|#|-|=|\.|\s)*\s*([A-Za-z]{0,6}[- ]?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]{0,28}[A-Za-z0-9])?)/;
+
+const VIN = /\b(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z0-9]*\d)[A-HJ-NPR-Z0-9]{17}\b/g;
+const CARD = /(?<![\w-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w-])/g;
+const IBAN = /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b/g;
+const LONG_NUMBER = /(?<![\w.,/-])\d{6,}(?![\w]|[.,]\d)/g;
+const ALNUM_ID = /\b(?=[A-Za-z]{0,5}-?\d)[A-Z]{1,5}-?\d{5,}[A-Z]?\b|\b\d{3,}-\d{3,}(?:-\d{2,})*\b/g;
+const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|l|cc|units?|iu|meq|mmol|cells|\/|%|copies|k\b|x\s*10)/;
+
+const AGE = /\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\/o|y\.o\.|yo|year-old|-year|yr-old)\b)/gi;
+const AGE_LABEL = /\b(?:age[ds]?|aged)\s*[:=]?\s*(9\d|1[0-2]\d)\b/gi;
+const AGE_TURN = /\b(?:turn(?:ed|s|ing)?|is|was)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|pounds|percent|bpm|beats|mmhg|\/|\.\d))/gi;
+const PHOTO = /\b[\w-]+\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b|\b(?:full[- ]face\s+)?(?:photo(?:graph)?s?|pictures?|selfies?)\s+(?:of\s+(?:the\s+)?(?:patient|pt|face|wound|him|her)|attached|on\s+file|taken|uploaded|in\s+(?:the\s+)?chart)\b/gi;
+
+export function detectIds(text: string, emit: Emit): void {
+  for (const m of text.matchAll(SSN_FORMATTED)) {
+    const valid = ssnValid(m[1]!, m[3]!, m[4]!);
+    emit(m.index, m.index + m[0].length, valid ? 'SSN' : 'OTHER_ID', valid ? 0.95 : 0.5);
+  }
+  for (const m of text.matchAll(NINE)) {
+    if (SSN_CUE.test(before(text, m.index, 30)) && ssnValid(m[0].slice(0, 3), m[0].slice(3, 5), m[0].slice(5))) emit(m.index, m.index + 9, 'SSN', 0.9);
+  }
+  for (const m of text.matchAll(TEN_NPI)) if (npiValid(m[0])) emit(m.index, m.index + 10, 'NPI', /npi/i.test(before(text, m.index, 20)) ? 0.99 : 0.8);
+  for (const m of text.matchAll(NPI_LABELLED)) {
+    const start = m.index + m[0].length - 10;
+    if (npiValid(m[1]!)) emit(start, start + 10, 'NPI', 0.99);
+    else emit(start, start + 10, 'OTHER_ID', 0.6);
+  }
+
+  for (const [label, type] of LABELS) {
+    for (const m of text.matchAll(label)) {
+      const end = m.index + m[0].length;
+      const v = LABEL_VALUE.exec(text.slice(end, end + 48));
+      if (!v) continue;
+      const value = v[1]!;
+      const start = end + v[0].length - value.length;
+      if (value.replace(/\D/g, '').length < 3) continue;
+      if (type === 'PRIOR_AUTH_NUMBER' && /^ref/i.test(m[0]) && !/\d{4}/.test(value)) continue;
+      if (UNIT_AFTER.test(after(text, start + value.length, 12)) && value.replace(/\D/g, '').length < 5) continue;
+      emit(start, start + value.length, type, 0.9);
+    }
+  }
+
+  for (const m of text.matchAll(VIN)) emit(m.index, m.index + 17, 'VEHICLE_ID', vinCheckDigitValid(m[0]) ? 0.95 : 0.7);
+  for (const m of text.matchAll(CARD)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) emit(m.index, m.index + m[0].length, 'ACCOUNT_NUMBER', 0.9);
+  }
+  for (const m of text.matchAll(IBAN)) if (m[0].replace(/\s/g, '').length >= 15) emit(m.index, m.index + m[0].length, 'ACCOUNT_NUMBER', 0.85);
+  for (const m of text.matchAll(LONG_NUMBER)) {
+    if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) continue;
+    emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.5);
+  }
+  for (const m of text.matchAll(ALNUM_ID)) {
+    if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) continue;
+    emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.45);
+  }
+
+  for (const re of [AGE, AGE_LABEL, AGE_TURN]) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index + m[0].length - (re === AGE ? m[0].length : m[1]!.length);
+      emit(start, start + m[1]!.length, 'AGE_OVER_89', re === AGE_TURN ? 0.6 : 0.9);
+    }
+  }
+  for (const m of text.matchAll(PHOTO)) emit(m.index, m.index + m[0].length, 'PHOTO', 0.8);
+}

@@ -1,0 +1,147 @@
+/**
+ * Person names: patients, relatives (NAME) and clinicians (PROVIDER_NAME).
+ * Anchors, strongest first: a title (Dr., Mr., Mrs.), a credential after the name (", MD"), a cue
+ * before it ('husband', 'called', 'seen by', 'Patient name:'), then the name dictionaries. A word that
+ * is also common English or on the clinical stop-list (HOPE, MARK, MORPHINE, Foley) is a name only
+ * next to an anchor or another name part. Names found with confidence are then found again wherever
+ * they recur in the same text.
+ */
+import type { IdentifierType } from '../../../../shared/identifier-types';
+import type { Emit } from './candidate';
+import type { Lexicon } from './lexicon';
+import { caseBlind, type Token } from './tokens';
+
+const TITLE = /\b(dr|doctor|prof|professor|mr|mrs|ms|miss|mx|mister|madam|sir|rev)\b\.?\s*$/i;
+const PROVIDER_TITLE = /^(dr|doctor|prof|professor)$/i;
+const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)\b/;
+const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
+const PROVIDER_CUE = /(?:seen by|referred by|referral from|referring (?:physician|provider|doctor)|dictated by|transcribed by|signed by|electronically signed by|attending(?: physician)?|surgeon|assistant(?: surgeon)?|anesthesiologist|anesthesia by|pcp|primary care(?: physician| provider| doctor)?|\bcc|consultant|consulting(?: physician)?|provider|physician|resident|fellow|evaluated by|examined by|covering|performed by|read by|interpreted by|reviewed by|discussed with|per)\s*[:,-]?\s*$/i;
+const RELATION_CUE = /(?:husband|wife|spouse|son|daughter|mother|father|mom|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|friend|neighbou?r|caregiver|guardian|partner|boyfriend|girlfriend|fianc[eé]e?|roommate|employer|boss|coworker|called|spoke with|spoke to|talked (?:to|with)|named|name is|my name's|i am|i'm|this is|calls me|\bhi|hello|dear|emergency contact|next of kin|nok|poa|informant|accompanied by|patient name|pt name|name|patient|pt|contact|insured|subscriber|guarantor|member|mr|mrs|ms)\s*[:,-]?\s*(?:is\s+|was\s+|named\s+)?$/i;
+const WEAK_CUE = /(?:patient|pt|name|member|contact)\s*[:,-]?\s*(?:is\s+|was\s+)?$/i;
+const EPONYM_AFTER = /^(?:'s|’s|s)?[\s-]+(?:sign|disease|syndrome|palsy|catheter|clamp|retractor|scissors|forceps|procedure|maneuver|manoeuvre|test|drain|incision|position|score|scale|classification|fracture|criteria|stain|suture|needle|tube|reflex|elevator|technique|operation|repair|ulcer|graft|stand|hernia|node|nodes|lymphoma|sarcoma|tumor|cyst|diverticulum|esophagus|bag|pouch|line|filter|stocking|stockings|hose|boot|splint|brace|frame|table|dressing|gauze|pump|valve|shunt|phenomenon|law|ratio|criterion|type|fascia|space|angle|triangle|canal|duct|gland|ligament|muscle|nerve|artery|vein|body|bodies|cell|cells|balloon|blade|bur|knot|stitch|approach|method|protocol|regimen|index|curve|lesion|nodule|spot|spots|body|jaundice|anemia|sclerosis|dystrophy)\b/i;
+
+export function detectNames(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
+  const n = tokens.length;
+  const blind = caseBlind(tokens);
+  const used = new Uint8Array(n);
+  const isFirst = (i: number) => lex.firstNames.has(tokens[i]!.lower);
+  const isLast = (i: number) => lex.lastNames.has(tokens[i]!.lower);
+  const isDict = (i: number) => isFirst(i) || isLast(i);
+  const isStop = (i: number) => lex.clinicalStop.has(tokens[i]!.lower);
+  const isCommon = (i: number) => lex.commonWords.has(tokens[i]!.lower) || isStop(i);
+  const gapBetween = (i: number, j: number) => text.slice(tokens[i]!.end, tokens[j]!.start);
+  const isInitial = (i: number) => {
+    const t = tokens[i]!;
+    return t.end - t.start === 1 && t.cap;
+  };
+
+  /** Can token j continue a name whose previous part is token j-1? */
+  const joins = (j: number): boolean => {
+    if (j >= n) return false;
+    const gap = gapBetween(j - 1, j);
+    if (!/^(?:\.?[ \t]{1,2}|\.|-|[ \t]*,[ \t]*)$/.test(gap)) return false;
+    if (gap.includes(',') && !(isLast(j - 1) && isFirst(j))) return false;
+    if (gap.includes('.') && !isInitial(j - 1)) return false;
+    const t = tokens[j]!;
+    if (!t.cap) return /^(?:van|von|de|del|della|der|den|da|di|du|la|le|bin|ibn|al|el|st)$/.test(t.lower) && j + 1 < n && tokens[j + 1]!.cap;
+    if (isInitial(j)) return true;
+    if (isStop(j) && !isDict(j)) return false;
+    if (blind[j]) return isDict(j) ? !isStop(j) : !isCommon(j) && t.end - t.start > 2;
+    return isDict(j) || !isCommon(j);
+  };
+
+  /** Extend right from the first part; returns index of the last part. */
+  const extend = (i: number, max = 4): number => {
+    let j = i;
+    while (j - i + 1 < max && joins(j + 1)) j++;
+    // do not end on an initial unless it is the only part
+    while (j > i && isInitial(j) && !(text[tokens[j]!.end] === '.')) j--;
+    return j;
+  };
+
+  const names = new Map<string, IdentifierType>();
+  const mark = (i: number, j: number, type: IdentifierType, conf: number) => {
+    for (let k = i; k <= j; k++) {
+      used[k] = 1;
+      if (conf >= 0.8 && !isCommon(k) && !isInitial(k) && tokens[k]!.lower.length > 2) names.set(tokens[k]!.lower, type);
+    }
+    emit(tokens[i]!.start, tokens[j]!.end, type, conf);
+  };
+
+  /** May token i start a name right after a strong anchor? */
+  const firstAfterAnchor = (i: number, strong: boolean): boolean => {
+    const t = tokens[i]!;
+    if (!t.cap) return false;
+    if (isInitial(i)) return true;
+    if (blind[i]) return isDict(i) ? strong || !isCommon(i) : !isCommon(i);
+    return strong ? true : isDict(i) || !isCommon(i);
+  };
+
+  for (let i = 0; i < n; i++) {
+    if (!tokens[i]!.cap) continue;
+    const pre = text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start);
+    // A. titles
+    const title = TITLE.exec(pre);
+    if (title && firstAfterAnchor(i, true) && !(blind[i] && lex.commonWords.has(tokens[i]!.lower) && !isDict(i))) {
+      const j = extend(i, 3);
+      mark(i, j, PROVIDER_TITLE.test(title[1]!) ? 'PROVIDER_NAME' : 'NAME', 0.95);
+      i = j;
+      continue;
+    }
+    // B. cues
+    const provider = PROVIDER_CUE.test(pre);
+    const relation = !provider && RELATION_CUE.test(pre);
+    if ((provider || relation) && firstAfterAnchor(i, !WEAK_CUE.test(pre)) && !(isStop(i) && !isDict(i))) {
+      const j = extend(i, 4);
+      // a weak cue with a single ambiguous word is not enough ("Patient Education")
+      if (!(j === i && isCommon(i) && WEAK_CUE.test(pre))) {
+        mark(i, j, provider ? 'PROVIDER_NAME' : 'NAME', j > i ? 0.9 : 0.8);
+        i = j;
+        continue;
+      }
+    }
+  }
+
+  // C. credentials after a name: "John Smith, MD", "J. SMITH MD"
+  for (let j = 0; j < n; j++) {
+    if (used[j]) continue;
+    const rest = text.slice(tokens[j]!.end, tokens[j]!.end + 12);
+    const cred = CREDENTIAL.exec(rest);
+    if (!cred || !tokens[j]!.cap || isInitial(j)) continue;
+    if (AMBIGUOUS_CREDENTIAL.test(rest) && !rest.startsWith(',')) continue;
+    if (isCommon(j) && !isDict(j)) continue;
+    let i = j;
+    while (i > 0 && j - i < 3 && joins(i) && !used[i - 1] && (tokens[i - 1]!.cap || isInitial(i - 1))) {
+      if (isCommon(i - 1) && !isDict(i - 1) && !isInitial(i - 1)) break;
+      i--;
+    }
+    mark(i, j, 'PROVIDER_NAME', 0.9);
+  }
+
+  // D. dictionary anchors
+  for (let i = 0; i < n; i++) {
+    if (used[i]) continue;
+    const t = tokens[i]!;
+    if (!t.cap || !isDict(i) || isCommon(i) || t.end - t.start < 2) continue;
+    // an ALL-CAPS word in mixed-case prose is an acronym (IP, VIN, CO), not a name on its own
+    if (t.upper && !blind[i] && !(i + 1 < n && joins(i + 1)) && !(i > 0 && tokens[i - 1]!.cap && isDict(i - 1))) continue;
+    // extend left over capitalised dictionary names ("Mark Johnson")
+    let s = i;
+    while (s > 0 && !used[s - 1] && tokens[s - 1]!.cap && (isDict(s - 1) || isInitial(s - 1)) && !(isStop(s - 1) && !isFirst(s - 1)) && joins(s) && s > i - 2) s--;
+    const e = extend(i, 4);
+    if (EPONYM_AFTER.test(text.slice(tokens[e]!.end, tokens[e]!.end + 30))) continue;
+    const parts = e - s + 1;
+    const conf = parts >= 2 ? 0.85 : isFirst(i) && isLast(i) ? 0.65 : 0.6;
+    mark(s, e, 'NAME', conf);
+    i = e;
+  }
+
+  // E. recurrences of names found with confidence
+  if (names.size) {
+    for (let i = 0; i < n; i++) {
+      if (used[i]) continue;
+      const type = names.get(tokens[i]!.lower);
+      if (type && tokens[i]!.cap) emit(tokens[i]!.start, tokens[i]!.end, type, 0.75);
+    }
+  }
+}

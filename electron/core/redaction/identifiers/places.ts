@@ -1,0 +1,128 @@
+/**
+ * Geography smaller than a state (Safe Harbor (B)) and facility names: street addresses, PO boxes,
+ * units, 'City, ST 12345', ZIP codes, city / town names from the place list, street names followed
+ * by a house number (European order), and facility names ending in Hospital, Clinic, Medical Center...
+ */
+import { before, type Emit } from './candidate';
+import type { Lexicon } from './lexicon';
+import { caseBlind, type Token } from './tokens';
+import { STATE_ABBREVIATIONS, STATE_NAMES } from './us-states';
+
+const SUFFIX = String.raw`(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|loop|alley|aly|plaza|plz|crescent|cres|close|pike|turnpike|tpke|expressway|expy|freeway|fwy|causeway|row|walk|run|point|pt|ridge|heights|hts|crossing|xing|commons|path|green|grove|hollow|glen|manor|mews|gardens|estates)`;
+const DIR = String.raw`(?:[NSEW]\.?|N\.?[EW]\.?|S\.?[EW]\.?|north|south|east|west|northeast|northwest|southeast|southwest)`;
+const STREET = new RegExp(
+  String.raw`\b\d{1,6}[A-Za-z]?(?:-\d{1,5})?\s+(?:${DIR}\s+)?(?:(?:\d{1,3}(?:st|nd|rd|th)|[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'.-]*)\s+){1,4}${SUFFIX}\b\.?(?:\s+${DIR}\b\.?)?(?:,?\s*(?:apt|apartment|suite|ste|unit|bldg|building|fl|floor|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?`,
+  'gi',
+);
+const UNIT = /\b(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/gi;
+const PO_BOX = /\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/gi;
+const STATE_ZIP = new RegExp(String.raw`\b(?:${[...STATE_ABBREVIATIONS].join('|')})\.?,?\s+(\d{5}(?:-\d{4})?)\b`, 'g');
+const STATE_NAME_ZIP = new RegExp(String.raw`\b(?:${[...STATE_NAMES].join('|')}),?\s+(\d{5}(?:-\d{4})?)\b`, 'gi');
+const ZIP_LABEL = /\b(?:zip|postal)(?:\s*code)?\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b/gi;
+const ZIP_AFTER_WORD = /(?<=[A-Za-zÀ-ɏ]{2,}[,.]?\s{1,3})\d{5}(?:-\d{4})?(?![\w.,/-]|-\d)/g;
+const CITY_STATE = new RegExp(String.raw`\b((?:[A-Z][A-Za-z.'-]+\s){0,2}[A-Z][A-Za-z.'-]+),\s*(?:${[...STATE_ABBREVIATIONS].join('|')})\b(?!\.\w)`, 'g');
+const STREET_MORPHEME = /(?:katu|kuja|tie|polku|vägen|väg|gatan|gata|gade|vej|veien|vegen|straße|strasse|str\.|gasse|weg|laan|straat|plein|dreef|kade|gracht|allee|ring|platz|utca|út|ulica|aleja|cesta|ulice|caddesi|sokak)$/i;
+const STREET_PREFIX = /^(?:rue|avenue|boulevard|bd|chemin|place|impasse|allée|via|viale|piazza|corso|calle|avenida|av|paseo|plaza|rua|travessa|largo|ul|ulica|al|aleja|os|plac)$/i;
+const LOCATION_CUE = /(?:lives in|living in|resides in|resident of|native of|moved (?:here )?from|moved to|relocated (?:to|from)|born in|grew up in|originally from|traveled to|travelled to|trip to|visiting from|transferred from|located in|city of|town of|county of|village of|township of)\s*$/i;
+const COUNTY = /\b(?:[A-Z][a-z]+\s){1,2}(?:County|Parish|Borough|Township)\b/g;
+const FACILITY = /\b(?:(?:St\.?|Saint|Mount|Mt\.?)\s+)?(?:[A-Z][A-Za-z'’&.-]*\s+){1,5}(?:Hospital|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Health\s+System|Healthcare|Health\s+Care|Clinic|Infirmary|Hospice|Nursing\s+(?:Home|Facility|Center)|Rehabilitation\s+(?:Center|Hospital)|Rehab\s+Center|Surgery\s+Center|Surgical\s+(?:Center|Hospital)|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Urgent\s+Care|Medical\s+Group|Medical\s+Associates|Family\s+Practice|Physicians|Specialists|Laboratories|Imaging|Radiology\s+Associates|Dialysis\s+Center|Sanatorium|Sanitarium|Assisted\s+Living|Senior\s+Living)(?:\s+(?:of|at)\s+(?:[A-Z][A-Za-z'.-]+\s?){1,3})?/g;
+const FACILITY_UPPER = /\b(?:(?:ST\.?|SAINT|MOUNT|MT\.?)\s+)?(?:[A-Z][A-Z'’&.-]*\s+){1,5}(?:HOSPITAL|MEDICAL\s+CENTER|HEALTH\s+CENTER|HEALTH\s+SYSTEM|HEALTHCARE|CLINIC|INFIRMARY|HOSPICE|NURSING\s+HOME|REHABILITATION\s+CENTER|SURGERY\s+CENTER|CANCER\s+CENTER|URGENT\s+CARE|MEDICAL\s+GROUP)\b/g;
+const FACILITY_FILLER = new Set(['the', 'a', 'an', 'to', 'at', 'in', 'of', 'from', 'and', 'was', 'is', 'were', 'our', 'this', 'that', 'her', 'his', 'their', 'same', 'outside', 'local', 'other', 'another', 'area', 'admitted', 'transferred', 'discharged', 'seen', 'presented', 'went', 'taken', 'brought', 'sent', 'via', 'by', 'for', 'with', 'on', 'general', 'community', 'county', 'city', 'state', 'university', 'regional', 'memorial', 'medical', 'emergency', 'private', 'teaching', 'psychiatric', 'children', "children's", 'womens', "women's", 'veterans', 'va', 'mental', 'health', 'eye', 'pain', 'cardiology', 'orthopedic', 'surgical', 'family', 'primary', 'care', 'walk-in', 'wound', 'heart', 'cancer', 'kidney', 'dialysis', 'sleep', 'rehab', 'rehabilitation', 'nursing', 'urgent', 'student', 'free', 'our', 'your', 'my', 'all', 'any', 'no', 'other']);
+
+export function detectPlaces(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
+  for (const m of text.matchAll(STREET)) {
+    // "Dr" after a number is a street only if no name follows it ("12 Oak Dr" vs "2 tabs by Dr Smith")
+    if (/\bdr\.?$/i.test(m[0]) && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+    // numbers of doses / times are not house numbers
+    if (/^\d+\s+(?:times|tablets?|tabs?|caps?|mg|ml|units|days?|weeks?|months?|years?|hours?|minutes?|of|to|and|or|x|cm|mm|episodes?|drinks?|packs?|cigarettes?|beers?|glasses?|cups?|pounds?|lbs?|kg|puffs?|doses?|point)\b/i.test(m[0])) continue;
+    emit(m.index, m.index + m[0].length, 'ADDRESS', 0.9);
+  }
+  for (const m of text.matchAll(UNIT)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.75);
+  for (const m of text.matchAll(PO_BOX)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.9);
+  for (const re of [STATE_ZIP, STATE_NAME_ZIP, ZIP_LABEL]) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      emit(start, start + m[1]!.length, 'ZIP', 0.95);
+    }
+  }
+  for (const m of text.matchAll(ZIP_AFTER_WORD)) {
+    const w = /(?:([A-Za-zÀ-ɏ]+)\s+)?([A-Za-zÀ-ɏ]+)[,.]?\s*$/.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    const last = w?.[2] ?? '';
+    const two = w?.[1] ? `${w[1]} ${last}`.toLowerCase() : '';
+    const lw = last.toLowerCase();
+    const place = STATE_ABBREVIATIONS.has(last) || STATE_NAMES.has(lw) || lex.countries.has(lw) || lex.countries.has(two) || lex.places.has(lw) || lex.places.has(two);
+    if (place || /^(?:zip|apo|fpo|dpo)$/i.test(last)) emit(m.index, m.index + m[0].length, 'ZIP', 0.8);
+  }
+  for (const m of text.matchAll(CITY_STATE)) {
+    const city = m[1]!;
+    if (lex.commonWords.has(city.toLowerCase()) && !lex.places.has(city.toLowerCase())) continue;
+    emit(m.index, m.index + city.length, 'LOCATION', 0.85);
+  }
+  for (const m of text.matchAll(COUNTY)) emit(m.index, m.index + m[0].length, 'LOCATION', 0.85);
+
+  const facility = (re: RegExp, conf: number) => {
+    for (const m of text.matchAll(re)) {
+      // drop leading filler words ("admitted to the", "THE") from the run
+      let s = m[0];
+      let off = 0;
+      for (;;) {
+        const w = /^([A-Za-z'’.-]+)\s+/.exec(s);
+        if (!w || !FACILITY_FILLER.has(w[1]!.toLowerCase()) || /^(?:st\.?|saint|mount|mt\.?)$/i.test(w[1]!)) break;
+        // keep a descriptive word that is itself capitalised in mixed-case text ("General Hospital" stays)
+        if (re === FACILITY && w[1]![0] !== w[1]![0]!.toLowerCase() && !/^(?:the|a|an|to|at|in|of|from|and|our|this|that)$/i.test(w[1]!) && off > 0) break;
+        s = s.slice(w[0].length);
+        off += w[0].length;
+      }
+      const words = s.trim().split(/\s+/);
+      if (words.length < 2) continue;
+      const head = words.slice(0, -1).filter((w) => !/^(?:medical|health|nursing|rehabilitation|surgery|surgical|cancer|urgent|heart|dialysis|assisted|senior|radiology|family)$/i.test(w));
+      if (!head.length) continue;
+      if (re === FACILITY_UPPER && head.every((w) => FACILITY_FILLER.has(w.toLowerCase()) || lex.commonWords.has(w.toLowerCase()))) continue;
+      emit(m.index + off, m.index + m[0].length, 'FACILITY_NAME', conf);
+    }
+  };
+  facility(FACILITY, 0.85);
+  facility(FACILITY_UPPER, 0.75);
+
+  // street name + house number, European order: "Koskikatu 25", "Rue de Piétrain 371"
+  const n = tokens.length;
+  const blind = caseBlind(tokens);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const rest = text.slice(t.end, t.end + 8);
+    const num = /^\.?\s{1,2}(\d{1,5}[A-Za-z]?)\b/.exec(rest);
+    if (!num) continue;
+    for (let k = Math.max(0, i - 3); k <= i; k++) {
+      const phrase = tokens.slice(k, i + 1).map((x) => x.lower).join(' ');
+      const first = tokens[k]!;
+      if (!first.cap && !STREET_PREFIX.test(first.lower)) continue;
+      if (lex.streetNames.has(phrase) || (k === i && STREET_MORPHEME.test(t.lower) && t.lower.length > 5) || (k < i && STREET_PREFIX.test(first.lower) && tokens[i]!.cap)) {
+        if (k === i && lex.commonWords.has(t.lower)) continue;
+        emit(first.start, t.end + num[0].length, 'ADDRESS', 0.8);
+        break;
+      }
+    }
+  }
+
+  // places from the list: runs of up to four capitalised words; single common words need a cue
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (!t.cap) continue;
+    for (let k = Math.min(n - 1, i + lex.maxPlaceWords - 1); k >= i; k--) {
+      let ok = true;
+      for (let q = i + 1; q <= k; q++) if (!tokens[q]!.cap || !/^[ \t-]+$/.test(text.slice(tokens[q - 1]!.end, tokens[q]!.start))) ok = false;
+      if (!ok) continue;
+      const phrase = k === i ? t.lower : tokens.slice(i, k + 1).map((x) => x.lower).join(' ');
+      if (!lex.places.has(phrase) || STATE_NAMES.has(phrase) || lex.countries.has(phrase)) continue;
+      const single = k === i;
+      const cue = LOCATION_CUE.test(before(text, t.start, 30));
+      const ambiguous = lex.commonWords.has(phrase) || lex.clinicalStop.has(phrase) || (single && (lex.firstNames.has(phrase) || lex.lastNames.has(phrase)));
+      if (single && ambiguous && !cue) continue;
+      if (single && lex.commonWords.has(phrase) && (blind[i] || !cue)) continue;
+      if (single && t.end - t.start < 4) continue;
+      emit(t.start, tokens[k]!.end, 'LOCATION', cue ? 0.85 : single ? 0.55 : 0.75);
+      i = k;
+      break;
+    }
+  }
+}
