@@ -22,8 +22,8 @@ const MONTH_YEAR_NUM = /(?<![\w./-])(0?[1-9]|1[0-2])[/-]((?:19|20)\d{2})(?![\w/-
 const MONTH_DAY_NUM = /(?<![\w./+-])(\d{1,2})\/(\d{1,2})(?![\w/+-]|\.\d)/g;
 const ORDINAL = /\b(?:on|by|until|till|since|from|through|thru|before|after|of|the)\s+(?:the\s+)?((?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s*(?:grade|percentile|time|day|week|month|year|cycle|dose|rib|toe|finger|digit|metatarsal|intercostal|ventricle|cranial|nerve|degree|trimester|line|floor|decade|generation|position|place|of\s+(?:the\s+)?(?:five|four|six|seven|eight|nine|ten)))/gi;
 
-const COMCONTEXT_BEFORE = /(?:grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|x|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2|\d)\s*[:=]?\s*$/;
-const COMCONTEXT_AFTER = /^\s*(?:mg|mcg|g\b|ml|tab|tabs|tablet|caps?|capsules?|strength|murmur|pain|scale|cm|mm|in\b|inch|inches|of\b|units?|%|ratio|mmhg|bpm|dose|doses|times|x\b|power|motor|bilat|in the|on the|with|and\s+\d|-\d|\/\d|\+)/;
+const COMCONTEXT_BEFORE = /(?:pupils?|recalled|grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|x|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2|\d)\s*[:=]?\s*$/;
+const COMCONTEXT_AFTER = /^\s*(?:mg|mcg|g\b|ml|tab|tabs|tablet|caps?|capsules?|strength|murmur|pain|scale|cm|mm|in\b|inch|inches|of\b|units?|%|ratio|mmhg|bpm|dose|doses|times|x\b|systolic|diastolic|sem\b|objects|words|items|decreasing|reactive|power|motor|bilat|in the|on the|with|and\s+\d|-\d|\/\d|\+)/;
 
 function validMD(a: number, b: number): boolean {
   // month/day or day/month

@@ -27,7 +27,7 @@ const LABEL_VALUE = /^\s*(?:is|was|of|:|#|-|=|\.|\s)*\s*([A-Za-z]{0,6}[- ]?(?=[A
 
 const VIN = /\b(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z0-9]*\d)[A-HJ-NPR-Z0-9]{17}\b/g;
 const CARD = /(?<![\w-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w-])/g;
-const IBAN = /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b/g;
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
 const LONG_NUMBER = /(?<![\w.,/-])\d{6,}(?![\w]|[.,]\d)/g;
 const ALNUM_ID = /\b(?=[A-Za-z]{0,5}-?\d)[A-Z]{1,5}-?\d{5,}[A-Z]?\b|\b\d{3,}-\d{3,}(?:-\d{2,})*\b/g;
 const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|l|cc|units?|iu|meq|mmol|cells|\/|%|copies|k\b|x\s*10)/;
@@ -35,7 +35,7 @@ const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|l|cc|units?|iu|meq|mmol|cells|\/|%|cop
 const AGE = /\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\/o|y\.o\.|yo|year-old|-year|yr-old)\b)/gi;
 const AGE_LABEL = /\b(?:age[ds]?|aged)\s*[:=]?\s*(9\d|1[0-2]\d)\b/gi;
 const AGE_TURN = /\b(?:turn(?:ed|s|ing)?|is|was)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|pounds|percent|bpm|beats|mmhg|\/|\.\d))/gi;
-const PHOTO = /\b[\w-]+\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b|\b(?:full[- ]face\s+)?(?:photo(?:graph)?s?|pictures?|selfies?)\s+(?:of\s+(?:the\s+)?(?:patient|pt|face|wound|him|her)|attached|on\s+file|taken|uploaded|in\s+(?:the\s+)?chart)\b/gi;
+const PHOTO = /\b[\w-]+\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b/gi;
 
 export function detectIds(text: string, emit: Emit): void {
   for (const m of text.matchAll(SSN_FORMATTED)) {
@@ -71,7 +71,7 @@ export function detectIds(text: string, emit: Emit): void {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) emit(m.index, m.index + m[0].length, 'ACCOUNT_NUMBER', 0.9);
   }
-  for (const m of text.matchAll(IBAN)) if (m[0].replace(/\s/g, '').length >= 15) emit(m.index, m.index + m[0].length, 'ACCOUNT_NUMBER', 0.85);
+  for (const m of text.matchAll(IBAN)) if (m[0].replace(/\s/g, '').length >= 15 && m[0].replace(/\D/g, '').length >= 8) emit(m.index, m.index + m[0].length, 'ACCOUNT_NUMBER', 0.85);
   for (const m of text.matchAll(LONG_NUMBER)) {
     if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) continue;
     emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.5);

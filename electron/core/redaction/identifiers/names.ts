@@ -15,9 +15,10 @@ const TITLE = /\b(dr|doctor|prof|professor|mr|mrs|ms|miss|mx|mister|madam|sir|re
 const PROVIDER_TITLE = /^(dr|doctor|prof|professor)$/i;
 const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)\b/;
 const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
-const PROVIDER_CUE = /(?:seen by|referred by|referral from|referring (?:physician|provider|doctor)|dictated by|transcribed by|signed by|electronically signed by|attending(?: physician)?|surgeon|assistant(?: surgeon)?|anesthesiologist|anesthesia by|pcp|primary care(?: physician| provider| doctor)?|\bcc|consultant|consulting(?: physician)?|provider|physician|resident|fellow|evaluated by|examined by|covering|performed by|read by|interpreted by|reviewed by|discussed with|per)\s*[:,-]?\s*$/i;
-const RELATION_CUE = /(?:husband|wife|spouse|son|daughter|mother|father|mom|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|friend|neighbou?r|caregiver|guardian|partner|boyfriend|girlfriend|fianc[eé]e?|roommate|employer|boss|coworker|called|spoke with|spoke to|talked (?:to|with)|named|name is|my name's|i am|i'm|this is|calls me|\bhi|hello|dear|emergency contact|next of kin|nok|poa|informant|accompanied by|patient name|pt name|name|patient|pt|contact|insured|subscriber|guarantor|member|mr|mrs|ms)\s*[:,-]?\s*(?:is\s+|was\s+|named\s+)?$/i;
-const WEAK_CUE = /(?:patient|pt|name|member|contact)\s*[:,-]?\s*(?:is\s+|was\s+)?$/i;
+const PROVIDER_CUE = /\b(?:seen by|referred by|referral from|referring (?:physician|provider|doctor)|dictated by|transcribed by|signed by|electronically signed by|attending(?: physician)?|surgeon|assistant(?: surgeon)?|anesthesiologist|anesthesia by|pcp|primary care(?: physician| provider| doctor)?|\bcc|consultant|consulting(?: physician)?|provider|physician|resident|fellow|evaluated by|examined by|covering|performed by|read by|interpreted by|reviewed by|discussed with|per)\s*[:,-]?\s*$/i;
+const RELATION_CUE = /\b(?:husband|wife|spouse|son|daughter|mother|father|mom|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|friend|neighbou?r|caregiver|guardian|partner|boyfriend|girlfriend|fianc[eé]e?|roommate|employer|boss|coworker|called|spoke with|spoke to|talked (?:to|with)|named|name is|my name's|i am|i'm|this is|calls me|\bhi|hello|dear|emergency contact|next of kin|nok|poa|informant|accompanied by|patient name|pt name|name|patient|pt|contact|insured|subscriber|guarantor|member|mr|mrs|ms)\s*[:,-]?\s*(?:named\s+)?$/i;
+const FIELD_CUE = /\b(?:patient name|pt name|name|patient|re|insured|subscriber|guarantor|member)\s*:\s*$/i;
+const WEAK_CUE = /\b(?:patient|pt|name|member|contact|insured|subscriber|this is|i am|i'm)\s*[:,-]?\s*$/i;
 const EPONYM_AFTER = /^(?:'s|’s|s)?[\s-]+(?:sign|disease|syndrome|palsy|catheter|clamp|retractor|scissors|forceps|procedure|maneuver|manoeuvre|test|drain|incision|position|score|scale|classification|fracture|criteria|stain|suture|needle|tube|reflex|elevator|technique|operation|repair|ulcer|graft|stand|hernia|node|nodes|lymphoma|sarcoma|tumor|cyst|diverticulum|esophagus|bag|pouch|line|filter|stocking|stockings|hose|boot|splint|brace|frame|table|dressing|gauze|pump|valve|shunt|phenomenon|law|ratio|criterion|type|fascia|space|angle|triangle|canal|duct|gland|ligament|muscle|nerve|artery|vein|body|bodies|cell|cells|balloon|blade|bur|knot|stitch|approach|method|protocol|regimen|index|curve|lesion|nodule|spot|spots|body|jaundice|anemia|sclerosis|dystrophy)\b/i;
 
 export function detectNames(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
@@ -40,7 +41,7 @@ export function detectNames(text: string, tokens: Token[], lex: Lexicon, emit: E
     if (j >= n) return false;
     const gap = gapBetween(j - 1, j);
     if (!/^(?:\.?[ \t]{1,2}|\.|-|[ \t]*,[ \t]*)$/.test(gap)) return false;
-    if (gap.includes(',') && !(isLast(j - 1) && isFirst(j))) return false;
+    if (gap.includes(',')) return j - 1 >= 0 && isFirst(j) && tokens[j]!.cap && (isLast(j - 1) || !isCommon(j - 1));
     if (gap.includes('.') && !isInitial(j - 1)) return false;
     const t = tokens[j]!;
     if (!t.cap) return /^(?:van|von|de|del|della|der|den|da|di|du|la|le|bin|ibn|al|el|st)$/.test(t.lower) && j + 1 < n && tokens[j + 1]!.cap;
@@ -72,8 +73,8 @@ export function detectNames(text: string, tokens: Token[], lex: Lexicon, emit: E
   const firstAfterAnchor = (i: number, strong: boolean): boolean => {
     const t = tokens[i]!;
     if (!t.cap) return false;
-    if (isInitial(i)) return true;
-    if (blind[i]) return isDict(i) ? strong || !isCommon(i) : !isCommon(i);
+    if (isInitial(i)) return text[t.end] === '.' && i + 1 < n && joins(i + 1);
+    if (blind[i]) return isDict(i) ? strong || !isCommon(i) : strong && !isCommon(i);
     return strong ? true : isDict(i) || !isCommon(i);
   };
 
@@ -82,7 +83,7 @@ export function detectNames(text: string, tokens: Token[], lex: Lexicon, emit: E
     const pre = text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start);
     // A. titles
     const title = TITLE.exec(pre);
-    if (title && firstAfterAnchor(i, true) && !(blind[i] && lex.commonWords.has(tokens[i]!.lower) && !isDict(i))) {
+    if (title && (firstAfterAnchor(i, true) || (isInitial(i) && /^(?:mr|mrs|ms|miss|dr)$/i.test(title[1]!))) && !(blind[i] && lex.commonWords.has(tokens[i]!.lower) && !isDict(i))) {
       const j = extend(i, 3);
       mark(i, j, PROVIDER_TITLE.test(title[1]!) ? 'PROVIDER_NAME' : 'NAME', 0.95);
       i = j;
@@ -91,10 +92,11 @@ export function detectNames(text: string, tokens: Token[], lex: Lexicon, emit: E
     // B. cues
     const provider = PROVIDER_CUE.test(pre);
     const relation = !provider && RELATION_CUE.test(pre);
-    if ((provider || relation) && firstAfterAnchor(i, !WEAK_CUE.test(pre)) && !(isStop(i) && !isDict(i))) {
+    const weak = WEAK_CUE.test(pre) && !FIELD_CUE.test(pre);
+    if ((provider || relation) && firstAfterAnchor(i, !weak) && !(isStop(i) && !isDict(i))) {
       const j = extend(i, 4);
       // a weak cue with a single ambiguous word is not enough ("Patient Education")
-      if (!(j === i && isCommon(i) && WEAK_CUE.test(pre))) {
+      if (!(j === i && isCommon(i) && weak)) {
         mark(i, j, provider ? 'PROVIDER_NAME' : 'NAME', j > i ? 0.9 : 0.8);
         i = j;
         continue;
@@ -134,6 +136,16 @@ export function detectNames(text: string, tokens: Token[], lex: Lexicon, emit: E
     const conf = parts >= 2 ? 0.85 : isFirst(i) && isLast(i) ? 0.65 : 0.6;
     mark(s, e, 'NAME', conf);
     i = e;
+  }
+
+  // D2. in mixed-case prose, a capitalised given name in mid-sentence is a name even if it is also a word ("that Frank helps")
+  for (let i = 1; i < n; i++) {
+    const t = tokens[i]!;
+    if (used[i] || blind[i] || !t.cap || t.upper || !isFirst(i) || isStop(i) || t.end - t.start < 3) continue;
+    const prev = text.slice(tokens[i - 1]!.end, t.start);
+    if (!/^[ \t]+$/.test(prev) || !/^[a-z]/.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end))) continue;
+    if (EPONYM_AFTER.test(text.slice(t.end, t.end + 30))) continue;
+    mark(i, extend(i, 3), 'NAME', 0.5);
   }
 
   // E. recurrences of names found with confidence

@@ -27,7 +27,8 @@ const LOCATION_CUE = /(?:lives in|living in|resides in|resident of|native of|mov
 const COUNTY = /\b(?:[A-Z][a-z]+\s){1,2}(?:County|Parish|Borough|Township)\b/g;
 const FACILITY = /\b(?:(?:St\.?|Saint|Mount|Mt\.?)\s+)?(?:[A-Z][A-Za-z'’&.-]*\s+){1,5}(?:Hospital|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Health\s+System|Healthcare|Health\s+Care|Clinic|Infirmary|Hospice|Nursing\s+(?:Home|Facility|Center)|Rehabilitation\s+(?:Center|Hospital)|Rehab\s+Center|Surgery\s+Center|Surgical\s+(?:Center|Hospital)|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Urgent\s+Care|Medical\s+Group|Medical\s+Associates|Family\s+Practice|Physicians|Specialists|Laboratories|Imaging|Radiology\s+Associates|Dialysis\s+Center|Sanatorium|Sanitarium|Assisted\s+Living|Senior\s+Living)(?:\s+(?:of|at)\s+(?:[A-Z][A-Za-z'.-]+\s?){1,3})?/g;
 const FACILITY_UPPER = /\b(?:(?:ST\.?|SAINT|MOUNT|MT\.?)\s+)?(?:[A-Z][A-Z'’&.-]*\s+){1,5}(?:HOSPITAL|MEDICAL\s+CENTER|HEALTH\s+CENTER|HEALTH\s+SYSTEM|HEALTHCARE|CLINIC|INFIRMARY|HOSPICE|NURSING\s+HOME|REHABILITATION\s+CENTER|SURGERY\s+CENTER|CANCER\s+CENTER|URGENT\s+CARE|MEDICAL\s+GROUP)\b/g;
-const FACILITY_FILLER = new Set(['the', 'a', 'an', 'to', 'at', 'in', 'of', 'from', 'and', 'was', 'is', 'were', 'our', 'this', 'that', 'her', 'his', 'their', 'same', 'outside', 'local', 'other', 'another', 'area', 'admitted', 'transferred', 'discharged', 'seen', 'presented', 'went', 'taken', 'brought', 'sent', 'via', 'by', 'for', 'with', 'on', 'general', 'community', 'county', 'city', 'state', 'university', 'regional', 'memorial', 'medical', 'emergency', 'private', 'teaching', 'psychiatric', 'children', "children's", 'womens', "women's", 'veterans', 'va', 'mental', 'health', 'eye', 'pain', 'cardiology', 'orthopedic', 'surgical', 'family', 'primary', 'care', 'walk-in', 'wound', 'heart', 'cancer', 'kidney', 'dialysis', 'sleep', 'rehab', 'rehabilitation', 'nursing', 'urgent', 'student', 'free', 'our', 'your', 'my', 'all', 'any', 'no', 'other']);
+const FACILITY_FILLER = new Set(['the', 'a', 'an', 'to', 'at', 'in', 'of', 'from', 'and', 'was', 'is', 'were', 'our', 'this', 'that', 'her', 'his', 'their', 'same', 'outside', 'local', 'other', 'another', 'area', 'admitted', 'transferred', 'discharged', 'seen', 'presented', 'went', 'taken', 'brought', 'sent', 'via', 'by', 'for', 'with', 'on', 'your', 'my', 'all', 'any', 'no', 'patient', 'pt', 'he', 'she', 'they', 'returned', 'followed', 'evaluated', 'treated', 'referred', 'back', 'home', 'then', 'also', 'previously', 'recently', 'since', 'after', 'before', 'during', 'while', 'when', 'where', 'who', 'which', 'see', 'called']);
+const FACILITY_DESCRIPTIVE = new Set(['general', 'community', 'county', 'city', 'state', 'university', 'regional', 'memorial', 'medical', 'emergency', 'private', 'teaching', 'psychiatric', 'children', "children's", 'womens', "women's", 'veterans', 'va', 'mental', 'health', 'eye', 'pain', 'cardiology', 'orthopedic', 'surgical', 'family', 'primary', 'care', 'walk-in', 'wound', 'heart', 'cancer', 'kidney', 'dialysis', 'sleep', 'rehab', 'rehabilitation', 'nursing', 'urgent', 'student', 'free', 'outpatient', 'inpatient', 'specialty', 'surgery', 'skilled', 'assisted', 'senior', 'radiology', 'imaging', 'diabetes', 'allergy', 'dermatology', 'neurology', 'oncology', 'pediatric', 'pediatrics', 'ob', 'gyn', 'prenatal', 'fertility', 'vascular', 'spine', 'sports', 'medicine', 'internal', 'behavioral', 'addiction', 'methadone', 'hiv', 'infectious', 'disease', 'travel', 'anticoagulation', 'coumadin', 'lipid', 'hypertension', 'center', 'institute', 'hospital', 'clinic', 'physicians', 'associates', 'group', 'and', '&', 'the', 'of']);
 
 export function detectPlaces(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
   for (const m of text.matchAll(STREET)) {
@@ -35,6 +36,9 @@ export function detectPlaces(text: string, tokens: Token[], lex: Lexicon, emit: 
     if (/\bdr\.?$/i.test(m[0]) && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     // numbers of doses / times are not house numbers
     if (/^\d+\s+(?:times|tablets?|tabs?|caps?|mg|ml|units|days?|weeks?|months?|years?|hours?|minutes?|of|to|and|or|x|cm|mm|episodes?|drinks?|packs?|cigarettes?|beers?|glasses?|cups?|pounds?|lbs?|kg|puffs?|doses?|point)\b/i.test(m[0])) continue;
+    // street words are capitalised ("3-0 Vicryl was used to close" is not an address)
+    const inner = m[0].split(/\s+/).slice(1, -1);
+    if (inner.some((w) => /^[a-zà-ɏ]/.test(w) && !/^(?:de|del|la|le|du|van|von|der|st|nd|rd|th)$/.test(w))) continue;
     emit(m.index, m.index + m[0].length, 'ADDRESS', 0.9);
   }
   for (const m of text.matchAll(UNIT)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.75);
@@ -62,22 +66,14 @@ export function detectPlaces(text: string, tokens: Token[], lex: Lexicon, emit: 
 
   const facility = (re: RegExp, conf: number) => {
     for (const m of text.matchAll(re)) {
-      // drop leading filler words ("admitted to the", "THE") from the run
-      let s = m[0];
-      let off = 0;
-      for (;;) {
-        const w = /^([A-Za-z'’.-]+)\s+/.exec(s);
-        if (!w || !FACILITY_FILLER.has(w[1]!.toLowerCase()) || /^(?:st\.?|saint|mount|mt\.?)$/i.test(w[1]!)) break;
-        // keep a descriptive word that is itself capitalised in mixed-case text ("General Hospital" stays)
-        if (re === FACILITY && w[1]![0] !== w[1]![0]!.toLowerCase() && !/^(?:the|a|an|to|at|in|of|from|and|our|this|that)$/i.test(w[1]!) && off > 0) break;
-        s = s.slice(w[0].length);
-        off += w[0].length;
-      }
-      const words = s.trim().split(/\s+/);
-      if (words.length < 2) continue;
-      const head = words.slice(0, -1).filter((w) => !/^(?:medical|health|nursing|rehabilitation|surgery|surgical|cancer|urgent|heart|dialysis|assisted|senior|radiology|family)$/i.test(w));
-      if (!head.length) continue;
-      if (re === FACILITY_UPPER && head.every((w) => FACILITY_FILLER.has(w.toLowerCase()) || lex.commonWords.has(w.toLowerCase()))) continue;
+      // keep the run of words before the facility word back to the first filler ("admitted to the", "MR. X WAS SEEN IN")
+      const words = m[0].split(/\s+/);
+      let w = words.length - 1;
+      while (w > 0 && !FACILITY_FILLER.has(words[w - 1]!.toLowerCase()) && !/^(?:mr|mrs|ms|dr)\.?$/i.test(words[w - 1]!)) w--;
+      const rest = words.slice(w).filter((x) => x);
+      if (rest.length < 2) continue;
+      if (!rest.some((x) => !FACILITY_DESCRIPTIVE.has(x.toLowerCase()))) continue;
+      const off = m[0].lastIndexOf(rest.join(' ')) >= 0 ? m[0].lastIndexOf(rest.join(' ')) : 0;
       emit(m.index + off, m.index + m[0].length, 'FACILITY_NAME', conf);
     }
   };
@@ -93,6 +89,9 @@ export function detectPlaces(text: string, tokens: Token[], lex: Lexicon, emit: 
     const num = /^\.?\s{1,2}(\d{1,5}[A-Za-z]?)\b/.exec(rest);
     if (!num) continue;
     for (let k = Math.max(0, i - 3); k <= i; k++) {
+      let spaced = true;
+      for (let q = k + 1; q <= i; q++) if (!/^[ \t]+$/.test(text.slice(tokens[q - 1]!.end, tokens[q]!.start))) spaced = false;
+      if (!spaced) continue;
       const phrase = tokens.slice(k, i + 1).map((x) => x.lower).join(' ');
       const first = tokens[k]!;
       if (!first.cap && !STREET_PREFIX.test(first.lower)) continue;
@@ -120,6 +119,7 @@ export function detectPlaces(text: string, tokens: Token[], lex: Lexicon, emit: 
       if (single && ambiguous && !cue) continue;
       if (single && lex.commonWords.has(phrase) && (blind[i] || !cue)) continue;
       if (single && t.end - t.start < 4) continue;
+      if (blind[i] && !cue && (single || tokens.slice(i, k + 1).every((x) => lex.commonWords.has(x.lower)))) continue;
       emit(t.start, tokens[k]!.end, 'LOCATION', cue ? 0.85 : single ? 0.55 : 0.75);
       i = k;
       break;
