@@ -3,6 +3,7 @@
  * Later features add their sections (redaction MB/s, chart open, import, OCR, PDF).
  */
 import os from 'node:os';
+import { identifiersBench } from './identifiers.bench';
 import { storeBench } from './store.bench';
 
 const result = {
@@ -10,5 +11,6 @@ const result = {
   node: process.version,
   cpus: os.cpus().length,
   store: storeBench(),
+  redaction_identifiers: identifiersBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

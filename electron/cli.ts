@@ -4,6 +4,7 @@
  *   ntk init --db PATH [--key-file FILE] [--json]
  *   ntk info --db PATH [--key-file FILE] [--json]
  *   ntk keygen --out FILE
+ *   ntk phi scan [--jsonl] FILE|-
  *
  * Key: --key-file FILE (32 raw bytes or 64 hex characters), else NTK_DB_PASSPHRASE.
  * Exit codes follow sysexits(3); see electron/cli/exit-codes.ts.
@@ -13,6 +14,7 @@ import { createKeyFile } from './core/db/keys';
 import { isNtkError } from './core/errors';
 import { EXIT_CODES } from './cli/exit-codes';
 import { headlessKeySource, requireDb, UsageError } from './cli/options';
+import { phiCommand } from './cli/phi-commands';
 import { formatStatus, storeStatusCommand } from './cli/store-commands';
 
 const USAGE = `usage: ntk <command> [options]
@@ -21,6 +23,7 @@ commands:
   init   --db PATH      create the encrypted store (or bring it to the latest schema)
   info   --db PATH      show the store's status without changing it
   keygen --out FILE     write a new random 256-bit key file (mode 0600)
+  phi scan [--jsonl] FILE|-   identifier spans as JSON ({"spans":[...]}; --jsonl: {"id","text"} lines in, {"id","spans"} out)
 
 options:
   --key-file FILE       key for the store; otherwise scrypt of $NTK_DB_PASSPHRASE
@@ -29,6 +32,7 @@ options:
 interface Out {
   stdout(text: string): void;
   stderr(text: string): void;
+  readStdin?: () => Promise<string>;
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
@@ -42,6 +46,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
         'key-file': { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
+        jsonl: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -51,6 +56,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
       out.stdout(USAGE);
       return values.help ? 0 : EXIT_CODES.USAGE;
     }
+    if (command === 'phi') return await phiCommand(rest, values.jsonl, { stdout: out.stdout, readStdin: out.readStdin });
     if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`);
     let result: unknown;
     let text: string;

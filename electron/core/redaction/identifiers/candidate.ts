@@ -19,3 +19,16 @@ export function before(text: string, pos: number, n: number): string {
 export function after(text: string, pos: number, n: number): string {
   return text.slice(pos, pos + n).toLowerCase();
 }
+
+/**
+ * Calls fn for each match of a global regex. Much faster than String.prototype.matchAll, which
+ * clones the regex and allocates an iterator on every call.
+ */
+export function eachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    fn(m);
+  }
+  re.lastIndex = 0;
+}

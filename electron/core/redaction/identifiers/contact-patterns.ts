@@ -1,6 +1,6 @@
 /** Email, URL, IP address, phone and fax numbers. */
 import { ipv4Valid } from './checksums';
-import { before, type Emit } from './candidate';
+import { before, type Emit, eachMatch } from './candidate';
 
 const EMAIL = /\b[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 const URL_SCHEME = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'()]+/gi;
@@ -26,38 +26,61 @@ function trimUrl(s: string): string {
   return s.replace(/[.,;:!?]+$/, '');
 }
 
+const HAS_TLD = new RegExp(`\\.(?:${GTLD})\\b`, 'i');
+/** Two colons at most five characters apart ("::", "fe80:0:"): the only texts worth the IPv6 pattern. */
+function mayHaveIpv6(text: string): boolean {
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    const j = text.indexOf(':', i + 1);
+    if (j !== -1 && j - i <= 5 && /^[0-9A-Fa-f]*$/.test(text.slice(i + 1, j))) return true;
+  }
+  return false;
+}
+
 export function detectContacts(text: string, emit: Emit): void {
-  for (const m of text.matchAll(EMAIL)) emit(m.index, m.index + m[0].length, 'EMAIL', 0.98);
-  for (const m of text.matchAll(URL_SCHEME)) emit(m.index, m.index + trimUrl(m[0]).length, 'URL', 0.97);
-  for (const m of text.matchAll(URL_BARE)) {
-    if (text[m.index - 1] === '@' || text[m.index + m[0].length] === '@') continue;
+  // cheap pre-checks keep the costly patterns off texts that cannot match them
+  const hasAt = text.includes('@');
+  const hasTld = HAS_TLD.test(text);
+  if (hasAt) eachMatch(EMAIL, text, (m) => {
+    emit(m.index, m.index + m[0].length, 'EMAIL', 0.98);
+  });
+  eachMatch(URL_SCHEME, text, (m) => {
+    emit(m.index, m.index + trimUrl(m[0]).length, 'URL', 0.97);
+  });
+  if (hasTld) eachMatch(URL_BARE, text, (m) => {
+    if (text[m.index - 1] === '@' || text[m.index + m[0].length] === '@') return;
     const s = trimUrl(m[0]);
     // "e.g", "i.e", "p.o" and file names are not domains
-    if (/\.(?:jpe?g|png|gif|pdf|docx?|txt)$/i.test(s)) continue;
+    if (/\.(?:jpe?g|png|gif|pdf|docx?|txt)$/i.test(s)) return;
     emit(m.index, m.index + s.length, 'URL', s.includes('/') || /\.(com|org|net|gov|edu)\b/i.test(s) ? 0.9 : 0.6);
-  }
-  for (const m of text.matchAll(IPV4)) if (ipv4Valid(m[0])) emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.95);
-  for (const m of text.matchAll(IPV6)) if ((m[0].match(/:/g) ?? []).length >= 3 && /[0-9a-f]/i.test(m[0])) emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
+  });
+  eachMatch(IPV4, text, (m) => {
+    if (ipv4Valid(m[0])) emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.95);
+  });
+  if (mayHaveIpv6(text)) eachMatch(IPV6, text, (m) => {
+    if ((m[0].match(/:/g) ?? []).length >= 3 && /[0-9a-f]/i.test(m[0])) emit(m.index, m.index + m[0].length, 'IP_ADDRESS', 0.9);
+  });
 
   const phone = (start: number, end: number, confidence: number) => {
     const ctx = before(text, start, 30);
     const fax = FAX_CUE.test(ctx) && !/(?:phone|tel|cell)[^0-9]{0,10}$/.test(ctx);
     emit(start, end, fax ? 'FAX' : 'PHONE', confidence);
   };
-  for (const m of text.matchAll(PHONE_US)) phone(m.index, m.index + m[0].length, 0.95);
-  for (const m of text.matchAll(PHONE_INTL)) {
+  eachMatch(PHONE_US, text, (m) => {
+    phone(m.index, m.index + m[0].length, 0.95);
+  });
+  eachMatch(PHONE_INTL, text, (m) => {
     const n = digitCount(m[0]);
     if (n >= 7 && n <= 15) phone(m.index, m.index + m[0].length, 0.9);
-  }
-  for (const m of text.matchAll(PHONE_GROUPS)) {
+  });
+  eachMatch(PHONE_GROUPS, text, (m) => {
     const n = digitCount(m[0]);
-    if (n < 7 || n > 13) continue;
+    if (n < 7 || n > 13) return;
     const cue = PHONE_CUE.test(before(text, m.index, 30)) || FAX_CUE.test(before(text, m.index, 30));
-    if (!cue && n < 8) continue;
+    if (!cue && n < 8) return;
     phone(m.index, m.index + m[0].length, cue ? 0.85 : 0.5);
-  }
-  for (const m of text.matchAll(PHONE_BARE10)) {
+  });
+  eachMatch(PHONE_BARE10, text, (m) => {
     const ctx = before(text, m.index, 30);
     if (PHONE_CUE.test(ctx) || FAX_CUE.test(ctx)) phone(m.index, m.index + 10, 0.8);
-  }
+  });
 }

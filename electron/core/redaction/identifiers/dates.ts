@@ -4,9 +4,9 @@
  * ordinals in context ('on the 3rd'), with an optional weekday and time. Ratios, doses, vitals and
  * scores (5/325 mg, BP 120/80, 5/5 strength, 8/10 pain, 1/2 tab) are rejected.
  */
-import { after, before, type Emit } from './candidate';
+import { after, before, type Emit, eachMatch } from './candidate';
 
-const MON = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const MON = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?`;
 const WD = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:(?:19|20)\d{2}|'\d{2})(?![-/.]\d)`;
@@ -22,7 +22,7 @@ const MONTH_YEAR_NUM = /(?<![\w./-])(0?[1-9]|1[0-2])[/-]((?:19|20)\d{2})(?![\w/-
 const MONTH_DAY_NUM = /(?<![\w./+-])(\d{1,2})\/(\d{1,2})(?![\w/+-]|\.\d)/g;
 const ORDINAL = /\b(?:on|by|until|till|since|from|through|thru|before|after|of|the)\s+(?:the\s+)?((?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s*(?:grade|percentile|time|day|week|month|year|cycle|dose|rib|toe|finger|digit|metatarsal|intercostal|ventricle|cranial|nerve|degree|trimester|line|floor|decade|generation|position|place|of\s+(?:the\s+)?(?:five|four|six|seven|eight|nine|ten)))/gi;
 
-const COMCONTEXT_BEFORE = /(?:pupils?|recalled|grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|x|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2|\d)\s*[:=]?\s*$/;
+const COMCONTEXT_BEFORE = /(?:pupils?|decreasing to|constricting to|down to|reactive to|recalled|grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|x|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2|\d)\s*[:=]?\s*$/;
 const COMCONTEXT_AFTER = /^\s*(?:mg|mcg|g\b|ml|tab|tabs|tablet|caps?|capsules?|strength|murmur|pain|scale|cm|mm|in\b|inch|inches|of\b|units?|%|ratio|mmhg|bpm|dose|doses|times|x\b|systolic|diastolic|sem\b|objects|words|items|decreasing|reactive|power|motor|bilat|in the|on the|with|and\s+\d|-\d|\/\d|\+)/;
 
 function validMD(a: number, b: number): boolean {
@@ -31,48 +31,50 @@ function validMD(a: number, b: number): boolean {
 }
 
 export function detectDates(text: string, emit: Emit): void {
-  for (const m of text.matchAll(MONTH_DAY)) {
+  eachMatch(MONTH_DAY, text, (m) => {
     // "may 2" is a verb more often than a date unless a year follows or it is capitalised
-    if (/^may\s/i.test(m[0]) && !/\d{4}|'\d\d/.test(m[0]) && m[0][0] === 'm') continue;
+    if (/^may\s/i.test(m[0]) && !/\d{4}|'\d\d/.test(m[0]) && m[0][0] === 'm') return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.9);
-  }
-  for (const m of text.matchAll(DAY_MONTH)) {
-    if (/^\d+\s+may$/i.test(m[0].trim()) && m[0].includes('may')) continue;
+  });
+  eachMatch(DAY_MONTH, text, (m) => {
+    if (/^\d+\s+may$/i.test(m[0].trim()) && m[0].includes('may')) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.85);
-  }
-  for (const m of text.matchAll(MONTH_YEAR)) {
-    if (/^may\b/.test(m[0]) && !/\d{4}/.test(m[0])) continue;
+  });
+  eachMatch(MONTH_YEAR, text, (m) => {
+    if (/^may\b/.test(m[0]) && !/\d{4}/.test(m[0])) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.85);
-  }
-  for (const m of text.matchAll(NUMERIC)) {
+  });
+  eachMatch(NUMERIC, text, (m) => {
     const a = Number(m[1]);
     const b = Number(m[3]);
-    if (!validMD(a, b)) continue;
-    if (m[2] === '.' && m[4]!.length === 2 && m[1]!.length < 2) continue;
+    if (!validMD(a, b)) return;
+    if (m[2] === '.' && m[4]!.length === 2 && m[1]!.length < 2) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.95);
-  }
-  for (const m of text.matchAll(ISO)) {
+  });
+  eachMatch(ISO, text, (m) => {
     const mo = Number(m[3]);
     const d = Number(m[4]);
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) emit(m.index, m.index + m[0].length, 'DATE', 0.95);
-  }
-  for (const m of text.matchAll(COMPACT)) emit(m.index, m.index + m[0].length, 'DATE', 0.6);
-  for (const m of text.matchAll(MONTH_YEAR_NUM)) {
-    if (COMCONTEXT_AFTER.test(after(text, m.index + m[0].length, 12))) continue;
+  });
+  eachMatch(COMPACT, text, (m) => {
+    emit(m.index, m.index + m[0].length, 'DATE', 0.6);
+  });
+  eachMatch(MONTH_YEAR_NUM, text, (m) => {
+    if (COMCONTEXT_AFTER.test(after(text, m.index + m[0].length, 12))) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.8);
-  }
-  for (const m of text.matchAll(MONTH_DAY_NUM)) {
+  });
+  eachMatch(MONTH_DAY_NUM, text, (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    if (!(a >= 1 && a <= 12 && b >= 1 && b <= 31)) continue;
+    if (!(a >= 1 && a <= 12 && b >= 1 && b <= 31)) return;
     const pre = before(text, m.index, 24);
     const post = after(text, m.index + m[0].length, 16);
-    if (COMCONTEXT_BEFORE.test(pre) || COMCONTEXT_AFTER.test(post)) continue;
-    if (b === 10 || (a <= 5 && b <= 5 && !/(?:on|since|dated?|dos|from|to|until|thru|through|of|seen|admitted|discharged|visit)\s*:?\s*$/.test(pre))) continue;
+    if (COMCONTEXT_BEFORE.test(pre) || COMCONTEXT_AFTER.test(post)) return;
+    if (b === 10 || (a <= 5 && b <= 5 && !/(?:on|since|dated?|dos|from|to|until|thru|through|of|seen|admitted|discharged|visit)\s*:?\s*$/.test(pre))) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.6);
-  }
-  for (const m of text.matchAll(ORDINAL)) {
+  });
+  eachMatch(ORDINAL, text, (m) => {
     const start = m.index + m[0].length - m[1]!.length;
     emit(start, start + m[1]!.length, 'DATE', 0.55);
-  }
+  });
 }

@@ -1,7 +1,8 @@
 /** Numbers and codes: SSN, NPI, labelled ids (MRN, member, claim, auth, account, licence, device), VIN, cards, ages. */
 import type { IdentifierType } from '../../../../shared/identifier-types';
 import { luhnValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums';
-import { after, before, type Emit } from './candidate';
+import { after, before, type Emit, eachMatch } from './candidate';
+import type { Token } from './tokens';
 
 const SSN_FORMATTED = /(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w-])/g;
 const SSN_CUE = /(?:ssn|ss#|s\.s\.n\.?|social security(?: number| no\.?| #)?|social)\s*[:#]?\s*$/;
@@ -21,71 +22,95 @@ const LABEL_SOURCES: [RegExp, IdentifierType][] = [
   [/\b(?:serial|s\/n|sn|device|udi|lot|model|implant|pacemaker|icd|pump)\s*(?:id|number|no\.?|#)/gi, 'DEVICE_ID'],
   [/\b(?:fingerprint|finger\s*print|voice\s*print|voiceprint|retina(?:l)?\s*scan|iris\s*scan|biometric)\s*(?:id|number|no\.?|#|template)?/gi, 'BIOMETRIC_ID'],
 ];
-const LABELS: [RegExp, IdentifierType][] = LABEL_SOURCES.map(([re, t]) => [new RegExp(`(?:${re.source})(?![A-Za-z])`, 'gi'), t]);
+// one pass for every label: each type's alternatives in its own capture group
+const LABEL_TYPES = LABEL_SOURCES.map(([, t]) => t);
+const LABELS = new RegExp(LABEL_SOURCES.map(([re]) => `((?:${re.source})(?![A-Za-z]))`).join('|'), 'iy');
+/** Words a label can start with: the sticky LABELS pattern runs only at these tokens. */
+const LABEL_FIRST = new Set(
+  `mrn mr medical med chart hospital unit patient pt member subscriber beneficiary insured enrollee policy group plan insurance
+  medicare medicaid mbi hicn health claim icn dcn tcn internal prior pre preauth preauthorization precert precertification
+  authorization auth referral reference ref pa account acct a billing invoice encounter visit fin har csn credit card iban
+  routing bank license licence lic dea certificate cert driver npi state board vin vehicle plate serial s sn device udi lot
+  model implant pacemaker icd pump fingerprint finger voice voiceprint retina retinal iris biometric`.split(/\s+/),
+);
 // The value after a label: an alphanumeric code with at least one digit, up to ~25 characters.
 const LABEL_VALUE = /^\s*(?:is|was|of|:|#|-|=|\.|\s)*\s*([A-Za-z]{0,6}[- ]?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]{0,28}[A-Za-z0-9])?)/;
 
-const VIN = /\b(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])(?=[A-HJ-NPR-Z0-9]*\d)[A-HJ-NPR-Z0-9]{17}\b/g;
+const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const CARD = /(?<![\w-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w-])/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
 const LONG_NUMBER = /(?<![\w.,/-])\d{6,}(?![\w]|[.,]\d)/g;
-const ALNUM_ID = /\b(?=[A-Za-z]{0,5}-?\d)[A-Z]{1,5}-?\d{5,}[A-Z]?\b|\b\d{3,}-\d{3,}(?:-\d{2,})*\b/g;
+const ALNUM_ID = /\b[A-Z]{1,5}-?\d{5,}[A-Z]?\b|\b\d{3,}-\d{3,}(?:-\d{2,})*\b/g;
 const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|l|cc|units?|iu|meq|mmol|cells|\/|%|copies|k\b|x\s*10)/;
 
 const AGE = /\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\/o|y\.o\.|yo|year-old|-year|yr-old)\b)/gi;
 const AGE_LABEL = /\b(?:age[ds]?|aged)\s*[:=]?\s*(9\d|1[0-2]\d)\b/gi;
 const AGE_TURN = /\b(?:turn(?:ed|s|ing)?|is|was)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|pounds|percent|bpm|beats|mmhg|\/|\.\d))/gi;
+const HAS_IMAGE = /\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b/i;
 const PHOTO = /\b[\w-]+\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b/gi;
 
-export function detectIds(text: string, emit: Emit): void {
-  for (const m of text.matchAll(SSN_FORMATTED)) {
+export function detectIds(text: string, tokens: Token[], emit: Emit): void {
+  eachMatch(SSN_FORMATTED, text, (m) => {
     const valid = ssnValid(m[1]!, m[3]!, m[4]!);
     emit(m.index, m.index + m[0].length, valid ? 'SSN' : 'OTHER_ID', valid ? 0.95 : 0.5);
-  }
-  for (const m of text.matchAll(NINE)) {
+  });
+  eachMatch(NINE, text, (m) => {
     if (SSN_CUE.test(before(text, m.index, 30)) && ssnValid(m[0].slice(0, 3), m[0].slice(3, 5), m[0].slice(5))) emit(m.index, m.index + 9, 'SSN', 0.9);
-  }
-  for (const m of text.matchAll(TEN_NPI)) if (npiValid(m[0])) emit(m.index, m.index + 10, 'NPI', /npi/i.test(before(text, m.index, 20)) ? 0.99 : 0.8);
-  for (const m of text.matchAll(NPI_LABELLED)) {
+  });
+  eachMatch(TEN_NPI, text, (m) => {
+    if (npiValid(m[0])) emit(m.index, m.index + 10, 'NPI', /npi/i.test(before(text, m.index, 20)) ? 0.99 : 0.8);
+  });
+  eachMatch(NPI_LABELLED, text, (m) => {
     const start = m.index + m[0].length - 10;
     if (npiValid(m[1]!)) emit(start, start + 10, 'NPI', 0.99);
     else emit(start, start + 10, 'OTHER_ID', 0.6);
+  });
+
+  for (const t of tokens) {
+    if (!LABEL_FIRST.has(t.lower) && !t.lower.startsWith('pre')) continue;
+    LABELS.lastIndex = t.start;
+    const m = LABELS.exec(text);
+    if (!m) continue;
+    let g = 1;
+    while (m[g] === undefined) g++;
+    const type = LABEL_TYPES[g - 1]!;
+    const end = m.index + m[0].length;
+    const v = LABEL_VALUE.exec(text.slice(end, end + 48));
+    if (!v) continue;
+    const value = v[1]!;
+    const start = end + v[0].length - value.length;
+    if (value.replace(/\D/g, '').length < 3) continue;
+    if (type === 'PRIOR_AUTH_NUMBER' && /^ref/i.test(m[0]) && !/\d{4}/.test(value)) continue;
+    if (UNIT_AFTER.test(after(text, start + value.length, 12)) && value.replace(/\D/g, '').length < 5) continue;
+    emit(start, start + value.length, type, 0.9);
   }
 
-  for (const [label, type] of LABELS) {
-    for (const m of text.matchAll(label)) {
-      const end = m.index + m[0].length;
-      const v = LABEL_VALUE.exec(text.slice(end, end + 48));
-      if (!v) continue;
-      const value = v[1]!;
-      const start = end + v[0].length - value.length;
-      if (value.replace(/\D/g, '').length < 3) continue;
-      if (type === 'PRIOR_AUTH_NUMBER' && /^ref/i.test(m[0]) && !/\d{4}/.test(value)) continue;
-      if (UNIT_AFTER.test(after(text, start + value.length, 12)) && value.replace(/\D/g, '').length < 5) continue;
-      emit(start, start + value.length, type, 0.9);
-    }
-  }
-
-  for (const m of text.matchAll(VIN)) emit(m.index, m.index + 17, 'VEHICLE_ID', vinCheckDigitValid(m[0]) ? 0.95 : 0.7);
-  for (const m of text.matchAll(CARD)) {
+  eachMatch(VIN, text, (m) => {
+    if (/\d/.test(m[0]) && /[A-Z]/.test(m[0])) emit(m.index, m.index + 17, 'VEHICLE_ID', vinCheckDigitValid(m[0]) ? 0.95 : 0.7);
+  });
+  eachMatch(CARD, text, (m) => {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) emit(m.index, m.index + m[0].length, 'ACCOUNT_NUMBER', 0.9);
-  }
-  for (const m of text.matchAll(IBAN)) if (m[0].replace(/\s/g, '').length >= 15 && m[0].replace(/\D/g, '').length >= 8) emit(m.index, m.index + m[0].length, 'ACCOUNT_NUMBER', 0.85);
-  for (const m of text.matchAll(LONG_NUMBER)) {
-    if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) continue;
+  });
+  eachMatch(IBAN, text, (m) => {
+    if (m[0].replace(/\s/g, '').length >= 15 && m[0].replace(/\D/g, '').length >= 8) emit(m.index, m.index + m[0].length, 'ACCOUNT_NUMBER', 0.85);
+  });
+  eachMatch(LONG_NUMBER, text, (m) => {
+    if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) return;
     emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.5);
-  }
-  for (const m of text.matchAll(ALNUM_ID)) {
-    if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) continue;
+  });
+  eachMatch(ALNUM_ID, text, (m) => {
+    if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) return;
     emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.45);
-  }
+  });
 
   for (const re of [AGE, AGE_LABEL, AGE_TURN]) {
-    for (const m of text.matchAll(re)) {
+    eachMatch(re, text, (m) => {
       const start = m.index + m[0].length - (re === AGE ? m[0].length : m[1]!.length);
       emit(start, start + m[1]!.length, 'AGE_OVER_89', re === AGE_TURN ? 0.6 : 0.9);
-    }
+    });
   }
-  for (const m of text.matchAll(PHOTO)) emit(m.index, m.index + m[0].length, 'PHOTO', 0.8);
+  if (HAS_IMAGE.test(text)) eachMatch(PHOTO, text, (m) => {
+    emit(m.index, m.index + m[0].length, 'PHOTO', 0.8);
+  });
 }

@@ -12,7 +12,7 @@ import { defaultLexicon, type Lexicon } from './lexicon';
 import { detectNames } from './names';
 import { detectPlaces } from './places';
 import { resolve } from './resolve';
-import { tokenize } from './tokens';
+import { caseBlind, tokenize } from './tokens';
 
 export interface DetectOptions {
   lexicon?: Lexicon;
@@ -26,12 +26,13 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   const emit = (start: number, end: number, type: IdentifierType, confidence: number) => {
     candidates.push({ start, end, type, confidence });
   };
-  detectContacts(text, emit);
-  detectIds(text, emit);
-  detectDates(text, emit);
   const tokens = tokenize(text);
-  detectPlaces(text, tokens, lex, emit);
-  detectNames(text, tokens, lex, emit);
+  detectContacts(text, emit);
+  detectIds(text, tokens, emit);
+  detectDates(text, emit);
+  const blind = caseBlind(tokens);
+  detectPlaces(text, tokens, blind, lex, emit);
+  detectNames(text, tokens, blind, lex, emit);
   const spans = resolve(text, candidates);
   const min = options.minConfidence ?? 0;
   return min > 0 ? spans.filter((s) => s.confidence >= min) : spans;

@@ -9,21 +9,34 @@
 import type { IdentifierType } from '../../../../shared/identifier-types';
 import type { Emit } from './candidate';
 import type { Lexicon } from './lexicon';
-import { caseBlind, type Token } from './tokens';
+import type { Token } from './tokens';
 
-const TITLE = /\b(dr|doctor|prof|professor|mr|mrs|ms|miss|mx|mister|madam|sir|rev)\b\.?\s*$/i;
-const PROVIDER_TITLE = /^(dr|doctor|prof|professor)$/i;
 const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)\b/;
 const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
-const PROVIDER_CUE = /\b(?:seen by|referred by|referral from|referring (?:physician|provider|doctor)|dictated by|transcribed by|signed by|electronically signed by|attending(?: physician)?|surgeon|assistant(?: surgeon)?|anesthesiologist|anesthesia by|pcp|primary care(?: physician| provider| doctor)?|\bcc|consultant|consulting(?: physician)?|provider|physician|resident|fellow|evaluated by|examined by|covering|performed by|read by|interpreted by|reviewed by|discussed with|per)\s*[:,-]?\s*$/i;
-const RELATION_CUE = /\b(?:husband|wife|spouse|son|daughter|mother|father|mom|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|friend|neighbou?r|caregiver|guardian|partner|boyfriend|girlfriend|fianc[eé]e?|roommate|employer|boss|coworker|called|spoke with|spoke to|talked (?:to|with)|named|name is|my name's|i am|i'm|this is|calls me|\bhi|hello|dear|emergency contact|next of kin|nok|poa|informant|accompanied by|patient name|pt name|name|patient|pt|contact|insured|subscriber|guarantor|member|mr|mrs|ms)\s*[:,-]?\s*(?:named\s+)?$/i;
-const FIELD_CUE = /\b(?:patient name|pt name|name|patient|re|insured|subscriber|guarantor|member)\s*:\s*$/i;
-const WEAK_CUE = /\b(?:patient|pt|name|member|contact|insured|subscriber|this is|i am|i'm)\s*[:,-]?\s*$/i;
 const EPONYM_AFTER = /^(?:'s|’s|s)?[\s-]+(?:sign|disease|syndrome|palsy|catheter|clamp|retractor|scissors|forceps|procedure|maneuver|manoeuvre|test|drain|incision|position|score|scale|classification|fracture|criteria|stain|suture|needle|tube|reflex|elevator|technique|operation|repair|ulcer|graft|stand|hernia|node|nodes|lymphoma|sarcoma|tumor|cyst|diverticulum|esophagus|bag|pouch|line|filter|stocking|stockings|hose|boot|splint|brace|frame|table|dressing|gauze|pump|valve|shunt|phenomenon|law|ratio|criterion|type|fascia|space|angle|triangle|canal|duct|gland|ligament|muscle|nerve|artery|vein|body|bodies|cell|cells|balloon|blade|bur|knot|stitch|approach|method|protocol|regimen|index|curve|lesion|nodule|spot|spots|body|jaundice|anemia|sclerosis|dystrophy)\b/i;
 
-export function detectNames(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
+const words = (s: string) => new Set(s.split(' '));
+const TITLES = words('dr doctor prof professor mr mrs ms miss mx mister madam sir rev');
+const PROVIDER_TITLES = words('dr doctor prof professor');
+const PROVIDER_1 = words('surgeon assistant anesthesiologist pcp cc consultant provider physician resident fellow covering per attending');
+const PROVIDER_2 = new Set(['seen by', 'referred by', 'referral from', 'dictated by', 'transcribed by', 'signed by', 'anesthesia by', 'evaluated by', 'examined by', 'performed by', 'read by', 'interpreted by', 'reviewed by', 'discussed with', 'primary care', 'care physician', 'care provider', 'care doctor', 'consulting physician', 'attending physician', 'assistant surgeon', 'referring physician', 'referring provider', 'referring doctor']);
+const RELATION_1 = words("husband wife spouse son daughter mother father mom dad sister brother grandson granddaughter grandmother grandfather grandma grandpa aunt uncle niece nephew cousin friend neighbor neighbour caregiver guardian partner boyfriend girlfriend fiance fiancee fiancé fiancée roommate employer boss coworker called named hi hello dear nok poa informant name patient pt contact insured subscriber guarantor member i'm");
+const RELATION_2 = new Set(['spoke with', 'spoke to', 'talked to', 'talked with', 'name is', 'i am', 'this is', 'calls me', 'emergency contact', 'of kin', 'accompanied by', 'patient name', 'pt name']);
+const WEAK_1 = words("patient pt name member contact insured subscriber i'm");
+const WEAK_2 = new Set(['this is', 'i am']);
+const FIELD_1 = words('name patient re insured subscriber guarantor member');
+
+export function detectNames(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emit: Emit): void {
   const n = tokens.length;
-  const blind = caseBlind(tokens);
+  /** The cue word(s) right before token i: one word, and two words joined by a space ('' when absent). */
+  const cueBefore = (i: number): [string, string, string] => {
+    if (i < 1 || tokens[i]!.start - tokens[i - 1]!.end > 6) return ['', '', ''];
+    const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+    if (!/^\.?\s*[:,-]?\s*$/.test(gap)) return ['', '', gap];
+    const one = tokens[i - 1]!.lower;
+    const two = i >= 2 && /^[ \t]+$/.test(text.slice(tokens[i - 2]!.end, tokens[i - 1]!.start)) ? `${tokens[i - 2]!.lower} ${one}` : '';
+    return [one, two, gap];
+  };
   const used = new Uint8Array(n);
   const isFirst = (i: number) => lex.firstNames.has(tokens[i]!.lower);
   const isLast = (i: number) => lex.lastNames.has(tokens[i]!.lower);
@@ -80,19 +93,20 @@ export function detectNames(text: string, tokens: Token[], lex: Lexicon, emit: E
 
   for (let i = 0; i < n; i++) {
     if (!tokens[i]!.cap) continue;
-    const pre = text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start);
+    const [one, two, gap] = cueBefore(i);
+    if (!one) continue;
     // A. titles
-    const title = TITLE.exec(pre);
-    if (title && (firstAfterAnchor(i, true) || (isInitial(i) && /^(?:mr|mrs|ms|miss|dr)$/i.test(title[1]!))) && !(blind[i] && lex.commonWords.has(tokens[i]!.lower) && !isDict(i))) {
+    const title = TITLES.has(one) && !gap.includes(':') ? one : '';
+    if (title && (firstAfterAnchor(i, true) || (isInitial(i) && /^(?:mr|mrs|ms|miss|dr)$/.test(title))) && !(blind[i] && lex.commonWords.has(tokens[i]!.lower) && !isDict(i))) {
       const j = extend(i, 3);
-      mark(i, j, PROVIDER_TITLE.test(title[1]!) ? 'PROVIDER_NAME' : 'NAME', 0.95);
+      mark(i, j, PROVIDER_TITLES.has(title) ? 'PROVIDER_NAME' : 'NAME', 0.95);
       i = j;
       continue;
     }
     // B. cues
-    const provider = PROVIDER_CUE.test(pre);
-    const relation = !provider && RELATION_CUE.test(pre);
-    const weak = WEAK_CUE.test(pre) && !FIELD_CUE.test(pre);
+    const provider = PROVIDER_1.has(one) || PROVIDER_2.has(two);
+    const relation = !provider && (RELATION_1.has(one) || RELATION_2.has(two) || TITLES.has(one));
+    const weak = (WEAK_1.has(one) || WEAK_2.has(two)) && !(gap.includes(':') && FIELD_1.has(one));
     if ((provider || relation) && firstAfterAnchor(i, !weak) && !(isStop(i) && !isDict(i))) {
       const j = extend(i, 4);
       // a weak cue with a single ambiguous word is not enough ("Patient Education")
@@ -106,10 +120,14 @@ export function detectNames(text: string, tokens: Token[], lex: Lexicon, emit: E
 
   // C. credentials after a name: "John Smith, MD", "J. SMITH MD"
   for (let j = 0; j < n; j++) {
-    if (used[j]) continue;
+    if (used[j] || !tokens[j]!.cap) continue;
+    // a credential follows: ", MD" or " MD" (upper-case letter next)
+    const c1 = text.charCodeAt(tokens[j]!.end);
+    const c2 = text.charCodeAt(tokens[j]!.end + (c1 === 44 ? 2 : 1));
+    if (!(c1 === 44 || c1 === 32) || !(c2 >= 65 && c2 <= 90)) continue;
     const rest = text.slice(tokens[j]!.end, tokens[j]!.end + 12);
     const cred = CREDENTIAL.exec(rest);
-    if (!cred || !tokens[j]!.cap || isInitial(j)) continue;
+    if (!cred || isInitial(j)) continue;
     if (AMBIGUOUS_CREDENTIAL.test(rest) && !rest.startsWith(',')) continue;
     if (isCommon(j) && !isDict(j)) continue;
     let i = j;

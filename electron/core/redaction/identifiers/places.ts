@@ -3,9 +3,9 @@
  * units, 'City, ST 12345', ZIP codes, city / town names from the place list, street names followed
  * by a house number (European order), and facility names ending in Hospital, Clinic, Medical Center...
  */
-import { before, type Emit } from './candidate';
+import { before, type Emit, eachMatch } from './candidate';
 import type { Lexicon } from './lexicon';
-import { caseBlind, type Token } from './tokens';
+import type { Token } from './tokens';
 import { STATE_ABBREVIATIONS, STATE_NAMES } from './us-states';
 
 const SUFFIX = String.raw`(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|loop|alley|aly|plaza|plz|crescent|cres|close|pike|turnpike|tpke|expressway|expy|freeway|fwy|causeway|row|walk|run|point|pt|ridge|heights|hts|crossing|xing|commons|path|green|grove|hollow|glen|manor|mews|gardens|estates)`;
@@ -14,12 +14,11 @@ const STREET = new RegExp(
   String.raw`\b\d{1,6}[A-Za-z]?(?:-\d{1,5})?\s+(?:${DIR}\s+)?(?:(?:\d{1,3}(?:st|nd|rd|th)|[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'.-]*)\s+){1,4}${SUFFIX}\b\.?(?:\s+${DIR}\b\.?)?(?:,?\s*(?:apt|apartment|suite|ste|unit|bldg|building|fl|floor|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?`,
   'gi',
 );
-const UNIT = /\b(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/gi;
-const PO_BOX = /\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|\b(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/gi;
-const STATE_ZIP = new RegExp(String.raw`\b(?:${[...STATE_ABBREVIATIONS].join('|')})\.?,?\s+(\d{5}(?:-\d{4})?)\b`, 'g');
-const STATE_NAME_ZIP = new RegExp(String.raw`\b(?:${[...STATE_NAMES].join('|')}),?\s+(\d{5}(?:-\d{4})?)\b`, 'gi');
-const ZIP_LABEL = /\b(?:zip|postal)(?:\s*code)?\s*[:#]?\s*(\d{5}(?:-\d{4})?)\b/gi;
-const ZIP_AFTER_WORD = /(?<=[A-Za-zÀ-ɏ]{2,}[,.]?\s{1,3})\d{5}(?:-\d{4})?(?![\w.,/-]|-\d)/g;
+const UNIT_FIRST = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'bldg', 'building', 'p', 'po', 'post', 'psc', 'cmr', 'apo', 'fpo', 'dpo']);
+const UNIT = /(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/iy;
+const PO_BOX = /(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/iy;
+const FIVE_DIGITS = /(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w/]|[.,-]\d)/g;
+const WORDS_BEFORE = /(?:([A-Za-zÀ-ɏ]+)\s+)?([A-Za-zÀ-ɏ]+)\.?(?:\s*code)?\s*[,:#]?\s{0,3}$/;
 const CITY_STATE = new RegExp(String.raw`\b((?:[A-Z][A-Za-z.'-]+\s){0,2}[A-Z][A-Za-z.'-]+),\s*(?:${[...STATE_ABBREVIATIONS].join('|')})\b(?!\.\w)`, 'g');
 const STREET_MORPHEME = /(?:katu|kuja|tie|polku|vägen|väg|gatan|gata|gade|vej|veien|vegen|straße|strasse|str\.|gasse|weg|laan|straat|plein|dreef|kade|gracht|allee|ring|platz|utca|út|ulica|aleja|cesta|ulice|caddesi|sokak)$/i;
 const STREET_PREFIX = /^(?:rue|avenue|boulevard|bd|chemin|place|impasse|allée|via|viale|piazza|corso|calle|avenida|av|paseo|plaza|rua|travessa|largo|ul|ulica|al|aleja|os|plac)$/i;
@@ -30,63 +29,69 @@ const FACILITY_UPPER = /\b(?:(?:ST\.?|SAINT|MOUNT|MT\.?)\s+)?(?:[A-Z][A-Z'’&.-
 const FACILITY_FILLER = new Set(['the', 'a', 'an', 'to', 'at', 'in', 'of', 'from', 'and', 'was', 'is', 'were', 'our', 'this', 'that', 'her', 'his', 'their', 'same', 'outside', 'local', 'other', 'another', 'area', 'admitted', 'transferred', 'discharged', 'seen', 'presented', 'went', 'taken', 'brought', 'sent', 'via', 'by', 'for', 'with', 'on', 'your', 'my', 'all', 'any', 'no', 'patient', 'pt', 'he', 'she', 'they', 'returned', 'followed', 'evaluated', 'treated', 'referred', 'back', 'home', 'then', 'also', 'previously', 'recently', 'since', 'after', 'before', 'during', 'while', 'when', 'where', 'who', 'which', 'see', 'called']);
 const FACILITY_DESCRIPTIVE = new Set(['general', 'community', 'county', 'city', 'state', 'university', 'regional', 'memorial', 'medical', 'emergency', 'private', 'teaching', 'psychiatric', 'children', "children's", 'womens', "women's", 'veterans', 'va', 'mental', 'health', 'eye', 'pain', 'cardiology', 'orthopedic', 'surgical', 'family', 'primary', 'care', 'walk-in', 'wound', 'heart', 'cancer', 'kidney', 'dialysis', 'sleep', 'rehab', 'rehabilitation', 'nursing', 'urgent', 'student', 'free', 'outpatient', 'inpatient', 'specialty', 'surgery', 'skilled', 'assisted', 'senior', 'radiology', 'imaging', 'diabetes', 'allergy', 'dermatology', 'neurology', 'oncology', 'pediatric', 'pediatrics', 'ob', 'gyn', 'prenatal', 'fertility', 'vascular', 'spine', 'sports', 'medicine', 'internal', 'behavioral', 'addiction', 'methadone', 'hiv', 'infectious', 'disease', 'travel', 'anticoagulation', 'coumadin', 'lipid', 'hypertension', 'center', 'institute', 'hospital', 'clinic', 'physicians', 'associates', 'group', 'and', '&', 'the', 'of']);
 
-export function detectPlaces(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
-  for (const m of text.matchAll(STREET)) {
+export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emit: Emit): void {
+  eachMatch(STREET, text, (m) => {
     // "Dr" after a number is a street only if no name follows it ("12 Oak Dr" vs "2 tabs by Dr Smith")
-    if (/\bdr\.?$/i.test(m[0]) && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+    if (/\bdr\.?$/i.test(m[0]) && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return;
     // numbers of doses / times are not house numbers
-    if (/^\d+\s+(?:times|tablets?|tabs?|caps?|mg|ml|units|days?|weeks?|months?|years?|hours?|minutes?|of|to|and|or|x|cm|mm|episodes?|drinks?|packs?|cigarettes?|beers?|glasses?|cups?|pounds?|lbs?|kg|puffs?|doses?|point)\b/i.test(m[0])) continue;
+    if (/^\d+\s+(?:times|tablets?|tabs?|caps?|mg|ml|units|days?|weeks?|months?|years?|hours?|minutes?|of|to|and|or|x|cm|mm|episodes?|drinks?|packs?|cigarettes?|beers?|glasses?|cups?|pounds?|lbs?|kg|puffs?|doses?|point)\b/i.test(m[0])) return;
     // street words are capitalised ("3-0 Vicryl was used to close" is not an address)
     const inner = m[0].split(/\s+/).slice(1, -1);
-    if (inner.some((w) => /^[a-zà-ɏ]/.test(w) && !/^(?:de|del|la|le|du|van|von|der|st|nd|rd|th)$/.test(w))) continue;
+    if (inner.some((w) => /^[a-zà-ɏ]/.test(w) && !/^(?:de|del|la|le|du|van|von|der|st|nd|rd|th)$/.test(w))) return;
     emit(m.index, m.index + m[0].length, 'ADDRESS', 0.9);
-  }
-  for (const m of text.matchAll(UNIT)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.75);
-  for (const m of text.matchAll(PO_BOX)) emit(m.index, m.index + m[0].length, 'ADDRESS', 0.9);
-  for (const re of [STATE_ZIP, STATE_NAME_ZIP, ZIP_LABEL]) {
-    for (const m of text.matchAll(re)) {
-      const start = m.index + m[0].length - m[1]!.length;
-      emit(start, start + m[1]!.length, 'ZIP', 0.95);
+  });
+  for (const t of tokens) {
+    if (!UNIT_FIRST.has(t.lower)) continue;
+    for (const [re, conf] of [[UNIT, 0.75], [PO_BOX, 0.9]] as const) {
+      re.lastIndex = t.start;
+      const m = re.exec(text);
+      if (m) emit(m.index, m.index + m[0].length, 'ADDRESS', conf);
     }
   }
-  for (const m of text.matchAll(ZIP_AFTER_WORD)) {
-    const w = /(?:([A-Za-zÀ-ɏ]+)\s+)?([A-Za-zÀ-ɏ]+)[,.]?\s*$/.exec(text.slice(Math.max(0, m.index - 40), m.index));
-    const last = w?.[2] ?? '';
-    const two = w?.[1] ? `${w[1]} ${last}`.toLowerCase() : '';
+  eachMatch(FIVE_DIGITS, text, (m) => {
+    const w = WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    if (!w) return;
+    const last = w[2]!;
     const lw = last.toLowerCase();
-    const place = STATE_ABBREVIATIONS.has(last) || STATE_NAMES.has(lw) || lex.countries.has(lw) || lex.countries.has(two) || lex.places.has(lw) || lex.places.has(two);
-    if (place || /^(?:zip|apo|fpo|dpo)$/i.test(last)) emit(m.index, m.index + m[0].length, 'ZIP', 0.8);
-  }
-  for (const m of text.matchAll(CITY_STATE)) {
+    const two = w[1] ? `${w[1].toLowerCase()} ${lw}` : '';
+    if (STATE_ABBREVIATIONS.has(last) || STATE_NAMES.has(lw) || STATE_NAMES.has(two) || /^(?:zip|code|postal)$/i.test(last)) emit(m.index, m.index + m[0].length, 'ZIP', 0.95);
+    else if (/^[A-ZÀ-Þ]/.test(last) && (lex.countries.has(lw) || lex.countries.has(two) || lex.places.has(lw) || lex.places.has(two) || /^(?:apo|fpo|dpo)$/i.test(last)))
+      emit(m.index, m.index + m[0].length, 'ZIP', 0.8);
+  });
+  eachMatch(CITY_STATE, text, (m) => {
     const city = m[1]!;
-    if (lex.commonWords.has(city.toLowerCase()) && !lex.places.has(city.toLowerCase())) continue;
+    if (lex.commonWords.has(city.toLowerCase()) && !lex.places.has(city.toLowerCase())) return;
     emit(m.index, m.index + city.length, 'LOCATION', 0.85);
-  }
-  for (const m of text.matchAll(COUNTY)) emit(m.index, m.index + m[0].length, 'LOCATION', 0.85);
+  });
+  eachMatch(COUNTY, text, (m) => {
+    emit(m.index, m.index + m[0].length, 'LOCATION', 0.85);
+  });
 
   const facility = (re: RegExp, conf: number) => {
-    for (const m of text.matchAll(re)) {
+    eachMatch(re, text, (m) => {
       // keep the run of words before the facility word back to the first filler ("admitted to the", "MR. X WAS SEEN IN")
       const words = m[0].split(/\s+/);
       let w = words.length - 1;
       while (w > 0 && !FACILITY_FILLER.has(words[w - 1]!.toLowerCase()) && !/^(?:mr|mrs|ms|dr)\.?$/i.test(words[w - 1]!)) w--;
       const rest = words.slice(w).filter((x) => x);
-      if (rest.length < 2) continue;
-      if (!rest.some((x) => !FACILITY_DESCRIPTIVE.has(x.toLowerCase()))) continue;
+      if (rest.length < 2) return;
+      if (!rest.some((x) => !FACILITY_DESCRIPTIVE.has(x.toLowerCase()))) return;
       const off = m[0].lastIndexOf(rest.join(' ')) >= 0 ? m[0].lastIndexOf(rest.join(' ')) : 0;
       emit(m.index + off, m.index + m[0].length, 'FACILITY_NAME', conf);
-    }
+    });
   };
   facility(FACILITY, 0.85);
   facility(FACILITY_UPPER, 0.75);
 
   // street name + house number, European order: "Koskikatu 25", "Rue de Piétrain 371"
   const n = tokens.length;
-  const blind = caseBlind(tokens);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const rest = text.slice(t.end, t.end + 8);
-    const num = /^\.?\s{1,2}(\d{1,5}[A-Za-z]?)\b/.exec(rest);
+    // only a word followed by a house number: "Koskikatu 25"
+    const c1 = text.charCodeAt(t.end);
+    const c2 = text.charCodeAt(t.end + 1);
+    if (!((c1 === 32 || c1 === 46) && ((c2 >= 48 && c2 <= 57) || c2 === 32))) continue;
+    const num = /^\.?\s{1,2}(\d{1,5}[A-Za-z]?)\b/.exec(text.slice(t.end, t.end + 10));
     if (!num) continue;
     for (let k = Math.max(0, i - 3); k <= i; k++) {
       let spaced = true;
@@ -107,22 +112,30 @@ export function detectPlaces(text: string, tokens: Token[], lex: Lexicon, emit: 
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     if (!t.cap) continue;
-    for (let k = Math.min(n - 1, i + lex.maxPlaceWords - 1); k >= i; k--) {
-      let ok = true;
-      for (let q = i + 1; q <= k; q++) if (!tokens[q]!.cap || !/^[ \t-]+$/.test(text.slice(tokens[q - 1]!.end, tokens[q]!.start))) ok = false;
-      if (!ok) continue;
-      const phrase = k === i ? t.lower : tokens.slice(i, k + 1).map((x) => x.lower).join(' ');
-      if (!lex.places.has(phrase) || STATE_NAMES.has(phrase) || lex.countries.has(phrase)) continue;
-      const single = k === i;
-      const cue = LOCATION_CUE.test(before(text, t.start, 30));
-      const ambiguous = lex.commonWords.has(phrase) || lex.clinicalStop.has(phrase) || (single && (lex.firstNames.has(phrase) || lex.lastNames.has(phrase)));
-      if (single && ambiguous && !cue) continue;
-      if (single && lex.commonWords.has(phrase) && (blind[i] || !cue)) continue;
-      if (single && t.end - t.start < 4) continue;
-      if (blind[i] && !cue && (single || tokens.slice(i, k + 1).every((x) => lex.commonWords.has(x.lower)))) continue;
-      emit(t.start, tokens[k]!.end, 'LOCATION', cue ? 0.85 : single ? 0.55 : 0.75);
-      i = k;
-      break;
+    let phrase = t.lower;
+    let best = -1;
+    let bestPhrase = '';
+    for (let k = i; k < n && k < i + lex.maxPlaceWords; k++) {
+      if (k > i) {
+        const q = tokens[k]!;
+        if (!q.cap || !/^[ \t-]+$/.test(text.slice(tokens[k - 1]!.end, q.start))) break;
+        phrase += ' ' + q.lower;
+      }
+      if (lex.places.has(phrase)) {
+        best = k;
+        bestPhrase = phrase;
+      }
     }
+    if (best < 0 || STATE_NAMES.has(bestPhrase) || lex.countries.has(bestPhrase)) continue;
+    const k = best;
+    const single = k === i;
+    const cue = LOCATION_CUE.test(before(text, t.start, 30));
+    const ambiguous = lex.commonWords.has(bestPhrase) || lex.clinicalStop.has(bestPhrase) || (single && (lex.firstNames.has(bestPhrase) || lex.lastNames.has(bestPhrase)));
+    if (single && ambiguous && !cue) continue;
+    if (single && lex.commonWords.has(bestPhrase) && (blind[i] || !cue)) continue;
+    if (single && t.end - t.start < 4) continue;
+    if (blind[i] && !cue && (single || tokens.slice(i, k + 1).every((x) => lex.commonWords.has(x.lower)))) continue;
+    emit(t.start, tokens[k]!.end, 'LOCATION', cue ? 0.85 : single ? 0.55 : 0.75);
+    i = k;
   }
 }

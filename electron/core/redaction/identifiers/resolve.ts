@@ -27,9 +27,11 @@ export function resolve(text: string, candidates: Candidate[]): IdentifierSpan[]
       while (j < c.end && !taken[j]) j++;
       let s = i;
       let e = j;
-      while (s < e && !WORD_CHAR.test(text[s]!)) s++;
-      while (e > s && !WORD_CHAR.test(text[e - 1]!)) e--;
       const whole = s === c.start && e === c.end;
+      if (!whole) {
+        while (s < e && !WORD_CHAR.test(text[s]!)) s++;
+        while (e > s && !WORD_CHAR.test(text[e - 1]!)) e--;
+      }
       if (e > s && (whole || (e - s >= 2 && c.type !== 'NAME' && c.type !== 'PROVIDER_NAME' && c.type !== 'FACILITY_NAME'))) {
         taken.fill(1, s, e);
         kept.push({ ...c, start: s, end: e, confidence: s === c.start && e === c.end ? c.confidence : c.confidence * 0.9 });

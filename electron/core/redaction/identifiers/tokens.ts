@@ -16,18 +16,18 @@ const WORD = /[A-Za-zÀ-ÖØ-öø-ɏ](?:[A-Za-zÀ-ÖØ-öø-ɏ]|['’-](?=[A-Za-
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const w = m[0];
     const start = m.index;
     const end = start + w.length;
-    let lower = w.toLowerCase().replace(/’/g, "'");
-    if (lower.endsWith("'s")) {
-      lower = lower.slice(0, -2);
-    }
-    const c = w[0]!;
-    const cap = c !== c.toLowerCase();
-    const upper = w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
-    const initial = w.length === 1 && cap && text[end] === '.';
+    let lower = w.toLowerCase();
+    if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+    if (lower.endsWith("'s")) lower = lower.slice(0, -2);
+    const c = w.charCodeAt(0);
+    const cap = c < 128 ? c >= 65 && c <= 90 : w[0] !== lower[0];
+    const upper = cap && w.length > 1 && w === w.toUpperCase();
+    const initial = w.length === 1 && cap && text.charCodeAt(end) === 46;
     out.push({ start, end, lower, cap, upper, initial });
   }
   return out;
