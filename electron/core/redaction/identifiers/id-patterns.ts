@@ -2,7 +2,7 @@
 import type { IdentifierType } from '../../../../shared/identifier-types';
 import { luhnValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums';
 import { after, before, type Emit, eachMatch } from './candidate';
-import type { Token } from './tokens';
+import { WordSet, type Token } from './tokens';
 
 const SSN_FORMATTED = /(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w-])/g;
 const SSN_CUE = /(?:ssn|ss#|s\.s\.n\.?|social security(?: number| no\.?| #)?|social)\s*[:#]?\s*$/;
@@ -26,7 +26,7 @@ const LABEL_SOURCES: [RegExp, IdentifierType][] = [
 const LABEL_TYPES = LABEL_SOURCES.map(([, t]) => t);
 const LABELS = new RegExp(LABEL_SOURCES.map(([re]) => `((?:${re.source})(?![A-Za-z]))`).join('|'), 'iy');
 /** Words a label can start with: the sticky LABELS pattern runs only at these tokens. */
-const LABEL_FIRST = new Set(
+const LABEL_FIRST = new WordSet(
   `mrn mr medical med chart hospital unit patient pt member subscriber beneficiary insured enrollee policy group plan insurance
   medicare medicaid mbi hicn health claim icn dcn tcn internal prior pre preauth preauthorization precert precertification
   authorization auth referral reference ref pa account acct a billing invoice encounter visit fin har csn credit card iban
@@ -67,7 +67,7 @@ export function detectIds(text: string, tokens: Token[], emit: Emit): void {
   });
 
   for (const t of tokens) {
-    if (!LABEL_FIRST.has(t.lower) && !t.lower.startsWith('pre')) continue;
+    if (!LABEL_FIRST.has(t.lower) && !(t.lower.charCodeAt(0) === 112 && t.lower.startsWith('pre'))) continue;
     LABELS.lastIndex = t.start;
     const m = LABELS.exec(text);
     if (!m) continue;

@@ -5,7 +5,7 @@
  */
 import { before, type Emit, eachMatch } from './candidate';
 import type { Lexicon } from './lexicon';
-import type { Token } from './tokens';
+import { WordSet, type Token } from './tokens';
 import { STATE_ABBREVIATIONS, STATE_NAMES } from './us-states';
 
 const SUFFIX = String.raw`(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|loop|alley|aly|plaza|plz|crescent|cres|close|pike|turnpike|tpke|expressway|expy|freeway|fwy|causeway|row|walk|run|point|pt|ridge|heights|hts|crossing|xing|commons|path|green|grove|hollow|glen|manor|mews|gardens|estates)`;
@@ -14,12 +14,11 @@ const STREET = new RegExp(
   String.raw`\b\d{1,6}[A-Za-z]?(?:-\d{1,5})?\s+(?:${DIR}\s+)?(?:(?:\d{1,3}(?:st|nd|rd|th)|[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'.-]*)\s+){1,4}${SUFFIX}\b\.?(?:\s+${DIR}\b\.?)?(?:,?\s*(?:apt|apartment|suite|ste|unit|bldg|building|fl|floor|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?`,
   'gi',
 );
-const UNIT_FIRST = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'bldg', 'building', 'p', 'po', 'post', 'psc', 'cmr', 'apo', 'fpo', 'dpo']);
+const UNIT_FIRST = new WordSet(['apt', 'apartment', 'suite', 'ste', 'unit', 'bldg', 'building', 'p', 'po', 'post', 'psc', 'cmr', 'apo', 'fpo', 'dpo']);
 const UNIT = /(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/iy;
 const PO_BOX = /(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/iy;
 const FIVE_DIGITS = /(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w/]|[.,-]\d)/g;
 const WORDS_BEFORE = /(?:([A-Za-zÀ-ɏ]+)\s+)?([A-Za-zÀ-ɏ]+)\.?(?:\s*code)?\s*[,:#]?\s{0,3}$/;
-const CITY_STATE = new RegExp(String.raw`\b((?:[A-Z][A-Za-z.'-]+\s){0,2}[A-Z][A-Za-z.'-]+),\s*(?:${[...STATE_ABBREVIATIONS].join('|')})\b(?!\.\w)`, 'g');
 const STREET_MORPHEME = /(?:katu|kuja|tie|polku|vägen|väg|gatan|gata|gade|vej|veien|vegen|straße|strasse|str\.|gasse|weg|laan|straat|plein|dreef|kade|gracht|allee|ring|platz|utca|út|ulica|aleja|cesta|ulice|caddesi|sokak)$/i;
 const STREET_PREFIX = /^(?:rue|avenue|boulevard|bd|chemin|place|impasse|allée|via|viale|piazza|corso|calle|avenida|av|paseo|plaza|rua|travessa|largo|ul|ulica|al|aleja|os|plac)$/i;
 const LOCATION_CUE = /(?:lives in|living in|resides in|resident of|native of|moved (?:here )?from|moved to|relocated (?:to|from)|born in|grew up in|originally from|traveled to|travelled to|trip to|visiting from|transferred from|located in|city of|town of|county of|village of|township of)\s*$/i;
@@ -58,11 +57,19 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     else if (/^[A-ZÀ-Þ]/.test(last) && (lex.countries.has(lw) || lex.countries.has(two) || lex.places.has(lw) || lex.places.has(two) || /^(?:apo|fpo|dpo)$/i.test(last)))
       emit(m.index, m.index + m[0].length, 'ZIP', 0.8);
   });
-  eachMatch(CITY_STATE, text, (m) => {
-    const city = m[1]!;
-    if (lex.commonWords.has(city.toLowerCase()) && !lex.places.has(city.toLowerCase())) return;
-    emit(m.index, m.index + city.length, 'LOCATION', 0.85);
-  });
+  // "City, ST": a state abbreviation after a comma, and up to three capitalised words before it
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.end - t.start !== 2 || !t.upper || !STATE_ABBREVIATIONS.has(text.slice(t.start, t.end))) continue;
+    if (!/^,\s*$/.test(text.slice(tokens[i - 1]!.end, t.start)) || /^\.\w/.test(text.slice(t.end, t.end + 2))) continue;
+    let k = i - 1;
+    if (!tokens[k]!.cap) continue;
+    while (k > 0 && i - k < 3 && tokens[k - 1]!.cap && tokens[k]!.start - tokens[k - 1]!.end === 1 && text.charCodeAt(tokens[k - 1]!.end) === 32) k--;
+    const city = text.slice(tokens[k]!.start, tokens[i - 1]!.end);
+    if (lex.commonWords.has(city.toLowerCase()) && !lex.places.has(city.toLowerCase())) continue;
+    emit(tokens[k]!.start, tokens[i - 1]!.end, 'LOCATION', 0.85);
+  }
+
   eachMatch(COUNTY, text, (m) => {
     emit(m.index, m.index + m[0].length, 'LOCATION', 0.85);
   });
@@ -118,7 +125,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     for (let k = i; k < n && k < i + lex.maxPlaceWords; k++) {
       if (k > i) {
         const q = tokens[k]!;
-        if (!q.cap || !/^[ \t-]+$/.test(text.slice(tokens[k - 1]!.end, q.start))) break;
+        const gapLen = q.start - tokens[k - 1]!.end;
+        if (!q.cap || gapLen < 1 || (gapLen === 1 ? !/[ \t-]/.test(text[q.start - 1]!) : !/^[ \t-]+$/.test(text.slice(tokens[k - 1]!.end, q.start)))) break;
         phrase += ' ' + q.lower;
       }
       if (lex.places.has(phrase)) {
