@@ -26,6 +26,24 @@ function fill(template: string, slots: Record<string, Slot>, r: () => number, of
   return out + template.slice(last);
 }
 
+/**
+ * PHI-like text MTSamples itself still carries, found by simple rules independent of the detector:
+ * its de-identification placeholders ('Dr. X', 'Mr. A', 'ABCD Hospital') and full dates. Used only for
+ * the secondary figure `precision_source_phi_ignored`, never for recall.
+ */
+const SOURCE_PHI = [
+  /\b(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+[A-Z]{1,4}(?:'s)?\b/gi,
+  /\b(?:ABCD?|XYZ|ABC|Abc|Xyz)(?:\s+(?:General\s+|Medical\s+|Memorial\s+)*(?:Hospital|Medical Center|Center|Clinic))?\b/g,
+  /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g,
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/gi,
+];
+
+export function sourcePhiSpans(note: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const re of SOURCE_PHI) for (const m of note.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 export function loadMtSamples(file: string, lex: Lexicon, part: 'dev' | 'heldout', limit = Infinity): EvalDoc[] {
   const rows = parseCsv(fs.readFileSync(file, 'utf8'));
   const header = rows[0]!;
@@ -49,15 +67,21 @@ export function loadMtSamples(file: string, lex: Lexicon, part: 'dev' | 'heldout
     let text = '';
     if (r() < 0.5) text += fill(HEADERS[part][Math.floor(r() * HEADERS[part].length)]!, slots, r, 0, gold);
     let last = 0;
+    const sourcePhi = sourcePhiSpans(note);
+    const source: GoldSpan[] = [];
+    const copy = (from: number, to: number) => {
+      for (const p of sourcePhi) if (p.start >= from && p.end <= to) source.push({ start: text.length + p.start - from, end: text.length + p.end - from, type: 'IGNORE' });
+      text += note.slice(from, to);
+    };
     for (const b of [...picks].sort((a, c) => a - c)) {
-      text += note.slice(last, b);
+      copy(last, b);
       const sentence = SENTENCES[part][Math.floor(r() * SENTENCES[part].length)]!;
       text += fill(sentence, slots, r, text.length, gold) + '  ';
       last = b;
     }
-    text += note.slice(last);
+    copy(last, note.length);
     if (r() < 0.25 && text.toUpperCase().length === text.length) text = text.toUpperCase();
-    docs.push({ id, text, gold });
+    docs.push({ id, text, gold, sourcePhi: source });
   }
   return docs;
 }

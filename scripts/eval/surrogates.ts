@@ -94,7 +94,7 @@ export function makeSlots(lex: Lexicon): Record<string, Slot> {
     ACCT: { type: 'ACCOUNT_NUMBER', make: (r) => pick(r, [digits(r, 10), `${digits(r, 4)}-${digits(r, 6)}`, `A${digits(r, 8)}`]) },
     LICENSE: { type: 'LICENSE_NUMBER', make: (r) => pick(r, [`${pick(r, ['A', 'B', 'F', 'G'])}${digits(r, 7)}`, `${pick(r, ['MD', 'RN'])}${digits(r, 6)}`]) },
     DEA: { type: 'LICENSE_NUMBER', make: (r) => `${pick(r, ['A', 'B', 'F', 'M'])}${pick(r, ['S', 'K', 'J', 'P'])}${digits(r, 7)}` },
-    VIN: { type: 'VEHICLE_ID', make: (r) => Array.from({ length: 17 }, () => pick(r, 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'.split(''))).join('').replace(/^(.{3})/, '1$1'.slice(0, 3)) },
+    VIN: { type: 'VEHICLE_ID', make: (r) => '1' + Array.from({ length: 16 }, () => pick(r, 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789'.split(''))).join('') },
     SERIAL: { type: 'DEVICE_ID', make: (r) => `${pick(r, ['PJN', 'RWB', 'SN', 'MDT'])}${digits(r, 6)}${pick(r, ['', 'H', 'S'])}` },
     URL: { type: 'URL', make: (r) => pick(r, [`https://www.${pick(r, lasts)}family.com/photos`, `http://${pick(r, lasts)}.example.org/profile?id=${digits(r, 5)}`, `www.${pick(r, lasts)}${int(r, 1, 99)}.net`]) },
     IP: { type: 'IP_ADDRESS', make: (r) => `${int(r, 10, 223)}.${int(r, 0, 255)}.${int(r, 0, 255)}.${int(r, 1, 254)}` },

@@ -11,6 +11,8 @@ export interface EvalDoc {
   id: string;
   text: string;
   gold: GoldSpan[];
+  /** PHI-like text the source itself carries, unannotated (see mtsamples-set.ts); IGNORE spans. */
+  sourcePhi?: GoldSpan[];
 }
 
 /** Deterministic PRNG (mulberry32) so the evaluation set is the same every run. */

@@ -61,6 +61,8 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     if (isInitial(j)) return true;
     if (isStop(j) && !isDict(j)) return false;
     if (blind[j]) return isDict(j) ? !isStop(j) : !isCommon(j) && t.end - t.start > 2;
+    // in mixed case, a capitalised word after an initial or a given name is the surname ("Ella H. Snider", "John Brown")
+    if (isInitial(j - 1) || (isFirst(j - 1) && !isCommon(j - 1))) return !isStop(j);
     return isDict(j) || !isCommon(j);
   };
 
@@ -77,7 +79,8 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   const mark = (i: number, j: number, type: IdentifierType, conf: number) => {
     for (let k = i; k <= j; k++) {
       used[k] = 1;
-      if (conf >= 0.8 && !isCommon(k) && !isInitial(k) && tokens[k]!.lower.length > 2) names.set(tokens[k]!.lower, type);
+      // remember it for recurrences only when the evidence was strong and casing or the lists back it
+      if (conf >= 0.9 && !isCommon(k) && !isInitial(k) && tokens[k]!.lower.length > 2 && (isDict(k) || !blind[k])) names.set(tokens[k]!.lower, type);
     }
     emit(tokens[i]!.start, tokens[j]!.end, type, conf);
   };
@@ -97,6 +100,8 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     if (!one) continue;
     // A. titles
     const title = TITLES.has(one) && !gap.includes(':') ? one : '';
+    // only a title may end in a period ("Dr. Smith"); "...physician. The" is a new sentence
+    if (!title && gap.includes('.')) continue;
     if (title && (firstAfterAnchor(i, true) || (isInitial(i) && /^(?:mr|mrs|ms|miss|dr)$/.test(title))) && !(blind[i] && lex.commonWords.has(tokens[i]!.lower) && !isDict(i))) {
       const j = extend(i, 3);
       mark(i, j, PROVIDER_TITLES.has(title) ? 'PROVIDER_NAME' : 'NAME', 0.95);
@@ -142,7 +147,7 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   for (let i = 0; i < n; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
-    if (!t.cap || !isDict(i) || isCommon(i) || t.end - t.start < 2) continue;
+    if (!t.cap || !isDict(i) || isCommon(i) || t.end - t.start < (blind[i] ? 3 : 2)) continue;
     // an ALL-CAPS word in mixed-case prose is an acronym (IP, VIN, CO), not a name on its own
     if (t.upper && !blind[i] && !(i + 1 < n && joins(i + 1)) && !(i > 0 && tokens[i - 1]!.cap && isDict(i - 1))) continue;
     // extend left over capitalised dictionary names ("Mark Johnson")
@@ -164,6 +169,18 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     if (!/^[ \t]+$/.test(prev) || !/^[a-z]/.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end))) continue;
     if (EPONYM_AFTER.test(text.slice(t.end, t.end + 30))) continue;
     mark(i, extend(i, 3), 'NAME', 0.5);
+  }
+
+  // D3. in mixed-case prose, two or more capitalised words in mid-sentence that are neither common nor clinical ("a Eustachy Gorski concert")
+  for (let i = 1; i + 1 < n; i++) {
+    const t = tokens[i]!;
+    if (used[i] || used[i + 1] || blind[i] || !t.cap || t.upper || isCommon(i) || t.end - t.start < 3) continue;
+    if (!/^[a-z]/.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end)) || !/^[ \t]+$/.test(text.slice(tokens[i - 1]!.end, t.start))) continue;
+    const u = tokens[i + 1]!;
+    if (!u.cap || u.upper || isCommon(i + 1) || u.end - u.start < 3 || !/^[ \t]$/.test(text.slice(t.end, u.start))) continue;
+    if (EPONYM_AFTER.test(text.slice(u.end, u.end + 30))) continue;
+    mark(i, i + 1, 'NAME', 0.5);
+    i++;
   }
 
   // E. recurrences of names found with confidence

@@ -17,6 +17,8 @@ const STREET = new RegExp(
 const UNIT_FIRST = new WordSet(['apt', 'apartment', 'suite', 'ste', 'unit', 'bldg', 'building', 'p', 'po', 'post', 'psc', 'cmr', 'apo', 'fpo', 'dpo']);
 const UNIT = /(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/iy;
 const PO_BOX = /(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/iy;
+/** One more line or comma-separated part of an address: a town (capitalised words) or a postcode. */
+const ADDRESS_TAIL = /^[ \t]*(?:[,\n][ \t>]*)+((?:\d{4,5}(?:-\d{3,4})?)|[A-ZÀ-Þ][A-Za-zÀ-ɏ'.-]*(?:[ \t]+[A-Za-zÀ-ɏ'.-]+){0,3})()(?=[ \t]*(?:[,\n]|$|\d{4,5}\b))/;
 const FIVE_DIGITS = /(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w/]|[.,-]\d)/g;
 const WORDS_BEFORE = /(?:([A-Za-zÀ-ɏ]+)\s+)?([A-Za-zÀ-ɏ]+)\.?(?:\s*code)?\s*[,:#]?\s{0,3}$/;
 const STREET_MORPHEME = /(?:katu|kuja|tie|polku|vägen|väg|gatan|gata|gade|vej|veien|vegen|straße|strasse|str\.|gasse|weg|laan|straat|plein|dreef|kade|gracht|allee|ring|platz|utca|út|ulica|aleja|cesta|ulice|caddesi|sokak)$/i;
@@ -28,7 +30,12 @@ const FACILITY_UPPER = /\b(?:(?:ST\.?|SAINT|MOUNT|MT\.?)\s+)?(?:[A-Z][A-Z'’&.-
 const FACILITY_FILLER = new Set(['the', 'a', 'an', 'to', 'at', 'in', 'of', 'from', 'and', 'was', 'is', 'were', 'our', 'this', 'that', 'her', 'his', 'their', 'same', 'outside', 'local', 'other', 'another', 'area', 'admitted', 'transferred', 'discharged', 'seen', 'presented', 'went', 'taken', 'brought', 'sent', 'via', 'by', 'for', 'with', 'on', 'your', 'my', 'all', 'any', 'no', 'patient', 'pt', 'he', 'she', 'they', 'returned', 'followed', 'evaluated', 'treated', 'referred', 'back', 'home', 'then', 'also', 'previously', 'recently', 'since', 'after', 'before', 'during', 'while', 'when', 'where', 'who', 'which', 'see', 'called']);
 const FACILITY_DESCRIPTIVE = new Set(['general', 'community', 'county', 'city', 'state', 'university', 'regional', 'memorial', 'medical', 'emergency', 'private', 'teaching', 'psychiatric', 'children', "children's", 'womens', "women's", 'veterans', 'va', 'mental', 'health', 'eye', 'pain', 'cardiology', 'orthopedic', 'surgical', 'family', 'primary', 'care', 'walk-in', 'wound', 'heart', 'cancer', 'kidney', 'dialysis', 'sleep', 'rehab', 'rehabilitation', 'nursing', 'urgent', 'student', 'free', 'outpatient', 'inpatient', 'specialty', 'surgery', 'skilled', 'assisted', 'senior', 'radiology', 'imaging', 'diabetes', 'allergy', 'dermatology', 'neurology', 'oncology', 'pediatric', 'pediatrics', 'ob', 'gyn', 'prenatal', 'fertility', 'vascular', 'spine', 'sports', 'medicine', 'internal', 'behavioral', 'addiction', 'methadone', 'hiv', 'infectious', 'disease', 'travel', 'anticoagulation', 'coumadin', 'lipid', 'hypertension', 'center', 'institute', 'hospital', 'clinic', 'physicians', 'associates', 'group', 'and', '&', 'the', 'of']);
 
-export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emit: Emit): void {
+export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emitAny: Emit): void {
+  const addressEnds: number[] = [];
+  const emit: Emit = (start, end, type, conf) => {
+    if (type === 'ADDRESS') addressEnds.push(end);
+    emitAny(start, end, type, conf);
+  };
   eachMatch(STREET, text, (m) => {
     // "Dr" after a number is a street only if no name follows it ("12 Oak Dr" vs "2 tabs by Dr Smith")
     if (/\bdr\.?$/i.test(m[0]) && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return;
@@ -61,7 +68,9 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.end - t.start !== 2 || !t.upper || !STATE_ABBREVIATIONS.has(text.slice(t.start, t.end))) continue;
-    if (!/^,\s*$/.test(text.slice(tokens[i - 1]!.end, t.start)) || /^\.\w/.test(text.slice(t.end, t.end + 2))) continue;
+    // "Springfield, IL 62704" or "..., IL." — not "PAIN, IN THE" (a word goes on after it)
+    if (!/^,\s*$/.test(text.slice(tokens[i - 1]!.end, t.start)) || !/^(?:\s*$|\s*\d{5}|[.,;)]?\s*(?:$|\n|[^\w\s]|\s\s|\s[A-Z][a-z]))/.test(text.slice(t.end, t.end + 8))) continue;
+    if (tokens[i - 1]!.end - tokens[i - 1]!.start < 3) continue;
     let k = i - 1;
     if (!tokens[k]!.cap) continue;
     while (k > 0 && i - k < 3 && tokens[k - 1]!.cap && tokens[k]!.start - tokens[k - 1]!.end === 1 && text.charCodeAt(tokens[k - 1]!.end) === 32) k--;
@@ -87,8 +96,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       emit(m.index + off, m.index + m[0].length, 'FACILITY_NAME', conf);
     });
   };
-  facility(FACILITY, 0.85);
-  facility(FACILITY_UPPER, 0.75);
+  facility(FACILITY, 0.88);
+  facility(FACILITY_UPPER, 0.85);
 
   // street name + house number, European order: "Koskikatu 25", "Rue de Piétrain 371"
   const n = tokens.length;
@@ -143,7 +152,22 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     if (single && lex.commonWords.has(bestPhrase) && (blind[i] || !cue)) continue;
     if (single && t.end - t.start < 4) continue;
     if (blind[i] && !cue && (single || tokens.slice(i, k + 1).every((x) => lex.commonWords.has(x.lower)))) continue;
-    emit(t.start, tokens[k]!.end, 'LOCATION', cue ? 0.85 : single ? 0.55 : 0.75);
+    emit(t.start, tokens[k]!.end, 'LOCATION', cue ? 0.8 : single ? 0.55 : 0.75);
     i = k;
+  }
+
+  // the lines after a street address: town, region, postcode ("\n Suite 828\n BASHALL TOWN\n United Kingdom 89800")
+  for (const end of addressEnds) {
+    let pos = end;
+    for (let seg = 0; seg < 5 && pos < text.length; seg++) {
+      const m = ADDRESS_TAIL.exec(text.slice(pos, pos + 60));
+      if (!m || !m[1]) break;
+      const part = m[1];
+      const start = pos + m[0].length - part.length - (m[2]?.length ?? 0);
+      const words = part.toLowerCase();
+      if (/^\d{4,5}(?:-\d{3,4})?$/.test(part)) emitAny(start, start + part.length, 'ZIP', 0.75);
+      else if (!STATE_NAMES.has(words) && !lex.countries.has(words) && !STATE_ABBREVIATIONS.has(part) && !lex.commonWords.has(words)) emitAny(start, start + part.length, 'LOCATION', 0.7);
+      pos += m[0].length;
+    }
   }
 }
