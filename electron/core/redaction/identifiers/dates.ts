@@ -5,6 +5,7 @@
  * scores (5/325 mg, BP 120/80, 5/5 strength, 8/10 pain, 1/2 tab) are rejected.
  */
 import { after, before, type Emit, eachMatch } from './candidate';
+import { WordSet, type Token } from './tokens';
 
 const MON = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?`;
 const WD = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?`;
@@ -30,7 +31,17 @@ function validMD(a: number, b: number): boolean {
   return (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31);
 }
 
-export function detectDates(text: string, emit: Emit): void {
+const MONTH_WORDS = new WordSet(
+  'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'.split(' '),
+);
+
+export function detectDates(text: string, tokens: Token[], emit: Emit): void {
+  // the month-name patterns only run on texts that name a month
+  if (tokens.some((t) => MONTH_WORDS.has(t.lower))) monthNameDates(text, emit);
+  numericDates(text, emit);
+}
+
+function monthNameDates(text: string, emit: Emit): void {
   eachMatch(MONTH_DAY, text, (m) => {
     // "may 2" is a verb more often than a date unless a year follows or it is capitalised
     if (/^may\s/i.test(m[0]) && !/\d{4}|'\d\d/.test(m[0]) && m[0][0] === 'm') return;
@@ -44,6 +55,9 @@ export function detectDates(text: string, emit: Emit): void {
     if (/^may\b/.test(m[0]) && !/\d{4}/.test(m[0])) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.85);
   });
+}
+
+function numericDates(text: string, emit: Emit): void {
   eachMatch(NUMERIC, text, (m) => {
     const a = Number(m[1]);
     const b = Number(m[3]);

@@ -36,6 +36,23 @@ const LABEL_FIRST = new WordSet(
 // The value after a label: an alphanumeric code with at least one digit, up to ~25 characters.
 const LABEL_VALUE = /^\s*(?:is|was|of|:|#|-|=|\.|\s)*\s*([A-Za-z]{0,6}[- ]?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]{0,28}[A-Za-z0-9])?)/;
 
+/** Is there a run of 17 or more letters and digits with at least one digit (a VIN's shape)? */
+function hasLongCode(text: string): boolean {
+  let run = 0;
+  let digit = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+      run++;
+      if (c <= 57) digit = true;
+      if (run >= 17 && digit) return true;
+    } else {
+      run = 0;
+      digit = false;
+    }
+  }
+  return false;
+}
 const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
 const CARD = /(?<![\w-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w-])/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
@@ -43,6 +60,19 @@ const LONG_NUMBER = /(?<![\w.,/-])\d{6,}(?![\w]|[.,]\d)/g;
 const ALNUM_ID = /\b[A-Z]{1,5}-?\d{5,}[A-Z]?\b|\b\d{3,}-\d{3,}(?:-\d{2,})*\b/g;
 const UNIT_AFTER = /^\s*(?:mg|mcg|g|kg|ml|l|cc|units?|iu|meq|mmol|cells|\/|%|copies|k\b|x\s*10)/;
 
+/** Is there a standalone number from 90 to 129 (the only ages the age patterns look for)? */
+function hasAgeOver89(text: string): boolean {
+  const digit = (k: number) => {
+    const c = text.charCodeAt(k);
+    return c >= 48 && c <= 57;
+  };
+  for (let i = text.indexOf('9'); i !== -1; i = text.indexOf('9', i + 1)) if (digit(i + 1) && !digit(i - 1) && !digit(i + 2)) return true;
+  for (let i = text.indexOf('1'); i !== -1; i = text.indexOf('1', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (c >= 48 && c <= 50 && digit(i + 2) && !digit(i - 1) && !digit(i + 3)) return true;
+  }
+  return false;
+}
 const AGE = /\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\/o|y\.o\.|yo|year-old|-year|yr-old)\b)/gi;
 const AGE_LABEL = /\b(?:age[ds]?|aged)\s*[:=]?\s*(9\d|1[0-2]\d)\b/gi;
 const AGE_TURN = /\b(?:turn(?:ed|s|ing)?|is|was)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|pounds|percent|bpm|beats|mmhg|\/|\.\d))/gi;
@@ -85,7 +115,7 @@ export function detectIds(text: string, tokens: Token[], emit: Emit): void {
     emit(start, start + value.length, type, 0.9);
   }
 
-  eachMatch(VIN, text, (m) => {
+  if (hasLongCode(text)) eachMatch(VIN, text, (m) => {
     if (/\d/.test(m[0]) && /[A-Z]/.test(m[0])) emit(m.index, m.index + 17, 'VEHICLE_ID', vinCheckDigitValid(m[0]) ? 0.95 : 0.7);
   });
   eachMatch(CARD, text, (m) => {
@@ -104,7 +134,7 @@ export function detectIds(text: string, tokens: Token[], emit: Emit): void {
     emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.45);
   });
 
-  for (const re of [AGE, AGE_LABEL, AGE_TURN]) {
+  if (hasAgeOver89(text)) for (const re of [AGE, AGE_LABEL, AGE_TURN]) {
     eachMatch(re, text, (m) => {
       const start = m.index + m[0].length - (re === AGE ? m[0].length : m[1]!.length);
       emit(start, start + m[1]!.length, 'AGE_OVER_89', re === AGE_TURN ? 0.6 : 0.9);

@@ -29,7 +29,7 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   const tokens = tokenize(text);
   detectContacts(text, emit);
   detectIds(text, tokens, emit);
-  detectDates(text, emit);
+  detectDates(text, tokens, emit);
   const blind = caseBlind(tokens);
   detectPlaces(text, tokens, blind, lex, emit);
   detectNames(text, tokens, blind, lex, emit);

@@ -26,6 +26,9 @@ const STREET_PREFIX = /^(?:rue|avenue|boulevard|bd|chemin|place|impasse|allée|v
 const LOCATION_CUE = /(?:lives in|living in|resides in|resident of|native of|moved (?:here )?from|moved to|relocated (?:to|from)|born in|grew up in|originally from|traveled to|travelled to|trip to|visiting from|transferred from|located in|city of|town of|county of|village of|township of)\s*$/i;
 const COUNTY = /\b(?:[A-Z][a-z]+\s){1,2}(?:County|Parish|Borough|Township)\b/g;
 const FACILITY = /\b(?:(?:St\.?|Saint|Mount|Mt\.?)\s+)?(?:[A-Z][A-Za-z'’&.-]*\s+){1,5}(?:Hospital|Medical\s+Cent(?:er|re)|Health\s+Cent(?:er|re)|Health\s+System|Healthcare|Health\s+Care|Clinic|Infirmary|Hospice|Nursing\s+(?:Home|Facility|Center)|Rehabilitation\s+(?:Center|Hospital)|Rehab\s+Center|Surgery\s+Center|Surgical\s+(?:Center|Hospital)|Cancer\s+(?:Center|Institute)|Heart\s+Institute|Urgent\s+Care|Medical\s+Group|Medical\s+Associates|Family\s+Practice|Physicians|Specialists|Laboratories|Imaging|Radiology\s+Associates|Dialysis\s+Center|Sanatorium|Sanitarium|Assisted\s+Living|Senior\s+Living)(?:\s+(?:of|at)\s+(?:[A-Z][A-Za-z'.-]+\s?){1,3})?/g;
+const FACILITY_WORDS = new WordSet(
+  'hospital center centre clinic healthcare care system infirmary hospice home facility group associates practice physicians specialists laboratories imaging institute sanatorium sanitarium living'.split(' '),
+);
 const FACILITY_UPPER = /\b(?:(?:ST\.?|SAINT|MOUNT|MT\.?)\s+)?(?:[A-Z][A-Z'’&.-]*\s+){1,5}(?:HOSPITAL|MEDICAL\s+CENTER|HEALTH\s+CENTER|HEALTH\s+SYSTEM|HEALTHCARE|CLINIC|INFIRMARY|HOSPICE|NURSING\s+HOME|REHABILITATION\s+CENTER|SURGERY\s+CENTER|CANCER\s+CENTER|URGENT\s+CARE|MEDICAL\s+GROUP)\b/g;
 const FACILITY_FILLER = new Set(['the', 'a', 'an', 'to', 'at', 'in', 'of', 'from', 'and', 'was', 'is', 'were', 'our', 'this', 'that', 'her', 'his', 'their', 'same', 'outside', 'local', 'other', 'another', 'area', 'admitted', 'transferred', 'discharged', 'seen', 'presented', 'went', 'taken', 'brought', 'sent', 'via', 'by', 'for', 'with', 'on', 'your', 'my', 'all', 'any', 'no', 'patient', 'pt', 'he', 'she', 'they', 'returned', 'followed', 'evaluated', 'treated', 'referred', 'back', 'home', 'then', 'also', 'previously', 'recently', 'since', 'after', 'before', 'during', 'while', 'when', 'where', 'who', 'which', 'see', 'called']);
 const FACILITY_DESCRIPTIVE = new Set(['general', 'community', 'county', 'city', 'state', 'university', 'regional', 'memorial', 'medical', 'emergency', 'private', 'teaching', 'psychiatric', 'children', "children's", 'womens', "women's", 'veterans', 'va', 'mental', 'health', 'eye', 'pain', 'cardiology', 'orthopedic', 'surgical', 'family', 'primary', 'care', 'walk-in', 'wound', 'heart', 'cancer', 'kidney', 'dialysis', 'sleep', 'rehab', 'rehabilitation', 'nursing', 'urgent', 'student', 'free', 'outpatient', 'inpatient', 'specialty', 'surgery', 'skilled', 'assisted', 'senior', 'radiology', 'imaging', 'diabetes', 'allergy', 'dermatology', 'neurology', 'oncology', 'pediatric', 'pediatrics', 'ob', 'gyn', 'prenatal', 'fertility', 'vascular', 'spine', 'sports', 'medicine', 'internal', 'behavioral', 'addiction', 'methadone', 'hiv', 'infectious', 'disease', 'travel', 'anticoagulation', 'coumadin', 'lipid', 'hypertension', 'center', 'institute', 'hospital', 'clinic', 'physicians', 'associates', 'group', 'and', '&', 'the', 'of']);
@@ -79,7 +82,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     emit(tokens[k]!.start, tokens[i - 1]!.end, 'LOCATION', 0.85);
   }
 
-  eachMatch(COUNTY, text, (m) => {
+  if (/County|Parish|Borough|Township/.test(text)) eachMatch(COUNTY, text, (m) => {
     emit(m.index, m.index + m[0].length, 'LOCATION', 0.85);
   });
 
@@ -96,8 +99,10 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       emit(m.index + off, m.index + m[0].length, 'FACILITY_NAME', conf);
     });
   };
-  facility(FACILITY, 0.88);
-  facility(FACILITY_UPPER, 0.85);
+  if (tokens.some((t) => FACILITY_WORDS.has(t.lower))) {
+    facility(FACILITY, 0.88);
+    facility(FACILITY_UPPER, 0.85);
+  }
 
   // street name + house number, European order: "Koskikatu 25", "Rue de Piétrain 371"
   const n = tokens.length;
