@@ -37,7 +37,7 @@ const MONTH_WORDS = new WordSet(
 
 export function detectDates(text: string, tokens: Token[], emit: Emit): void {
   // the month-name patterns only run on texts that name a month
-  if (tokens.some((t) => MONTH_WORDS.has(t.lower))) monthNameDates(text, emit);
+  if (tokens.some((t) => MONTH_WORDS.hasToken(t))) monthNameDates(text, emit);
   numericDates(text, emit);
 }
 

@@ -97,7 +97,7 @@ export function detectIds(text: string, tokens: Token[], emit: Emit): void {
   });
 
   for (const t of tokens) {
-    if (!LABEL_FIRST.has(t.lower) && !(t.lower.charCodeAt(0) === 112 && t.lower.startsWith('pre'))) continue;
+    if (!LABEL_FIRST.hasToken(t) && !(t.lowerCodeAt(0) === 112 && t.lowerCodeAt(1) === 114 && t.lowerCodeAt(2) === 101)) continue;
     LABELS.lastIndex = t.start;
     const m = LABELS.exec(text);
     if (!m) continue;

@@ -50,7 +50,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     emit(m.index, m.index + m[0].length, 'ADDRESS', 0.9);
   });
   for (const t of tokens) {
-    if (!UNIT_FIRST.has(t.lower)) continue;
+    if (!UNIT_FIRST.hasToken(t)) continue;
     for (const [re, conf] of [[UNIT, 0.75], [PO_BOX, 0.9]] as const) {
       re.lastIndex = t.start;
       const m = re.exec(text);
@@ -99,7 +99,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       emit(m.index + off, m.index + m[0].length, 'FACILITY_NAME', conf);
     });
   };
-  if (tokens.some((t) => FACILITY_WORDS.has(t.lower))) {
+  if (tokens.some((t) => FACILITY_WORDS.hasToken(t))) {
     facility(FACILITY, 0.88);
     facility(FACILITY_UPPER, 0.85);
   }
@@ -109,9 +109,13 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     // only a word followed by a house number: "Koskikatu 25"
-    const c1 = text.charCodeAt(t.end);
-    const c2 = text.charCodeAt(t.end + 1);
-    if (!((c1 === 32 || c1 === 46) && ((c2 >= 48 && c2 <= 57) || c2 === 32))) continue;
+    let p = t.end;
+    if (text.charCodeAt(p) === 46) p++;
+    if (text.charCodeAt(p) !== 32) continue;
+    p++;
+    if (text.charCodeAt(p) === 32) p++;
+    const d = text.charCodeAt(p);
+    if (!(d >= 48 && d <= 57)) continue;
     const num = /^\.?\s{1,2}(\d{1,5}[A-Za-z]?)\b/.exec(text.slice(t.end, t.end + 10));
     if (!num) continue;
     for (let k = Math.max(0, i - 3); k <= i; k++) {

@@ -1,15 +1,41 @@
-/** Word tokens with offsets and the casing facts the name and place detectors use. */
-export interface Token {
-  start: number;
-  end: number;
-  /** lowercase form, curly apostrophes straightened, possessive 's dropped */
-  lower: string;
-  /** First letter upper case (Smith, SMITH, McDonald). */
-  cap: boolean;
-  /** Every letter upper case and at least two letters. */
-  upper: boolean;
-  /** Single letter followed by a period (middle initial). */
-  initial: boolean;
+/**
+ * A word token with offsets and the casing facts the name and place detectors use. The lowercase
+ * form is made on first use only: most tokens are never looked up, and not allocating strings for
+ * them is most of the tokenizer's speed.
+ */
+export class Token {
+  private lowered: string | undefined;
+  constructor(
+    private readonly src: string,
+    readonly start: number,
+    readonly end: number,
+    /** First letter upper case (Smith, SMITH, McDonald). */
+    readonly cap: boolean,
+    /** Every letter upper case and at least two letters. */
+    readonly upper: boolean,
+    /** Single capital letter followed by a period (middle initial). */
+    readonly initial: boolean,
+  ) {}
+
+  /** Lowercase form, curly apostrophes straightened, possessive 's dropped. */
+  get lower(): string {
+    if (this.lowered === undefined) {
+      let l = this.src.slice(this.start, this.end).toLowerCase();
+      if (l.includes('’')) l = l.replace(/’/g, "'");
+      if (l.endsWith("'s")) l = l.slice(0, -2);
+      this.lowered = l;
+    }
+    return this.lowered;
+  }
+
+  /** Lowercase char code at offset i of the token (ASCII and Latin-1 only; -1 otherwise or past the end). */
+  lowerCodeAt(i: number): number {
+    if (this.start + i >= this.end) return 0;
+    const c = this.src.charCodeAt(this.start + i);
+    if (c >= 65 && c <= 90) return c + 32;
+    if (c < 128) return c;
+    return -1;
+  }
 }
 
 /** Latin letters, including Latin-1 and Latin Extended-A/B (not × or ÷). */
@@ -40,14 +66,10 @@ export function tokenize(text: string): Token[] {
       else break;
     }
     const end = i;
-    const w = text.slice(start, end);
-    let lower = w.toLowerCase();
-    if (c === 8217 || lower.includes('’')) lower = lower.replace(/’/g, "'");
-    if (lower.endsWith("'s")) lower = lower.slice(0, -2);
-    const cap = first < 128 ? first >= 65 && first <= 90 : w[0] !== lower[0];
+    const cap = first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start]!.toLowerCase();
     const upper = cap && end - start > 1 && allUpper;
     const initial = end - start === 1 && cap && text.charCodeAt(end) === 46;
-    out.push({ start, end, lower, cap, upper, initial });
+    out.push(new Token(text, start, end, cap, upper, initial));
   }
   return out;
 }
@@ -77,7 +99,7 @@ export function caseBlind(tokens: Token[], radius = 10): boolean[] {
 }
 
 /**
- * A small word set with a two-letter prefix filter: most tokens are rejected on an integer lookup,
+ * A small word set with a three-letter prefix filter: most tokens are rejected on an integer lookup,
  * without hashing the token's string.
  */
 export class WordSet {
@@ -85,9 +107,20 @@ export class WordSet {
   private readonly prefixes = new Set<number>();
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
-    for (const w of this.words) this.prefixes.add(w.charCodeAt(0) * 65536 + (w.charCodeAt(1) || 0));
+    for (const w of this.words) this.prefixes.add(WordSet.key(w.charCodeAt(0) || 0, w.charCodeAt(1) || 0, w.charCodeAt(2) || 0));
+  }
+  private static key(a: number, b: number, c: number): number {
+    return (a & 0xffff) * 0x1000000 + (b & 0xfff) * 0x1000 + (c & 0xfff);
   }
   has(w: string): boolean {
-    return this.prefixes.has(w.charCodeAt(0) * 65536 + (w.charCodeAt(1) || 0)) && this.words.has(w);
+    return this.prefixes.has(WordSet.key(w.charCodeAt(0) || 0, w.charCodeAt(1) || 0, w.charCodeAt(2) || 0)) && this.words.has(w);
+  }
+  /** Same as has(t.lower), without making the lowercase string for most tokens. */
+  hasToken(t: Token): boolean {
+    const a = t.lowerCodeAt(0);
+    const b = t.lowerCodeAt(1);
+    const c = t.lowerCodeAt(2);
+    if (a >= 0 && b >= 0 && c >= 0 && !this.prefixes.has(WordSet.key(a, b, c))) return false;
+    return this.words.has(t.lower);
   }
 }
