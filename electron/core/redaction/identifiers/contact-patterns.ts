@@ -15,6 +15,11 @@ const PHONE_US = /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3
 const PHONE_INTL = /\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,5}(?!\d)/g;
 // Digit groups with spaces or dashes: 024 971 50 30, 78 651 450, 0412-345-678
 const PHONE_GROUPS = /(?<![\w.,/+-])\d{2,5}(?:[ -]\d{2,5}){2,4}(?![\w.,/]|-\d)/g;
+// Area code in parentheses: (08) 8747 6301, (37) 788-063
+const PHONE_PAREN = /\(\d{1,4}\)[ ]?\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\w.,/]|-\d)/g;
+// Two groups (451 5986, 0341 8387176): a phone only beside a phone word
+const PHONE_TWO = /(?<![\w.,/+-])\d{2,5}[ -]\d{4,8}(?![\w.,/]|[ -]\d)/g;
+const PHONE_AFTER = /^[ \t]*-?[ \t]*(?:office|fax|mobile|cell|home|work|tel|phone)\b/i;
 const PHONE_BARE10 = /(?<![\w.,/-])\d{10}(?![\w.,/])/g;
 
 const FAX_CUE = /(?:fax|facsimile|\bf:|\bfx)[^0-9]{0,15}$/;
@@ -78,6 +83,16 @@ export function detectContacts(text: string, emit: Emit): void {
     const cue = PHONE_CUE.test(before(text, m.index, 30)) || FAX_CUE.test(before(text, m.index, 30));
     if (!cue && n < 8) return;
     phone(m.index, m.index + m[0].length, cue ? 0.85 : 0.5);
+  });
+  eachMatch(PHONE_PAREN, text, (m) => {
+    const n = digitCount(m[0]);
+    if (n >= 7 && n <= 13) phone(m.index, m.index + m[0].length, 0.85);
+  });
+  eachMatch(PHONE_TWO, text, (m) => {
+    const n = digitCount(m[0]);
+    if (n < 7 || n > 13) return;
+    const ctx = before(text, m.index, 30);
+    if (PHONE_CUE.test(ctx) || FAX_CUE.test(ctx) || PHONE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) phone(m.index, m.index + m[0].length, 0.75);
   });
   eachMatch(PHONE_BARE10, text, (m) => {
     const ctx = before(text, m.index, 30);

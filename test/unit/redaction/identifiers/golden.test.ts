@@ -85,6 +85,9 @@ describe('phone, fax, MRN and account lookalikes', () => {
     expect(f).toContain('PHONE:555.987.6543');
     expect(f).toContain('FAX:555-222-3333');
     expect(covered(text, '312 555 0199')).toBe(true);
+    expect(found('Phone: (08) 8747 6301')).toContain('PHONE:(08) 8747 6301');
+    expect(found('Phone:\n451 5986')).toContain('PHONE:451 5986');
+    expect(found('Ambulated 150 1200 feet')).toEqual([]);
   });
 
   it('finds labelled record, plan, claim, auth, account, licence and device numbers', () => {
