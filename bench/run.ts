@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { sectionsBench } from './sections.bench';
 import { auditBench } from './audit.bench';
+import { identifiersBench } from './identifiers.bench';
 import { storeBench } from './store.bench';
 
 const result = {
@@ -14,5 +15,6 @@ const result = {
   store: storeBench(),
   audit: auditBench(),
   redaction_sections: sectionsBench(),
+  redaction_identifiers: identifiersBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

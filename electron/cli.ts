@@ -7,6 +7,7 @@
  *   ntk audit verify --db PATH
  *   ntk audit export --db PATH --format fhir-ndjson|csv [--user U] [--event T] [--from ISO] [--to ISO] [--out FILE]
  *   ntk sections [--jsonl] [--spans] FILE|-
+ *   ntk phi scan [--jsonl] FILE|-
  *
  * Key: --key-file FILE (32 raw bytes or 64 hex characters), else NTK_DB_PASSPHRASE.
  * Exit codes follow sysexits(3); see electron/cli/exit-codes.ts.
@@ -16,6 +17,7 @@ import { createKeyFile } from './core/db/keys';
 import { isNtkError } from './core/errors';
 import { EXIT_CODES } from './cli/exit-codes';
 import { headlessKeySource, requireDb, UsageError } from './cli/options';
+import { phiCommand } from './cli/phi-commands';
 import { formatStatus, storeStatusCommand } from './cli/store-commands';
 import { auditExportCommand, auditVerifyCommand, formatVerify } from './cli/audit-commands';
 import { readInput, sectionsCommand } from './cli/sections-command';
@@ -32,6 +34,7 @@ commands:
                [--from ISO] [--to ISO] [--out FILE]
   sections [--jsonl] [--spans] FILE|-
                         sections of a note (offsets, LOINC code, title, DS4P labels) as JSON
+  phi scan [--jsonl] FILE|-   identifier spans as JSON ({"spans":[...]}; --jsonl: {"id","text"} lines in, {"id","spans"} out)
 
 options:
   --key-file FILE       key for the store; otherwise scrypt of $NTK_DB_PASSPHRASE
@@ -40,6 +43,7 @@ options:
 interface Out {
   stdout(text: string): void;
   stderr(text: string): void;
+  readStdin?: () => Promise<string>;
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
@@ -75,6 +79,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
       for (const line of sectionsCommand(readInput(rest[0]), values)) out.stdout(line);
       return 0;
     }
+    if (command === 'phi') return await phiCommand(rest, values.jsonl, { stdout: out.stdout, readStdin: out.readStdin });
     if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`);
     let result: unknown;
     let text: string;

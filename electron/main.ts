@@ -11,6 +11,8 @@ import { denyAllPermissions, guardContents, guardWindow, windowOptions } from '.
 import { APP_INFO } from './core/app-info';
 import { createBackend, type Backend } from './core/backend';
 
+// Where the redaction engine finds its word lists: beside the app when packaged, the repo's resources/ in development.
+process.env.NTK_RESOURCES_DIR ??= app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources');
 protocol.registerSchemesAsPrivileged(privilegedSchemes);
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();

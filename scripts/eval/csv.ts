@@ -5,7 +5,7 @@ export function parseCsv(text: string): string[][] {
   let field = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text[i]!;
     if (quoted) {
       if (c === '"') {
         if (text[i + 1] === '"') {
@@ -17,12 +17,13 @@ export function parseCsv(text: string): string[][] {
     else if (c === ',') {
       row.push(field);
       field = '';
-    } else if (c === '\n') {
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
       rows.push(row);
       row = [];
       field = '';
-    } else if (c !== '\r') field += c;
+    } else field += c;
   }
   if (field || row.length) {
     row.push(field);

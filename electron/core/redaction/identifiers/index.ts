@@ -1,0 +1,42 @@
+/**
+ * The identifier detector: every Safe Harbor identifier type plus provider and facility names and
+ * revenue-cycle ids (member id, claim, prior authorization, NPI), as non-overlapping spans with
+ * offsets, type and confidence. Pure and synchronous; word lists come from resources/identifiers/.
+ */
+import type { IdentifierSpan, IdentifierType } from '../../../../shared/identifier-types';
+import type { Candidate } from './candidate';
+import { detectContacts } from './contact-patterns';
+import { detectDates } from './dates';
+import { detectIds } from './id-patterns';
+import { defaultLexicon, type Lexicon } from './lexicon';
+import { detectNames } from './names';
+import { detectPlaces } from './places';
+import { resolve } from './resolve';
+import { caseBlind, tokenize } from './tokens';
+
+export interface DetectOptions {
+  lexicon?: Lexicon;
+  /** Drop spans below this confidence (default 0: recall first). */
+  minConfidence?: number;
+}
+
+export function detectIdentifiers(text: string, options: DetectOptions = {}): IdentifierSpan[] {
+  const lex = options.lexicon ?? defaultLexicon();
+  const candidates: Candidate[] = [];
+  const emit = (start: number, end: number, type: IdentifierType, confidence: number) => {
+    candidates.push({ start, end, type, confidence });
+  };
+  const tokens = tokenize(text);
+  detectContacts(text, emit);
+  detectIds(text, tokens, emit);
+  detectDates(text, tokens, emit);
+  const blind = caseBlind(tokens);
+  detectPlaces(text, tokens, blind, lex, emit);
+  detectNames(text, tokens, blind, lex, emit);
+  const spans = resolve(text, candidates);
+  const min = options.minConfidence ?? 0;
+  return min > 0 ? spans.filter((s) => s.confidence >= min) : spans;
+}
+
+export { loadLexicon, defaultLexicon, type Lexicon } from './lexicon';
+export { luhnValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums';

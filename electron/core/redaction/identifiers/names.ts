@@ -1,0 +1,194 @@
+/**
+ * Person names: patients, relatives (NAME) and clinicians (PROVIDER_NAME).
+ * Anchors, strongest first: a title (Dr., Mr., Mrs.), a credential after the name (", MD"), a cue
+ * before it ('husband', 'called', 'seen by', 'Patient name:'), then the name dictionaries. A word that
+ * is also common English or on the clinical stop-list (HOPE, MARK, MORPHINE, Foley) is a name only
+ * next to an anchor or another name part. Names found with confidence are then found again wherever
+ * they recur in the same text.
+ */
+import type { IdentifierType } from '../../../../shared/identifier-types';
+import type { Emit } from './candidate';
+import type { Lexicon } from './lexicon';
+import type { Token } from './tokens';
+
+const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)\b/;
+const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
+const EPONYM_AFTER = /^(?:'s|’s|s)?[\s-]+(?:sign|disease|syndrome|palsy|catheter|clamp|retractor|scissors|forceps|procedure|maneuver|manoeuvre|test|drain|incision|position|score|scale|classification|fracture|criteria|stain|suture|needle|tube|reflex|elevator|technique|operation|repair|ulcer|graft|stand|hernia|node|nodes|lymphoma|sarcoma|tumor|cyst|diverticulum|esophagus|bag|pouch|line|filter|stocking|stockings|hose|boot|splint|brace|frame|table|dressing|gauze|pump|valve|shunt|phenomenon|law|ratio|criterion|type|fascia|space|angle|triangle|canal|duct|gland|ligament|muscle|nerve|artery|vein|body|bodies|cell|cells|balloon|blade|bur|knot|stitch|approach|method|protocol|regimen|index|curve|lesion|nodule|spot|spots|body|jaundice|anemia|sclerosis|dystrophy)\b/i;
+
+const words = (s: string) => new Set(s.split(' '));
+const TITLES = words('dr doctor prof professor mr mrs ms miss mx mister madam sir rev');
+const PROVIDER_TITLES = words('dr doctor prof professor');
+const PROVIDER_1 = words('surgeon assistant anesthesiologist pcp cc consultant provider physician resident fellow covering per attending');
+const PROVIDER_2 = new Set(['seen by', 'referred by', 'referral from', 'dictated by', 'transcribed by', 'signed by', 'anesthesia by', 'evaluated by', 'examined by', 'performed by', 'read by', 'interpreted by', 'reviewed by', 'discussed with', 'primary care', 'care physician', 'care provider', 'care doctor', 'consulting physician', 'attending physician', 'assistant surgeon', 'referring physician', 'referring provider', 'referring doctor']);
+const RELATION_1 = words("husband wife spouse son daughter mother father mom dad sister brother grandson granddaughter grandmother grandfather grandma grandpa aunt uncle niece nephew cousin friend neighbor neighbour caregiver guardian partner boyfriend girlfriend fiance fiancee fiancé fiancée roommate employer boss coworker called named hi hello dear nok poa informant name patient pt contact insured subscriber guarantor member i'm");
+const RELATION_2 = new Set(['spoke with', 'spoke to', 'talked to', 'talked with', 'name is', 'i am', 'this is', 'calls me', 'emergency contact', 'of kin', 'accompanied by', 'patient name', 'pt name']);
+const WEAK_1 = words("patient pt name member contact insured subscriber i'm");
+const WEAK_2 = new Set(['this is', 'i am']);
+const FIELD_1 = words('name patient re insured subscriber guarantor member');
+
+export function detectNames(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emit: Emit): void {
+  const n = tokens.length;
+  /** The cue word(s) right before token i: one word, and two words joined by a space ('' when absent). */
+  const cueBefore = (i: number): [string, string, string] => {
+    if (i < 1 || tokens[i]!.start - tokens[i - 1]!.end > 6) return ['', '', ''];
+    const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+    if (!/^\.?\s*[:,-]?\s*$/.test(gap)) return ['', '', gap];
+    const one = tokens[i - 1]!.lower;
+    const two = i >= 2 && /^[ \t]+$/.test(text.slice(tokens[i - 2]!.end, tokens[i - 1]!.start)) ? `${tokens[i - 2]!.lower} ${one}` : '';
+    return [one, two, gap];
+  };
+  const used = new Uint8Array(n);
+  const isFirst = (i: number) => lex.firstNames.has(tokens[i]!.lower);
+  const isLast = (i: number) => lex.lastNames.has(tokens[i]!.lower);
+  const isDict = (i: number) => isFirst(i) || isLast(i);
+  const isStop = (i: number) => lex.clinicalStop.has(tokens[i]!.lower);
+  const isCommon = (i: number) => lex.commonWords.has(tokens[i]!.lower) || isStop(i);
+  const gapBetween = (i: number, j: number) => text.slice(tokens[i]!.end, tokens[j]!.start);
+  const isInitial = (i: number) => {
+    const t = tokens[i]!;
+    return t.end - t.start === 1 && t.cap;
+  };
+
+  /** Can token j continue a name whose previous part is token j-1? */
+  const joins = (j: number): boolean => {
+    if (j >= n) return false;
+    const gap = gapBetween(j - 1, j);
+    if (!/^(?:\.?[ \t]{1,2}|\.|-|[ \t]*,[ \t]*)$/.test(gap)) return false;
+    if (gap.includes(',')) return j - 1 >= 0 && isFirst(j) && tokens[j]!.cap && (isLast(j - 1) || !isCommon(j - 1));
+    if (gap.includes('.') && !isInitial(j - 1)) return false;
+    const t = tokens[j]!;
+    if (!t.cap) return /^(?:van|von|de|del|della|der|den|da|di|du|la|le|bin|ibn|al|el|st)$/.test(t.lower) && j + 1 < n && tokens[j + 1]!.cap;
+    if (isInitial(j)) return true;
+    if (isStop(j) && !isDict(j)) return false;
+    if (blind[j]) return isDict(j) ? !isStop(j) : !isCommon(j) && t.end - t.start > 2;
+    // in mixed case, a capitalised word after an initial or a given name is the surname ("Ella H. Snider", "John Brown")
+    if (isInitial(j - 1) || (isFirst(j - 1) && !isCommon(j - 1))) return !isStop(j);
+    return isDict(j) || !isCommon(j);
+  };
+
+  /** Extend right from the first part; returns index of the last part. */
+  const extend = (i: number, max = 4): number => {
+    let j = i;
+    while (j - i + 1 < max && joins(j + 1)) j++;
+    // do not end on an initial unless it is the only part
+    while (j > i && isInitial(j) && !(text[tokens[j]!.end] === '.')) j--;
+    return j;
+  };
+
+  const names = new Map<string, IdentifierType>();
+  const mark = (i: number, j: number, type: IdentifierType, conf: number) => {
+    for (let k = i; k <= j; k++) {
+      used[k] = 1;
+      // remember it for recurrences only when the evidence was strong and casing or the lists back it
+      if (conf >= 0.9 && !isCommon(k) && !isInitial(k) && tokens[k]!.lower.length > 2 && (isDict(k) || !blind[k])) names.set(tokens[k]!.lower, type);
+    }
+    emit(tokens[i]!.start, tokens[j]!.end, type, conf);
+  };
+
+  /** May token i start a name right after a strong anchor? */
+  const firstAfterAnchor = (i: number, strong: boolean): boolean => {
+    const t = tokens[i]!;
+    if (!t.cap) return false;
+    if (isInitial(i)) return text[t.end] === '.' && i + 1 < n && joins(i + 1);
+    if (blind[i]) return isDict(i) ? strong || !isCommon(i) : strong && !isCommon(i);
+    return strong ? true : isDict(i) || !isCommon(i);
+  };
+
+  for (let i = 0; i < n; i++) {
+    if (!tokens[i]!.cap) continue;
+    const [one, two, gap] = cueBefore(i);
+    if (!one) continue;
+    // A. titles
+    const title = TITLES.has(one) && !gap.includes(':') ? one : '';
+    // only a title may end in a period ("Dr. Smith"); "...physician. The" is a new sentence
+    if (!title && gap.includes('.')) continue;
+    if (title && (firstAfterAnchor(i, true) || (isInitial(i) && /^(?:mr|mrs|ms|miss|dr)$/.test(title))) && !(blind[i] && lex.commonWords.has(tokens[i]!.lower) && !isDict(i))) {
+      const j = extend(i, 3);
+      mark(i, j, PROVIDER_TITLES.has(title) ? 'PROVIDER_NAME' : 'NAME', 0.95);
+      i = j;
+      continue;
+    }
+    // B. cues
+    const provider = PROVIDER_1.has(one) || PROVIDER_2.has(two);
+    const relation = !provider && (RELATION_1.has(one) || RELATION_2.has(two) || TITLES.has(one));
+    const weak = (WEAK_1.has(one) || WEAK_2.has(two)) && !(gap.includes(':') && FIELD_1.has(one));
+    if ((provider || relation) && firstAfterAnchor(i, !weak) && !(isStop(i) && !isDict(i))) {
+      const j = extend(i, 4);
+      // a weak cue with a single ambiguous word is not enough ("Patient Education")
+      if (!(j === i && isCommon(i) && weak)) {
+        mark(i, j, provider ? 'PROVIDER_NAME' : 'NAME', j > i ? 0.9 : 0.8);
+        i = j;
+        continue;
+      }
+    }
+  }
+
+  // C. credentials after a name: "John Smith, MD", "J. SMITH MD"
+  for (let j = 0; j < n; j++) {
+    if (used[j] || !tokens[j]!.cap) continue;
+    // a credential follows: ", MD" or " MD" (upper-case letter next)
+    const c1 = text.charCodeAt(tokens[j]!.end);
+    const c2 = text.charCodeAt(tokens[j]!.end + (c1 === 44 ? 2 : 1));
+    if (!(c1 === 44 || c1 === 32) || !(c2 >= 65 && c2 <= 90)) continue;
+    const rest = text.slice(tokens[j]!.end, tokens[j]!.end + 12);
+    const cred = CREDENTIAL.exec(rest);
+    if (!cred || isInitial(j)) continue;
+    if (AMBIGUOUS_CREDENTIAL.test(rest) && !rest.startsWith(',')) continue;
+    if (isCommon(j) && !isDict(j)) continue;
+    let i = j;
+    while (i > 0 && j - i < 3 && joins(i) && !used[i - 1] && (tokens[i - 1]!.cap || isInitial(i - 1))) {
+      if (isCommon(i - 1) && !isDict(i - 1) && !isInitial(i - 1)) break;
+      i--;
+    }
+    mark(i, j, 'PROVIDER_NAME', 0.9);
+  }
+
+  // D. dictionary anchors
+  for (let i = 0; i < n; i++) {
+    if (used[i]) continue;
+    const t = tokens[i]!;
+    if (!t.cap || !isDict(i) || isCommon(i) || t.end - t.start < (blind[i] ? 3 : 2)) continue;
+    // an ALL-CAPS word in mixed-case prose is an acronym (IP, VIN, CO), not a name on its own
+    if (t.upper && !blind[i] && !(i + 1 < n && joins(i + 1)) && !(i > 0 && tokens[i - 1]!.cap && isDict(i - 1))) continue;
+    // extend left over capitalised dictionary names ("Mark Johnson")
+    let s = i;
+    while (s > 0 && !used[s - 1] && tokens[s - 1]!.cap && (isDict(s - 1) || isInitial(s - 1)) && !(isStop(s - 1) && !isFirst(s - 1)) && joins(s) && s > i - 2) s--;
+    const e = extend(i, 4);
+    if (EPONYM_AFTER.test(text.slice(tokens[e]!.end, tokens[e]!.end + 30))) continue;
+    const parts = e - s + 1;
+    const conf = parts >= 2 ? 0.85 : isFirst(i) && isLast(i) ? 0.65 : 0.6;
+    mark(s, e, 'NAME', conf);
+    i = e;
+  }
+
+  // D2. in mixed-case prose, a capitalised given name in mid-sentence is a name even if it is also a word ("that Frank helps")
+  for (let i = 1; i < n; i++) {
+    const t = tokens[i]!;
+    if (used[i] || blind[i] || !t.cap || t.upper || !isFirst(i) || isStop(i) || t.end - t.start < 3) continue;
+    const prev = text.slice(tokens[i - 1]!.end, t.start);
+    if (!/^[ \t]+$/.test(prev) || !/^[a-z]/.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end))) continue;
+    if (EPONYM_AFTER.test(text.slice(t.end, t.end + 30))) continue;
+    mark(i, extend(i, 3), 'NAME', 0.5);
+  }
+
+  // D3. in mixed-case prose, two or more capitalised words in mid-sentence that are neither common nor clinical ("a Eustachy Gorski concert")
+  for (let i = 1; i + 1 < n; i++) {
+    const t = tokens[i]!;
+    if (used[i] || used[i + 1] || blind[i] || !t.cap || t.upper || isCommon(i) || t.end - t.start < 3) continue;
+    if (!/^[a-z]/.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end)) || !/^[ \t]+$/.test(text.slice(tokens[i - 1]!.end, t.start))) continue;
+    const u = tokens[i + 1]!;
+    if (!u.cap || u.upper || isCommon(i + 1) || u.end - u.start < 3 || !/^[ \t]$/.test(text.slice(t.end, u.start))) continue;
+    if (EPONYM_AFTER.test(text.slice(u.end, u.end + 30))) continue;
+    mark(i, i + 1, 'NAME', 0.5);
+    i++;
+  }
+
+  // E. recurrences of names found with confidence
+  if (names.size) {
+    for (let i = 0; i < n; i++) {
+      if (used[i]) continue;
+      const type = names.get(tokens[i]!.lower);
+      if (type && tokens[i]!.cap) emit(tokens[i]!.start, tokens[i]!.end, type, 0.75);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * A word token with offsets and the casing facts the name and place detectors use. The lowercase
+ * form is made on first use only: most tokens are never looked up, and not allocating strings for
+ * them is most of the tokenizer's speed.
+ */
+export class Token {
+  private lowered: string | undefined;
+  constructor(
+    private readonly src: string,
+    readonly start: number,
+    readonly end: number,
+    /** First letter upper case (Smith, SMITH, McDonald). */
+    readonly cap: boolean,
+    /** Every letter upper case and at least two letters. */
+    readonly upper: boolean,
+    /** Single capital letter followed by a period (middle initial). */
+    readonly initial: boolean,
+  ) {}
+
+  /** Lowercase form, curly apostrophes straightened, possessive 's dropped. */
+  get lower(): string {
+    if (this.lowered === undefined) {
+      let l = this.src.slice(this.start, this.end).toLowerCase();
+      if (l.includes('’')) l = l.replace(/’/g, "'");
+      if (l.endsWith("'s")) l = l.slice(0, -2);
+      this.lowered = l;
+    }
+    return this.lowered;
+  }
+
+  /** Lowercase char code at offset i of the token (ASCII and Latin-1 only; -1 otherwise or past the end). */
+  lowerCodeAt(i: number): number {
+    if (this.start + i >= this.end) return 0;
+    const c = this.src.charCodeAt(this.start + i);
+    if (c >= 65 && c <= 90) return c + 32;
+    if (c < 128) return c;
+    return -1;
+  }
+}
+
+/** Latin letters, including Latin-1 and Latin Extended-A/B (not × or ÷). */
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 192 && c <= 591 && c !== 215 && c !== 247);
+}
+
+/** Words: letters, with inner apostrophes and hyphens ("O'Brien", "Smith-Jones"). A hand-written scanner: faster than a regex here. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    let c = text.charCodeAt(i);
+    if (!isLetter(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const first = c;
+    let allUpper = true;
+    while (i < len) {
+      c = text.charCodeAt(i);
+      if (isLetter(c)) {
+        if ((c >= 97 && c <= 122) || (c >= 223 && text[i] !== text[i]!.toUpperCase())) allUpper = false;
+        i++;
+      } else if ((c === 39 || c === 8217 || c === 45) && i + 1 < len && isLetter(text.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    const end = i;
+    const cap = first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start]!.toLowerCase();
+    const upper = cap && end - start > 1 && allUpper;
+    const initial = end - start === 1 && cap && text.charCodeAt(end) === 46;
+    out.push(new Token(text, start, end, cap, upper, initial));
+  }
+  return out;
+}
+
+/**
+ * For each token, whether casing says nothing around it: most multi-letter tokens within
+ * ten tokens either side are all upper case (ALL-CAPS notes, headers, shouted lines).
+ */
+export function caseBlind(tokens: Token[], radius = 10): boolean[] {
+  const n = tokens.length;
+  const up = new Int32Array(n + 1);
+  const multi = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const isMulti = t.end - t.start > 1 ? 1 : 0;
+    multi[i + 1] = multi[i]! + isMulti;
+    up[i + 1] = up[i]! + (isMulti && t.upper ? 1 : 0);
+  }
+  const out = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    const a = Math.max(0, i - radius);
+    const b = Math.min(n, i + radius + 1);
+    const m = multi[b]! - multi[a]!;
+    out[i] = m >= 3 && (up[b]! - up[a]!) / m > 0.6;
+  }
+  return out;
+}
+
+/**
+ * A small word set with a three-letter prefix filter: most tokens are rejected on an integer lookup,
+ * without hashing the token's string.
+ */
+export class WordSet {
+  private readonly words: Set<string>;
+  private readonly prefixes = new Set<number>();
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    for (const w of this.words) this.prefixes.add(WordSet.key(w.charCodeAt(0) || 0, w.charCodeAt(1) || 0, w.charCodeAt(2) || 0));
+  }
+  private static key(a: number, b: number, c: number): number {
+    return (a & 0xffff) * 0x1000000 + (b & 0xfff) * 0x1000 + (c & 0xfff);
+  }
+  has(w: string): boolean {
+    return this.prefixes.has(WordSet.key(w.charCodeAt(0) || 0, w.charCodeAt(1) || 0, w.charCodeAt(2) || 0)) && this.words.has(w);
+  }
+  /** Same as has(t.lower), without making the lowercase string for most tokens. */
+  hasToken(t: Token): boolean {
+    const a = t.lowerCodeAt(0);
+    const b = t.lowerCodeAt(1);
+    const c = t.lowerCodeAt(2);
+    if (a >= 0 && b >= 0 && c >= 0 && !this.prefixes.has(WordSet.key(a, b, c))) return false;
+    return this.words.has(t.lower);
+  }
+}
