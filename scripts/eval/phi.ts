@@ -14,7 +14,7 @@ import { detectIdentifiers } from '../../electron/core/redaction/identifiers/ind
 import { defaultLexicon } from '../../electron/core/redaction/identifiers/lexicon';
 import { STATE_NAMES } from '../../electron/core/redaction/identifiers/us-states';
 import { Scorer } from './metrics';
-import { loadMtSamples } from './mtsamples-set';
+import { loadMtSamples } from './transcribed-notes-set';
 import { loadSyntheticPii } from './synthetic-pii';
 import { split, type EvalDoc } from './types';
 

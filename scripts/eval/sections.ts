@@ -5,7 +5,7 @@
  *    <code> — an independent gold standard. `C-CDAV2-DDN` (the C-CDA discharge-diagnosis
  *    placeholder) counts as 11535-2; non-LOINC codes (DICOM 1210xx) are out of domain.
  *  - MTSamples (../shared/corpora/mtsamples/mtsamples.csv): each distinct note is segmented; every
- *    header the segmenter accepts is checked against scripts/eval/mtsamples-gold.json (hand-assigned
+ *    header the segmenter accepts is checked against scripts/eval/transcribed-header-gold.json (hand-assigned
  *    codes for the frequent headers), and the most common headers that came out `unknown` are listed.
  *
  * "In domain" = the true code is one the lexicon can produce. Prints one JSON object.
@@ -18,7 +18,7 @@ import { classifyHeader } from '../../electron/core/redaction/sections/classifie
 import { defaultSectionLexicon } from '../../electron/core/redaction/sections/lexicon';
 import { normalizeHeader } from '../../electron/core/redaction/sections/normalize';
 import { segment } from '../../electron/core/redaction/sections/segmenter';
-import gold from './mtsamples-gold.json';
+import gold from './transcribed-header-gold.json';
 import { mtsamplesNotes } from './csv';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

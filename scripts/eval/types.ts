@@ -11,7 +11,7 @@ export interface EvalDoc {
   id: string;
   text: string;
   gold: GoldSpan[];
-  /** PHI-like text the source itself carries, unannotated (see mtsamples-set.ts); IGNORE spans. */
+  /** PHI-like text the source itself carries, unannotated (see transcribed-notes-set.ts); IGNORE spans. */
   sourcePhi?: GoldSpan[];
 }
 
