@@ -61,7 +61,8 @@ export function createBackend(deps: BackendDeps): Backend {
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
-      if (store.db.open) audit.checkpoint();
+      // Sign the chain head on the way out, unless this was a read-only open (`ntk info`), which writes nothing.
+      if (store.db.open && !store.db.readonly) audit.checkpoint();
       store.close();
     },
   };

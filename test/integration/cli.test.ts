@@ -5,6 +5,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli';
 import { EXIT_CODES } from '../../electron/cli/exit-codes';
+import { APP_INFO } from '../../electron/core/app-info';
+import { createBackend } from '../../electron/core/backend';
 import { latestVersion } from '../../electron/core/db/migration';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 
@@ -34,6 +36,20 @@ describe('ntk init / info', () => {
 
     const human = await ntk(['info', '--db', db, '--key-file', file]);
     expect(human.stdout).toMatch(new RegExp(`schema\\s+${LATEST} \\(latest ${LATEST}\\)`));
+  });
+
+  it('reads a store whose audit tail was never checkpointed (e.g. after a crash) without writing to it', async () => {
+    const dir = tmpDir();
+    const { file, keys } = newKey(dir);
+    const db = path.join(dir, 'tail.ntk');
+    expect((await ntk(['init', '--db', db, '--key-file', file])).code).toBe(0);
+    const backend = createBackend({ app: APP_INFO, store: { path: db, keys } });
+    backend.audit.append({ action: 'E', eventType: 'login', outcome: 'success' });
+    backend.store.close(); // no checkpoint, as after a crash
+    const before = sha256(db);
+    const info = await ntk(['info', '--db', db, '--key-file', file, '--json']);
+    expect(info.code).toBe(0);
+    expect(sha256(db)).toBe(before);
   });
 
   it('uses NTK_DB_PASSPHRASE when no key file is given', async () => {
