@@ -102,8 +102,4 @@ export class Sessions {
     }
     return n;
   }
-
-  all(): Session[] {
-    return [...this.byKey.values()];
-  }
 }
