@@ -6,15 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { detectIdentifiers } from '../electron/core/redaction/identifiers/index';
 import { defaultLexicon } from '../electron/core/redaction/identifiers/lexicon';
-import { parseCsv } from '../scripts/eval/csv';
+import { mtsamplesNotes } from '../scripts/eval/csv';
 import { round } from './stats';
 
 export function identifiersBench(corpora = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../shared/corpora')) {
   const file = path.join(corpora, 'mtsamples/mtsamples.csv');
   if (!fs.existsSync(file)) return { skipped: `${file} not found` };
-  const rows = parseCsv(fs.readFileSync(file, 'utf8'));
-  const col = rows[0]!.indexOf('transcription');
-  const notes = [...new Set(rows.slice(1).map((r) => r[col] ?? '').filter(Boolean))];
+  const notes = mtsamplesNotes(fs.readFileSync(file, 'utf8'));
   const bytes = notes.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const t0 = performance.now();
   const lex = defaultLexicon();
