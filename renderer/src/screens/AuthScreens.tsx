@@ -22,24 +22,38 @@ const submit = (fn: () => void) => (e: FormEvent) => {
   fn();
 };
 
+/** A new password typed twice; `ok` is false while the two differ. */
+function useNewPassword() {
+  const [value, setValue] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const mismatch = confirm.length > 0 && confirm !== value;
+  return { value, setValue, confirm, setConfirm, mismatch };
+}
+
+function NewPasswordFields({ pw, label, confirmLabel }: { pw: ReturnType<typeof useNewPassword>; label: string; confirmLabel: string }) {
+  return (
+    <>
+      <Field label={label} type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={pw.value} onChange={(e) => pw.setValue(e.target.value)} required />
+      <Field label={confirmLabel} type="password" autoComplete="new-password" value={pw.confirm} onChange={(e) => pw.setConfirm(e.target.value)} required />
+      {pw.mismatch && <p className="error">The passwords do not match.</p>}
+    </>
+  );
+}
+
 export function FirstRunScreen() {
   const { setup, error, busy } = useSession();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const mismatch = confirm.length > 0 && confirm !== password;
+  const pw = useNewPassword();
   return (
     <Card title="Create the first administrator">
       <p className="muted">This workstation has no users yet. The account you create now administers it; there is no default password.</p>
-      <form onSubmit={submit(() => !mismatch && void setup(username, displayName, password))}>
+      <form onSubmit={submit(() => !pw.mismatch && void setup(username, displayName, pw.value))}>
         <Field label="User name" autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
         <Field label="Full name" autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />
-        <Field label="Password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={password} onChange={(e) => setPassword(e.target.value)} required />
-        <Field label="Confirm password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required />
-        {mismatch && <p className="error">The passwords do not match.</p>}
+        <NewPasswordFields pw={pw} label="Password" confirmLabel="Confirm password" />
         <ErrorBanner error={error} />
-        <button type="submit" className="primary" disabled={busy || mismatch}>
+        <button type="submit" className="primary" disabled={busy || pw.mismatch}>
           Create administrator
         </button>
       </form>
@@ -107,18 +121,14 @@ export function LockScreen() {
 export function ChangePasswordScreen() {
   const { changePassword, busy } = useSession();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const mismatch = confirm.length > 0 && confirm !== next;
+  const pw = useNewPassword();
   return (
     <Card title="Choose a new password">
       <p className="muted">Your administrator set a temporary password. Choose your own before you continue.</p>
-      <form onSubmit={submit(() => !mismatch && void changePassword(current, next))}>
+      <form onSubmit={submit(() => !pw.mismatch && void changePassword(current, pw.value))}>
         <Field label="Temporary password" type="password" autoFocus autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
-        <Field label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={next} onChange={(e) => setNext(e.target.value)} required />
-        <Field label="Confirm new password" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required />
-        {mismatch && <p className="error">The passwords do not match.</p>}
-        <SubmitOrSignOut label="Save password" disabled={busy || mismatch} />
+        <NewPasswordFields pw={pw} label="New password" confirmLabel="Confirm new password" />
+        <SubmitOrSignOut label="Save password" disabled={busy || pw.mismatch} />
       </form>
     </Card>
   );
