@@ -37,6 +37,11 @@ describe('properties', () => {
     fc.assert(fc.property(noteLike, (t) => void checkTiling(t)), { numRuns: 1000 });
   });
 
+  it('never starts a section mid-token (found by the property above: a code run into a colon word)', () => {
+    checkTiling('F10.20AA:,Dr. Smith:');
+    expect(analyzeSections('F10.20AA:,Dr. Smith:').sections).toHaveLength(1);
+  });
+
   it('is deterministic', () => {
     fc.assert(fc.property(noteLike, (t) => void expect(analyzeSections(t)).toEqual(analyzeSections(t))), { numRuns: 200 });
   });

@@ -129,6 +129,8 @@ function colonCandidates(text: string, out: Candidate[]): void {
     let s = k + 1;
     while (s < end && !isLetter(text.charCodeAt(s))) s++;
     if (s >= end) continue;
+    // A header begins a word: "F10.20AA:" holds no header, and a section never starts mid-token.
+    if (s > 0 && (isLetter(text.charCodeAt(s - 1)) || isDigit(text.charCodeAt(s - 1)))) continue;
     const { bodyStart, valueLike } = afterColon(text, i);
     out.push({ start: s, bodyStart, title: text.slice(s, end), boundary: boundaryBefore(text, s), valueLike });
   }
