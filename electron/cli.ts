@@ -21,6 +21,8 @@ import { phiCommand } from './cli/phi-commands';
 import { formatStatus, storeStatusCommand } from './cli/store-commands';
 import { auditExportCommand, auditVerifyCommand, formatVerify } from './cli/audit-commands';
 import { readInput, sectionsCommand } from './cli/sections-command';
+import type { CliCommand } from './cli/command';
+import { COMMANDS } from './cli/commands';
 
 const USAGE = `usage: ntk <command> [options]
 
@@ -36,6 +38,8 @@ commands:
                         sections of a note (offsets, LOINC code, title, DS4P labels) as JSON
   phi scan [--jsonl] FILE|-   identifier spans as JSON ({"spans":[...]}; --jsonl: {"id","text"} lines in, {"id","spans"} out)
 
+${COMMANDS.map((c) => c.usage).join('\n')}
+
 options:
   --key-file FILE       key for the store; otherwise scrypt of $NTK_DB_PASSPHRASE
   --json                machine-readable output`;
@@ -49,6 +53,8 @@ interface Out {
 export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
   let json = argv.includes('--json');
   try {
+    const registered = COMMANDS.find((c) => c.name === argv[0]);
+    if (registered) return await runRegistered(registered, argv.slice(1), env, out);
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -126,12 +132,33 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
     out.stdout(json ? JSON.stringify({ ok: true, value: result }) : text);
     return 0;
   } catch (e) {
-    const code = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 'USAGE' : isNtkError(e) ? e.code : 'INTERNAL';
-    const message = code === 'INTERNAL' && !isNtkError(e) ? 'Unexpected error; nothing was changed.' : (e as Error).message;
-    if (json) out.stdout(JSON.stringify({ ok: false, error: { code: code === 'USAGE' ? 'BAD_REQUEST' : code, message } }));
-    else out.stderr(`ntk: ${message}${code === 'USAGE' ? `\n\n${USAGE}` : ''}`);
-    return EXIT_CODES[code];
+    return failure(e, json, out);
   }
+}
+
+async function runRegistered(cmd: CliCommand, argv: string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      'key-file': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      ...cmd.options,
+    },
+  });
+  const json = values.json === true;
+  const r = await cmd.run({ args: positionals, values, env, json, stdout: out.stdout, stderr: out.stderr, readStdin: out.readStdin });
+  out.stdout(json ? JSON.stringify({ ok: true, value: r.value }) : r.text);
+  return r.exitCode ?? 0;
+}
+
+function failure(e: unknown, json: boolean, out: Out): number {
+  const code = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 'USAGE' : isNtkError(e) ? e.code : 'INTERNAL';
+  const message = code === 'INTERNAL' && !isNtkError(e) ? 'Unexpected error; nothing was changed.' : (e as Error).message;
+  if (json) out.stdout(JSON.stringify({ ok: false, error: { code: code === 'USAGE' ? 'BAD_REQUEST' : code, message } }));
+  else out.stderr(`ntk: ${message}${code === 'USAGE' ? `\n\n${USAGE}` : ''}`);
+  return EXIT_CODES[code];
 }
 
 const isEntry = process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);

@@ -9,12 +9,14 @@ import type { SectionLexicon } from './sections/lexicon';
 import { labelsForCodes, sortLabels, type CodedConcept } from './sensitivity/codes';
 import type { SensitivityLexicon } from './sensitivity/lexicon';
 import { tagSections } from './sensitivity/tagger';
-import type { AnalyzedSection, Ds4pLabel } from './types';
+import type { AnalyzedSection, Ds4pLabel, Segment } from './types';
 
 export interface AnalyzeOptions {
   sectionLexicon?: SectionLexicon;
   sensitivityLexicon?: SensitivityLexicon;
   codes?: readonly CodedConcept[];
+  /** Sections the source already gives (C-CDA): kept as they are, only tagged. Default: the segmenter's. */
+  segments?: readonly Segment[];
 }
 
 export interface SectionAnalysis {
@@ -24,13 +26,13 @@ export interface SectionAnalysis {
 }
 
 export function analyzeSections(text: string, options: AnalyzeOptions = {}): SectionAnalysis {
-  const segments = segment(text, { lexicon: options.sectionLexicon });
+  const segments = options.segments ?? segment(text, { lexicon: options.sectionLexicon });
   const tags = tagSections(text, segments, options.sensitivityLexicon);
   const all = new Set<Ds4pLabel>(options.codes ? labelsForCodes(options.codes, options.sensitivityLexicon) : []);
   const sections = segments.map((s, i) => {
     const { labels, spans } = tags[i]!;
     for (const l of labels) all.add(l);
-    return { start: s.start, end: s.end, loinc: s.loinc, title: s.title, labels, spans };
+    return { start: s.start, end: s.end, bodyStart: s.bodyStart, loinc: s.loinc, title: s.title, labels, spans };
   });
   return { sections, documentLabels: sortLabels(all) };
 }

@@ -35,6 +35,7 @@ export interface SensitiveSpan {
 export interface AnalyzedSection {
   start: number;
   end: number;
+  bodyStart: number;
   loinc: SectionCode;
   title: string;
   labels: Ds4pLabel[];

@@ -3,6 +3,7 @@ import { m0001 } from './0001_store_meta';
 import { m0002 } from './0002_chart_core';
 import { m0003 } from './0003_users';
 import { m0004 } from './0004_audit';
+import { m0005 } from './0005_chart_detail';
 
 /** Every schema step, in order. Add a file per migration and list it here. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

@@ -1,0 +1,4 @@
+/** The self-contained `ntk` commands (see command.ts). Add one line per command module. */
+import type { CliCommand } from './command';
+
+export const COMMANDS: readonly CliCommand[] = [];

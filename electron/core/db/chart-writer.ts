@@ -1,0 +1,468 @@
+/**
+ * ChartWriter: the one way chart data enters the store, used by every importer (FHIR, C-CDA,
+ * text, X12 835, OCR) and by the demo generator. Every row is keyed by (source_system, source_id)
+ * so writing the same resource twice updates it in place; children that belong wholly to a parent
+ * (a document's sections and pages, a claim's lines, a remittance's claims) are replaced with it.
+ *
+ * Documents are analysed here (sections, DS4P labels, identifiers) so analysis always happens at
+ * import and is stored. The caller owns the transaction (one per file).
+ */
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import { ANALYSIS_VERSION, analyzeDocument } from '../redaction/analyze-document';
+import type { CodedConcept } from '../redaction/sensitivity/codes';
+
+export interface SourceKey {
+  sourceSystem: string;
+  sourceId: string;
+}
+
+type Value = string | number | null | undefined;
+
+export interface PatientInput extends SourceKey {
+  mrn?: string | null;
+  familyName?: string | null;
+  givenName?: string | null;
+  birthDate?: string | null;
+  sex?: string | null;
+  addressLine?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postalCode?: string | null;
+  phone?: string | null;
+  flags?: string[];
+}
+
+export interface PartyInput extends SourceKey {
+  npi?: string | null;
+  name?: string | null;
+  kind?: string | null;
+}
+
+export interface EncounterInput extends SourceKey {
+  patientId: number;
+  classCode?: string | null;
+  status?: string | null;
+  typeSystem?: string | null;
+  typeCode?: string | null;
+  typeDisplay?: string | null;
+  reasonDisplay?: string | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  attendingId?: number | null;
+  facilityId?: number | null;
+}
+
+export interface PageInput {
+  start: number;
+  end: number;
+  ocrConfidence?: number | null;
+  lowConfidence?: boolean;
+}
+
+export interface DocumentInput extends SourceKey {
+  patientId: number;
+  encounterId?: number | null;
+  /** 'discharge-summary' | 'history-and-physical' | 'progress-note' | 'operative-note' | 'consult' | 'result' | 'scanned' | ... */
+  docType?: string | null;
+  title?: string | null;
+  authoredAt?: string | null;
+  authorId?: number | null;
+  text: string;
+  format: 'fhir' | 'ccda' | 'text' | 'ocr' | 'pdf-text' | 'demo';
+  contentSha256?: string | null;
+  ocrConfidence?: number | null;
+  needsReview?: boolean;
+  pages?: PageInput[];
+  /** Coded data that belongs to this document (its encounter's diagnoses, a C-CDA's entries): adds document-level labels. */
+  codes?: CodedConcept[];
+  /**
+   * Sections given by the source (C-CDA): each with its own LOINC code and title; the body is
+   * still tagged and scanned for identifiers. Without it, the segmenter splits the text.
+   */
+  sections?: Array<{ start: number; end: number; bodyStart: number; loinc: string; title: string }>;
+}
+
+export interface CodeRowInput extends SourceKey {
+  patientId: number;
+  encounterId?: number | null;
+  codeSystem: string;
+  code: string;
+  display?: string | null;
+}
+
+export interface ConditionInput extends CodeRowInput {
+  category?: string | null;
+  clinicalStatus?: string | null;
+  onsetAt?: string | null;
+  recordedAt?: string | null;
+}
+export interface ProcedureInput extends CodeRowInput {
+  performedAt?: string | null;
+}
+export interface MedicationInput extends CodeRowInput {
+  kind: 'request' | 'administration' | 'statement';
+  status?: string | null;
+  dosageText?: string | null;
+  authoredAt?: string | null;
+}
+export interface ObservationInput extends CodeRowInput {
+  category?: string | null;
+  valueText?: string | null;
+  valueNum?: number | null;
+  unit?: string | null;
+  refLow?: number | null;
+  refHigh?: number | null;
+  interpretation?: string | null;
+  effectiveAt?: string | null;
+}
+export interface CoverageInput extends SourceKey {
+  patientId: number;
+  payerName?: string | null;
+  payerId?: string | null;
+  memberId?: string | null;
+  groupNumber?: string | null;
+  planName?: string | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+}
+
+export interface ClaimLineInput {
+  lineNo: number;
+  serviceDate?: string | null;
+  codeSystem?: string | null;
+  code?: string | null;
+  display?: string | null;
+  modifiers?: string[];
+  units?: number | null;
+  charge?: number | null;
+  renderingNpi?: string | null;
+  dxPointers?: number[];
+}
+
+export interface ClaimInput extends SourceKey {
+  patientId: number;
+  encounterId?: number | null;
+  claimNumber: string;
+  claimType?: string | null;
+  payerName?: string | null;
+  payerId?: string | null;
+  memberId?: string | null;
+  billingNpi?: string | null;
+  renderingNpi?: string | null;
+  totalCharge?: number | null;
+  serviceStart?: string | null;
+  serviceEnd?: string | null;
+  createdAt?: string | null;
+  diagnoses?: Array<{ seq: number; system: string; code: string; display?: string | null }>;
+  lines: ClaimLineInput[];
+}
+
+export interface AdjustmentInput {
+  groupCode: string;
+  carc: string;
+  amount: number;
+  quantity?: number | null;
+}
+
+export interface RemitLineInput {
+  lineNo: number;
+  codeSystem?: string | null;
+  code?: string | null;
+  modifiers?: string[];
+  billed?: number | null;
+  paid?: number | null;
+  units?: number | null;
+  serviceDate?: string | null;
+  rarc?: string[];
+  adjustments: AdjustmentInput[];
+}
+
+export interface RemitClaimInput {
+  claimNumber: string;
+  statusCode?: string | null;
+  billed?: number | null;
+  paid?: number | null;
+  patientResp?: number | null;
+  payerClaimControl?: string | null;
+  patientName?: string | null;
+  memberId?: string | null;
+  renderingNpi?: string | null;
+  serviceStart?: string | null;
+  serviceEnd?: string | null;
+  receivedAt?: string | null;
+  rarc?: string[];
+  adjustments: AdjustmentInput[];
+  lines: RemitLineInput[];
+}
+
+export interface RemittanceInput extends SourceKey {
+  payerName?: string | null;
+  payerId?: string | null;
+  payeeName?: string | null;
+  payeeNpi?: string | null;
+  checkNumber?: string | null;
+  paymentAmount?: number | null;
+  paymentDate?: string | null;
+  productionDate?: string | null;
+  fileSha256?: string | null;
+  claims: RemitClaimInput[];
+}
+
+/** What one writer has written, by resource type (for import summaries). */
+export type WriteCounts = Record<string, number>;
+
+const json = (v: unknown): string => JSON.stringify(v ?? []);
+
+export class ChartWriter {
+  readonly counts: WriteCounts = {};
+  private readonly stmts = new Map<string, Statement>();
+
+  constructor(readonly db: Database) {}
+
+  private count(kind: string): void {
+    this.counts[kind] = (this.counts[kind] ?? 0) + 1;
+  }
+
+  private prepared(sql: string): Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  /** INSERT … ON CONFLICT(source_system, source_id) DO UPDATE, returning the row id. */
+  private upsert(table: string, row: Record<string, Value>): number {
+    const cols = Object.keys(row);
+    const sql =
+      `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ` +
+      `ON CONFLICT (source_system, source_id) DO UPDATE SET ${cols
+        .filter((c) => c !== 'source_system' && c !== 'source_id')
+        .map((c) => `${c} = excluded.${c}`)
+        .join(', ')} RETURNING id`;
+    const r = this.prepared(sql).get(...cols.map((c) => row[c] ?? null)) as { id: number };
+    this.count(table);
+    return r.id;
+  }
+
+  patient(p: PatientInput): number {
+    return this.upsert('patient', {
+      source_system: p.sourceSystem,
+      source_id: p.sourceId,
+      mrn: p.mrn,
+      family_name: p.familyName,
+      given_name: p.givenName,
+      birth_date: p.birthDate,
+      sex: p.sex,
+      address_line: p.addressLine,
+      city: p.city,
+      state: p.state,
+      postal_code: p.postalCode,
+      phone: p.phone,
+      flags_json: json(p.flags),
+    });
+  }
+
+  practitioner(p: PartyInput): number {
+    return this.upsert('practitioner', { source_system: p.sourceSystem, source_id: p.sourceId, npi: p.npi, name: p.name });
+  }
+
+  organization(o: PartyInput): number {
+    return this.upsert('organization', { source_system: o.sourceSystem, source_id: o.sourceId, npi: o.npi, name: o.name, kind: o.kind });
+  }
+
+  encounter(e: EncounterInput): number {
+    return this.upsert('encounter', {
+      source_system: e.sourceSystem,
+      source_id: e.sourceId,
+      patient_id: e.patientId,
+      class_code: e.classCode,
+      status: e.status,
+      type_system: e.typeSystem,
+      type_code: e.typeCode,
+      type_display: e.typeDisplay,
+      reason_display: e.reasonDisplay,
+      period_start: e.periodStart,
+      period_end: e.periodEnd,
+      attending_id: e.attendingId,
+      facility_id: e.facilityId,
+    });
+  }
+
+  /** Writes the document, analyses its text and replaces its sections and pages. */
+  document(d: DocumentInput): number {
+    const analysis = analyzeDocument(d.text, { codes: d.codes, segments: d.sections });
+    const sections = analysis.sections;
+    const id = this.upsert('document', {
+      source_system: d.sourceSystem,
+      source_id: d.sourceId,
+      patient_id: d.patientId,
+      encounter_id: d.encounterId,
+      doc_type: d.docType,
+      title: d.title,
+      authored_at: d.authoredAt,
+      author_id: d.authorId,
+      text: d.text,
+      format: d.format,
+      content_sha256: d.contentSha256,
+      ocr_confidence: d.ocrConfidence,
+      needs_review: d.needsReview ? 1 : 0,
+      identifiers_json: JSON.stringify(analysis.identifiers.map(({ start, end, type, confidence }) => ({ start, end, type, confidence }))),
+      labels_json: json(analysis.documentLabels),
+      analysis_version: ANALYSIS_VERSION,
+    });
+    this.prepared('DELETE FROM section WHERE document_id = ?').run(id);
+    this.prepared('DELETE FROM document_page WHERE document_id = ?').run(id);
+    const insSection = this.prepared(
+      'INSERT INTO section (document_id, ordinal, start, end, body_start, loinc, title, labels_json, spans_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    sections.forEach((s, i) => insSection.run(id, i, s.start, s.end, s.bodyStart, s.loinc, s.title, json(s.labels), json(s.spans)));
+    const insPage = this.prepared(
+      'INSERT INTO document_page (document_id, page_no, start, end, ocr_confidence, low_confidence) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    (d.pages ?? []).forEach((p, i) => insPage.run(id, i + 1, p.start, p.end, p.ocrConfidence ?? null, p.lowConfidence ? 1 : 0));
+    return id;
+  }
+
+  condition(c: ConditionInput): number {
+    return this.upsert('condition', {
+      ...codeCols(c),
+      category: c.category,
+      clinical_status: c.clinicalStatus,
+      onset_at: c.onsetAt,
+      recorded_at: c.recordedAt,
+    });
+  }
+
+  procedure(p: ProcedureInput): number {
+    return this.upsert('procedure_done', { ...codeCols(p), performed_at: p.performedAt });
+  }
+
+  medication(m: MedicationInput): number {
+    return this.upsert('medication', { ...codeCols(m), kind: m.kind, status: m.status, dosage_text: m.dosageText, authored_at: m.authoredAt });
+  }
+
+  observation(o: ObservationInput): number {
+    return this.upsert('observation', {
+      ...codeCols(o),
+      category: o.category,
+      value_text: o.valueText,
+      value_num: o.valueNum,
+      unit: o.unit,
+      ref_low: o.refLow,
+      ref_high: o.refHigh,
+      interpretation: o.interpretation,
+      effective_at: o.effectiveAt,
+    });
+  }
+
+  coverage(c: CoverageInput): number {
+    return this.upsert('coverage', {
+      source_system: c.sourceSystem,
+      source_id: c.sourceId,
+      patient_id: c.patientId,
+      payer_name: c.payerName,
+      payer_id: c.payerId,
+      member_id: c.memberId,
+      group_number: c.groupNumber,
+      plan_name: c.planName,
+      period_start: c.periodStart,
+      period_end: c.periodEnd,
+    });
+  }
+
+  /** Writes the claim and replaces its lines; links any stored remittance claims with the same claim number. */
+  claim(c: ClaimInput): number {
+    const id = this.upsert('claim', {
+      source_system: c.sourceSystem,
+      source_id: c.sourceId,
+      patient_id: c.patientId,
+      encounter_id: c.encounterId,
+      claim_number: c.claimNumber,
+      claim_type: c.claimType,
+      payer_name: c.payerName,
+      payer_id: c.payerId,
+      member_id: c.memberId,
+      billing_npi: c.billingNpi,
+      rendering_npi: c.renderingNpi,
+      total_charge: c.totalCharge,
+      service_start: c.serviceStart,
+      service_end: c.serviceEnd,
+      created_at: c.createdAt,
+      diagnoses_json: json(c.diagnoses),
+    });
+    this.prepared('DELETE FROM claim_line WHERE claim_id = ?').run(id);
+    const ins = this.prepared(
+      `INSERT INTO claim_line (claim_id, line_no, service_date, code_system, code, display, modifiers_json, units, charge, rendering_npi, dx_pointers_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const l of c.lines) {
+      ins.run(id, l.lineNo, l.serviceDate ?? null, l.codeSystem ?? null, l.code ?? null, l.display ?? null, json(l.modifiers), l.units ?? null, l.charge ?? null, l.renderingNpi ?? null, json(l.dxPointers));
+      this.count('claim_line');
+    }
+    this.prepared('UPDATE remit_claim SET claim_id = ?, patient_id = ? WHERE claim_number = ? AND claim_id IS NULL').run(id, c.patientId, c.claimNumber);
+    return id;
+  }
+
+  /**
+   * Writes a remittance and replaces its claims, lines and adjustments. Each remit claim is matched
+   * to a stored claim by claim number (CLP01); unmatched ones are kept and match when the claim arrives.
+   */
+  remittance(r: RemittanceInput): { id: number; matched: number; unmatched: number } {
+    const id = this.upsert('remittance', {
+      source_system: r.sourceSystem,
+      source_id: r.sourceId,
+      payer_name: r.payerName,
+      payer_id: r.payerId,
+      payee_name: r.payeeName,
+      payee_npi: r.payeeNpi,
+      check_number: r.checkNumber,
+      payment_amount: r.paymentAmount,
+      payment_date: r.paymentDate,
+      production_date: r.productionDate,
+      file_sha256: r.fileSha256,
+    });
+    this.prepared('DELETE FROM remit_claim WHERE remittance_id = ?').run(id);
+    const findClaim = this.prepared('SELECT id, patient_id FROM claim WHERE claim_number = ? ORDER BY id DESC LIMIT 1');
+    const insClaim = this.prepared(
+      `INSERT INTO remit_claim (remittance_id, seq, claim_id, patient_id, claim_number, status_code, billed, paid, patient_resp, payer_claim_control,
+         patient_name, member_id, rendering_npi, service_start, service_end, received_at, rarc_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    );
+    const insLine = this.prepared(
+      `INSERT INTO remit_line (remit_claim_id, line_no, code_system, code, modifiers_json, billed, paid, units, service_date, rarc_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    );
+    const insAdj = this.prepared('INSERT INTO remit_adjustment (remit_claim_id, remit_line_id, group_code, carc, amount, quantity) VALUES (?, ?, ?, ?, ?, ?)');
+    let matched = 0;
+    r.claims.forEach((c, i) => {
+      const claim = findClaim.get(c.claimNumber) as { id: number; patient_id: number } | undefined;
+      if (claim) matched++;
+      const rc = insClaim.get(
+        id, i + 1, claim?.id ?? null, claim?.patient_id ?? null, c.claimNumber, c.statusCode ?? null, c.billed ?? null, c.paid ?? null,
+        c.patientResp ?? null, c.payerClaimControl ?? null, c.patientName ?? null, c.memberId ?? null, c.renderingNpi ?? null,
+        c.serviceStart ?? null, c.serviceEnd ?? null, c.receivedAt ?? null, json(c.rarc),
+      ) as { id: number };
+      this.count('remit_claim');
+      for (const a of c.adjustments) insAdj.run(rc.id, null, a.groupCode, a.carc, a.amount, a.quantity ?? null);
+      for (const l of c.lines) {
+        const rl = insLine.get(rc.id, l.lineNo, l.codeSystem ?? null, l.code ?? null, json(l.modifiers), l.billed ?? null, l.paid ?? null, l.units ?? null, l.serviceDate ?? null, json(l.rarc)) as { id: number };
+        for (const a of l.adjustments) insAdj.run(rc.id, rl.id, a.groupCode, a.carc, a.amount, a.quantity ?? null);
+      }
+    });
+    return { id, matched, unmatched: r.claims.length - matched };
+  }
+}
+
+function codeCols(c: CodeRowInput): Record<string, Value> {
+  return {
+    source_system: c.sourceSystem,
+    source_id: c.sourceId,
+    patient_id: c.patientId,
+    encounter_id: c.encounterId,
+    code_system: c.codeSystem,
+    code: c.code,
+    display: c.display,
+  };
+}

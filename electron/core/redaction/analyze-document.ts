@@ -1,0 +1,20 @@
+/**
+ * The whole import-time analysis of one document: sections (LOINC) with DS4P labels and
+ * sensitive spans, plus identifier spans. Computed once at import and stored; opening a chart
+ * only applies the policy to what is stored. Pure; no I/O.
+ */
+import type { IdentifierSpan } from '../../../shared/identifier-types';
+import { analyzeSections, type AnalyzeOptions, type SectionAnalysis } from './analyze-sections';
+import { detectIdentifiers } from './identifiers';
+
+/** Raise when the analysis changes in a way that should re-analyse stored documents. */
+export const ANALYSIS_VERSION = 1;
+
+export interface DocumentAnalysis extends SectionAnalysis {
+  identifiers: IdentifierSpan[];
+}
+
+export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
+  const sections = analyzeSections(text, options);
+  return { ...sections, identifiers: detectIdentifiers(text) };
+}
