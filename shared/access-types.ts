@@ -1,0 +1,30 @@
+/**
+ * What an access grant covers, shared by the access service (which issues grants) and the view
+ * builder (which applies them). A grant widens one user's view of one patient, optionally narrowed
+ * to an encounter or a date range, and to section codes and/or sensitivity labels. No sections and
+ * no labels means the whole scope.
+ */
+import type { Purpose } from './purposes';
+
+export const GRANT_LABELS = ['ETH', 'PSY', 'PSYTHPN', 'HIV', 'STD', 'SEX', 'GDIS', 'SDV'] as const;
+export type GrantLabel = (typeof GRANT_LABELS)[number];
+
+export interface GrantScope {
+  patientId: number;
+  encounterId?: number;
+  /** Inclusive ISO dates (YYYY-MM-DD) bounding document dates. */
+  from?: string;
+  to?: string;
+  /** LOINC section codes the grant opens (empty or absent: any section in scope). */
+  sectionCodes?: string[];
+  /** DS4P labels the grant opens (empty or absent: none beyond the policy, unless sectionCodes opens the section). */
+  labels?: GrantLabel[];
+}
+
+export interface ActiveGrant {
+  id: number;
+  userId: number;
+  purpose: Purpose;
+  kind: 'request' | 'break_glass';
+  scope: GrantScope;
+}
