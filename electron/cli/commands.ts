@@ -1,4 +1,7 @@
 /** The self-contained `ntk` commands (see command.ts). Add one line per command module. */
 import type { CliCommand } from './command';
+import { redactCommand } from './redact-command';
 
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [
+  redactCommand,
+];
