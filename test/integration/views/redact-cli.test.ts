@@ -42,7 +42,7 @@ describe('ntk redact', () => {
     const events = b.store.db.prepare('SELECT event_type, username, purpose FROM audit_event ORDER BY seq').all() as Array<Record<string, string>>;
     b.close();
     expect(events.map((e) => e.event_type)).toEqual(['purpose.declare', 'chart.open', 'document.open']);
-    expect(events.every((e) => e.username.startsWith('cli:') && e.purpose === 'inpatient_coding')).toBe(true);
+    expect(events.every((e) => String(e.username).startsWith('cli:') && e.purpose === 'inpatient_coding')).toBe(true);
   });
 
   it('refuses a purpose the role may not use, and bad options', async () => {
