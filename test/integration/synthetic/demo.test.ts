@@ -91,9 +91,9 @@ describe('writeDemo (synthetic charts)', () => {
     for (const n of npis) expect(npiValid(n), n).toBe(true);
   });
 
-  it('the stored analysis labels every planted sensitive section with its DS4P label; related and unrelated both occur', () => {
+  it.each([5, 8, 1234, 77, 31337])('the stored analysis labels every planted sensitive section with its DS4P label; related and unrelated both occur (seed %i)', (seed) => {
     const t = fresh();
-    const r = seedDemo(t.backend, { patients: 12, seed: 5 });
+    const r = seedDemo(t.backend, { patients: 8, seed });
     const db = t.backend.store.db;
     const doc = db.prepare('SELECT text FROM document WHERE id = ?');
     const sec = db.prepare('SELECT loinc, labels_json FROM section WHERE document_id = ? AND start <= ? AND end > ?');
@@ -117,6 +117,29 @@ describe('writeDemo (synthetic charts)', () => {
     const first = r.canaries.find((c) => c.unrelatedToEncounter)!;
     const dx = db.prepare("SELECT code FROM condition WHERE encounter_id = ? AND code_system = 'ICD-10-CM'").all(first.encounterId) as Array<{ code: string }>;
     expect(dx.length).toBeGreaterThan(0);
+  });
+
+  it('ordinary text carries no labels: in encounters without sensitive diagnoses only the planted sections are labelled', () => {
+    const t = fresh();
+    const r = seedDemo(t.backend, { patients: 8, seed: 2 });
+    const db = t.backend.store.db;
+    const rows = db
+      .prepare(
+        `SELECT s.document_id AS doc, s.start, s.end, s.labels_json AS labels, d.encounter_id AS enc FROM section s JOIN document d ON d.id = s.document_id
+         WHERE d.encounter_id NOT IN (SELECT encounter_id FROM condition WHERE code_system = 'ICD-10-CM' AND (code LIKE 'F%' OR code IN ('B20', 'Z15.01') OR code LIKE 'Z3%'))`,
+      )
+      .all() as Array<{ doc: number; start: number; end: number; labels: string; enc: number }>;
+    const text = db.prepare('SELECT text FROM document WHERE id = ?');
+    let plain = 0;
+    for (const row of rows) {
+      const body = (text.get(row.doc) as { text: string }).text.slice(row.start, row.end);
+      const planted = r.canaries.some((c) => c.documentId === row.doc && body.includes(c.phrase));
+      if (!planted) {
+        plain++;
+        expect(JSON.parse(row.labels), body).toEqual([]);
+      }
+    }
+    expect(plain).toBeGreaterThan(100);
   });
 
   it('the first patient always starts with a pneumonia admission whose psychiatric history a coder should not see', () => {

@@ -97,6 +97,8 @@ class DemoRun {
   private readonly findSection;
   private encounterCounter = 0;
   private unrelatedCounter = 0;
+  private readonly unrelatedCounts = new Map<PlantedLabel, number>();
+  private unrelatedCount = (l: PlantedLabel) => this.unrelatedCounts.get(l) ?? 0;
   private claimCounter = 0;
   denied = 0;
   partial = 0;
@@ -185,8 +187,10 @@ class DemoRun {
     const claims: ClaimInput[] = [];
     let docsLeft = bigChart ?? Infinity;
     for (let k = 0; bigChart !== undefined ? docsLeft > 0 : k < regular; k++) {
-      const filler = k >= regular;
-      const start = filler ? addDays(AS_OF, -(k - regular + 1) * 3 - 920) : starts[k]!;
+      // The big chart's older history: two short follow-up visits for every full encounter.
+      const extra = k >= regular;
+      const filler = extra && k % 3 !== 0;
+      const start = extra ? addDays(AS_OF, -(k - regular + 1) * 4 - 920) : starts[k]!;
       const erng = rng.fork(`e${k}`);
       const scenario = this.scenarioFor(index, k, person);
       const written = this.writeEncounter(erng, { patientId, person, payer, memberId, showSsn, scenario, start, filler, key: `${pkey}/e${k}`, docLimit: docsLeft });
@@ -331,10 +335,13 @@ class DemoRun {
     if (!e.filler) {
       for (const l of s.related) if (isPlantedLabel(l)) plant(l, true);
       if ([0, 1, 3].includes(counter % 5)) {
+        // The eligible label planted least often so far (ties in rotation order), so every kind occurs early.
         const rot = PLANTED_LABELS.map((_, j) => PLANTED_LABELS[(this.unrelatedCounter + j) % PLANTED_LABELS.length]!);
-        const label = rot.find((l) => !coded.has(l) && !s.related.includes(l) && (l !== 'SEX' || person.sex === 'female'));
+        const eligible = rot.filter((l) => !coded.has(l) && !s.related.includes(l) && (l !== 'SEX' || person.sex === 'female'));
+        const label = eligible.reduce<PlantedLabel | undefined>((best, l) => (best === undefined || this.unrelatedCount(l) < this.unrelatedCount(best) ? l : best), undefined);
         if (label) {
           plant(label, false);
+          this.unrelatedCounts.set(label, this.unrelatedCount(label) + 1);
           this.unrelatedCounter++;
         }
       }
