@@ -26,6 +26,8 @@ export const CALL_NAMES = [
   'setIdleMinutes',
   'auditVerify',
   'auditEvents',
+  // demo data (synthetic charts): shared/demo-contract.ts
+  'loadDemoData',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -13,6 +13,7 @@ import { AuthService } from './auth/auth-service';
 import { createAuthorize } from './auth/authorize';
 import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
+import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
@@ -52,6 +53,7 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
+    ...demoHandlers(store, audit),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
