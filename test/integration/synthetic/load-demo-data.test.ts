@@ -36,7 +36,7 @@ describe('loadDemoData (IPC)', () => {
       const other = testBackend();
       try {
         seedDemo(other.backend, { patients: 3, seed: 5 });
-        const notes = (b: typeof t) => b.backend.store.db.prepare('SELECT source_id, text FROM document ORDER BY source_id').all();
+        const notes = (b: { backend: typeof t.backend }) => b.backend.store.db.prepare('SELECT source_id, text FROM document ORDER BY source_id').all();
         expect(notes(other)).toEqual(notes(t));
       } finally {
         other.backend.close();
