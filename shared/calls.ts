@@ -26,6 +26,11 @@ export const CALL_NAMES = [
   'setIdleMinutes',
   'auditVerify',
   'auditEvents',
+  // chart views (shared/chart-contract.ts)
+  'declarePurpose',
+  'openChart',
+  'openDocument',
+  'findInChart',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
