@@ -22,6 +22,7 @@ import {
   UserSummary,
   Username,
 } from './auth-contract';
+import { chartContract } from './chart-contract';
 import { demoContract } from './demo-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
@@ -94,6 +95,7 @@ export const contract = {
       .strict(),
     response: z.array(AuditEventView),
   },
+  ...chartContract,
   ...demoContract,
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 

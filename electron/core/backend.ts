@@ -16,6 +16,9 @@ import { systemClock, type Clock } from './clock';
 import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
+import { defaultPolicy, type Policy } from './redaction/policy';
+import { ChartViews, type GrantSource } from './redaction/views';
+import { chartHandlers } from './redaction/views/handlers';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
 export interface BackendDeps {
@@ -25,12 +28,18 @@ export interface BackendDeps {
   clock?: Clock;
   /** Names this device in the audit trail (default: the host name). */
   workstation?: string;
+  /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
+  policy?: Policy;
+  /** Active grants for the view builder (the access service); default: none. */
+  grants?: GrantSource;
 }
 
 export interface Backend {
   readonly store: Store;
   readonly audit: AuditLog;
   readonly auth: AuthService;
+  readonly policy: Policy;
+  readonly views: ChartViews;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
@@ -39,9 +48,11 @@ export interface Backend {
 
 export function createBackend(deps: BackendDeps): Backend {
   const clock = deps.clock ?? systemClock;
+  const policy = deps.policy ?? defaultPolicy();
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
+  const views = new ChartViews(store.db, policy, audit, deps.grants);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -53,6 +64,7 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
+    ...chartHandlers(views),
     ...demoHandlers(store, audit),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
@@ -60,6 +72,8 @@ export function createBackend(deps: BackendDeps): Backend {
     store,
     audit,
     auth,
+    policy,
+    views,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
