@@ -103,6 +103,9 @@ describe('writeDemo (synthetic charts)', () => {
       const at = text.indexOf(c.phrase);
       expect(at, c.phrase).toBeGreaterThan(0);
       expect(text.indexOf(c.phrase, at + 1)).toBe(-1);
+      // The phrase is no identifier, so views that show the section show it verbatim.
+      const ids = JSON.parse((db.prepare('SELECT identifiers_json AS j FROM document WHERE id = ?').get(c.documentId) as { j: string }).j) as Array<{ start: number; end: number }>;
+      expect(ids.filter((i) => i.end > at && i.start < at + c.phrase.length)).toEqual([]);
       const s = sec.get(c.documentId, at, at) as { loinc: string; labels_json: string };
       expect(s.loinc).toBe(c.loinc);
       expect(s.loinc).not.toBe('unknown');
@@ -140,6 +143,9 @@ describe('writeDemo (synthetic charts)', () => {
       }
     }
     expect(plain).toBeGreaterThan(100);
+    // Only the headers the templates write start sections (no 'right knee:' mid-sentence).
+    const titles = (db.prepare('SELECT DISTINCT title FROM section').all() as Array<{ title: string }>).map((x) => x.title).filter((x) => x !== '');
+    for (const title of titles) expect(title, title).toMatch(/^[A-Z][A-Z &-]+$/);
   });
 
   it('the first patient always starts with a pneumonia admission whose psychiatric history a coder should not see', () => {
