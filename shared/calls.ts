@@ -26,6 +26,20 @@ export const CALL_NAMES = [
   'setIdleMinutes',
   'auditVerify',
   'auditEvents',
+  // access (elevated access, break-glass)
+  'accessPolicy',
+  'requestAccess',
+  'withdrawAccessRequest',
+  'myAccessRequests',
+  'accessInbox',
+  'decideAccess',
+  'revokeAccess',
+  'breakGlass',
+  'accessAlerts',
+  'acknowledgeAccessAlerts',
+  'breakGlassReviews',
+  'closeBreakGlassReview',
+  'accessMetrics',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
