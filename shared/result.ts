@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'NOT_FOUND',
   'REAUTH_REQUIRED',
+  /** An imported file is malformed, of an unsupported kind or too large (ingest). */
+  'BAD_INPUT',
   'INTERNAL',
 ] as const;
 
