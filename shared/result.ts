@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'REAUTH_REQUIRED',
   'PURPOSE_REQUIRED',
+  /** An imported file is malformed, of an unsupported kind or too large (ingest). */
+  'BAD_INPUT',
   'INTERNAL',
 ] as const;
 
