@@ -4,6 +4,7 @@
  */
 export const ERROR_CODES = [
   'BAD_REQUEST',
+  'BAD_INPUT',
   'UNKNOWN_CALL',
   'FORBIDDEN_SENDER',
   'STORE_NOT_FOUND',
