@@ -15,6 +15,7 @@ import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
+import { closeOcrPool } from './ingest/ocr/pool';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
 export interface BackendDeps {
@@ -64,6 +65,8 @@ export function createBackend(deps: BackendDeps): Backend {
       // Sign the chain head on the way out, unless this was a read-only open (`ntk info`), which writes nothing.
       if (store.db.open && !store.db.readonly) audit.checkpoint();
       store.close();
+      // OCR worker threads would keep the process alive; they start again on the next scan.
+      void closeOcrPool();
     },
   };
 }
