@@ -6,7 +6,8 @@ import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { Store } from '../../../electron/core/db/store';
 import type { ImportFile } from '../../../electron/core/ingest/importer';
 import { createImageImporter, createPdfImporter, OcrPool, ocrWorkerOptions } from '../../../electron/core/ingest/ocr';
-import { blankPng, encryptedPdf, makePdf, textPng } from '../../support/ocr-images';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { blankPng, encryptedPdf, makePdf, textPng, textTiff } from '../../support/ocr-images';
 import { newKey, tmpDir } from '../../support/tmp';
 
 // One worker, spawned through an entry that disables fetch/sockets in the worker thread.
@@ -60,6 +61,19 @@ describe('scanned images and PDFs into an encrypted store', () => {
     // No model cache or temp image written beside us.
     expect(fs.readdirSync(process.cwd()).filter((f) => !before.has(f))).toEqual([]);
     store.close();
+  });
+
+  it('reads TIFF and JPEG scans; a code OCR misreads next to "Dx" is repaired', async () => {
+    const tiff = asFile(textTiff(['TIFF SCAN', 'Dx: I10']), 'a.tif');
+    expect(images.detect(tiff)).toBe(true);
+    const t = await images.parse(tiff, {});
+    expect(t.text).toMatch(/TIFF SCAN\nDx: I10/);
+    const png = await loadImage(textPng(['JPEG SCAN', 'Follow up in clinic']));
+    const c = createCanvas(png.width, png.height);
+    c.getContext('2d').drawImage(png, 0, 0);
+    const jpeg = asFile(c.toBuffer('image/jpeg', 90), 'b.jpg');
+    expect(images.detect(jpeg)).toBe(true);
+    expect((await images.parse(jpeg, {})).text).toMatch(/JPEG SCAN\nFollow up in clinic/);
   });
 
   it('reads a PDF page by page: text layer where there is one, OCR for the scanned page; a blank scan needs review', async () => {
