@@ -4,6 +4,8 @@
  */
 import type { Importer } from './importer';
 import { fhirImporter } from './fhir/fhir-importer';
+import { imageImporter, pdfImporter } from './ocr';
+import { x12Importer } from './x12';
 import type { ColumnMap } from './text/column-map';
 
 export interface ImporterOptions {
@@ -14,7 +16,8 @@ export interface ImporterOptions {
 export function createImporters(_opts: ImporterOptions = {}): Importer[] {
   return [
     fhirImporter,
-    // x12-835: the X12 835 remittance importer (electron/core/ingest/x12/) goes here.
-    // ocr: the scanned image / PDF importers (electron/core/ingest/ocr/) go here.
+    x12Importer,
+    pdfImporter,
+    imageImporter,
   ];
 }
