@@ -24,6 +24,7 @@ import {
 } from './auth-contract';
 import { chartContract } from './chart-contract';
 import { demoContract } from './demo-contract';
+import { accessContract } from './access-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
 
@@ -97,6 +98,7 @@ export const contract = {
   },
   ...chartContract,
   ...demoContract,
+  ...accessContract,
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ import os from 'node:os';
 import type { AppInfo, CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { channelOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import { AccessService } from './access/access-service';
+import { accessHandlers } from './access/handlers';
 import { AuditLog } from './audit/audit-log';
 import { auditHandlers } from './audit/handlers';
 import { AuthService } from './auth/auth-service';
@@ -30,7 +32,7 @@ export interface BackendDeps {
   workstation?: string;
   /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
   policy?: Policy;
-  /** Active grants for the view builder (the access service); default: none. */
+  /** Active grants for the view builder; default: the access service's. */
   grants?: GrantSource;
 }
 
@@ -40,6 +42,7 @@ export interface Backend {
   readonly auth: AuthService;
   readonly policy: Policy;
   readonly views: ChartViews;
+  readonly access: AccessService;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
@@ -52,7 +55,8 @@ export function createBackend(deps: BackendDeps): Backend {
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
-  const views = new ChartViews(store.db, policy, audit, deps.grants);
+  const access = new AccessService(store.db, audit, clock);
+  const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -66,6 +70,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...auditHandlers(store, audit),
     ...chartHandlers(views),
     ...demoHandlers(store, audit),
+    ...accessHandlers(access, auth, clock),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
@@ -74,11 +79,15 @@ export function createBackend(deps: BackendDeps): Backend {
     auth,
     policy,
     views,
+    access,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
       // Sign the chain head on the way out, unless this was a read-only open (`ntk info`), which writes nothing.
-      if (store.db.open && !store.db.readonly) audit.checkpoint();
+      if (store.db.open && !store.db.readonly) {
+        access.persist();
+        audit.checkpoint();
+      }
       store.close();
     },
   };
