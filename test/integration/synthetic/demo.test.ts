@@ -5,7 +5,7 @@ import { labelsForCodes } from '../../../electron/core/redaction/sensitivity/cod
 import type { Ds4pLabel } from '../../../electron/core/redaction/types';
 import { npiValid } from '../../../electron/core/redaction/identifiers/checksums';
 import { testBackend, type TestBackend } from '../../support/backend';
-import { seedDemo } from '../../support/demo';
+import { demoCanary, seedDemo } from '../../support/demo';
 
 const open: TestBackend[] = [];
 const fresh = () => {
@@ -179,8 +179,8 @@ describe('writeDemo (synthetic charts)', () => {
       const t = fresh();
       const r = seedDemo(t.backend, { patients: 1, seed });
       const enc = r.patients[0]!.encounterIds[0]!;
-      const psy = r.canaries.find((c) => c.encounterId === enc && c.labels.includes('PSY'));
-      expect(psy?.unrelatedToEncounter).toBe(true);
+      const psy = demoCanary(r, 'PSY', true);
+      expect(psy.encounterId).toBe(enc);
       const principal = t.backend.store.db.prepare("SELECT code FROM condition WHERE encounter_id = ? AND category = 'principal'").get(enc) as { code: string };
       expect(principal.code).toBe('J18.9');
     }
