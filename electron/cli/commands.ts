@@ -1,4 +1,7 @@
 /** The self-contained `ntk` commands (see command.ts). Add one line per command module. */
+import { accessCommand } from './access-command';
 import type { CliCommand } from './command';
 
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [
+  accessCommand,
+];
