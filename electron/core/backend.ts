@@ -15,8 +15,13 @@ import { AuthService } from './auth/auth-service';
 import { createAuthorize } from './auth/authorize';
 import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
+import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
+import { defaultPolicy, type Policy } from './redaction/policy';
+import { ChartViews, type GrantSource } from './redaction/views';
+import { chartHandlers } from './redaction/views/handlers';
+import { closeOcrPool } from './ingest/ocr/pool';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
 export interface BackendDeps {
@@ -26,12 +31,18 @@ export interface BackendDeps {
   clock?: Clock;
   /** Names this device in the audit trail (default: the host name). */
   workstation?: string;
+  /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
+  policy?: Policy;
+  /** Active grants for the view builder; default: the access service's. */
+  grants?: GrantSource;
 }
 
 export interface Backend {
   readonly store: Store;
   readonly audit: AuditLog;
   readonly auth: AuthService;
+  readonly policy: Policy;
+  readonly views: ChartViews;
   readonly access: AccessService;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
@@ -41,10 +52,12 @@ export interface Backend {
 
 export function createBackend(deps: BackendDeps): Backend {
   const clock = deps.clock ?? systemClock;
+  const policy = deps.policy ?? defaultPolicy();
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
   const access = new AccessService(store.db, audit, clock);
+  const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -56,6 +69,8 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
+    ...chartHandlers(views),
+    ...demoHandlers(store, audit),
     ...accessHandlers(access, auth, clock),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
@@ -63,6 +78,8 @@ export function createBackend(deps: BackendDeps): Backend {
     store,
     audit,
     auth,
+    policy,
+    views,
     access,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
@@ -73,6 +90,8 @@ export function createBackend(deps: BackendDeps): Backend {
         audit.checkpoint();
       }
       store.close();
+      // OCR worker threads would keep the process alive; they start again on the next scan.
+      void closeOcrPool();
     },
   };
 }
