@@ -263,7 +263,8 @@ export class AccessService {
         origin: base.origin,
         scope,
         scopeLabels: labels,
-        purpose: 'treatment',
+        // The grant serves the work in hand: the session's declared purpose (the view builder matches on it).
+        purpose: s.purpose?.purpose ?? 'treatment',
         justification: text,
         reasonCode: input.reasonCode,
         minutes,
