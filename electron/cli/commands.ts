@@ -1,4 +1,5 @@
 /** The self-contained `ntk` commands (see command.ts). Add one import and one entry per command module. */
+import { accessCommand } from './access-command';
 import type { CliCommand } from './command';
 import { deidCommand } from './deid-command';
 import { demoCommand } from './demo-command';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   redactCommand,
   deidCommand,
+  accessCommand,
 ];

@@ -58,6 +58,12 @@ export function createBackend(deps: BackendDeps): Backend {
   const auth = new AuthService(store.db, audit, clock);
   const access = new AccessService(store.db, audit, clock);
   const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
+  // A request from a masked placeholder: the caller's own handle table says what is behind it.
+  access.setHandleResolver((sessionKey, handle) => {
+    const s = auth.sessions.get(sessionKey);
+    const t = s ? views.resolveRequestHandle(s, handle) : null;
+    return t ? { patientId: t.patientId, encounterId: t.encounterId, sectionCodes: t.sectionCodes, documentId: t.documentId } : undefined;
+  });
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
+import { AccessScreen } from './screens/AccessScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { ChangePasswordScreen, FirstRunScreen, LockScreen, LoginScreen } from './screens/AuthScreens';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
@@ -7,11 +8,12 @@ import { UsersScreen } from './screens/UsersScreen';
 import { useSession } from './state/session-store';
 import { useIdleLock } from './state/use-idle-lock';
 
-type Tab = 'store' | 'users' | 'audit';
+type Tab = 'store' | 'users' | 'audit' | 'access';
 const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'store', label: 'Store' },
   { id: 'users', label: 'Users', roles: ['admin'] },
   { id: 'audit', label: 'Audit', roles: ['privacy_officer', 'admin'] },
+  { id: 'access', label: 'Access', roles: ['coder', 'biller', 'cdi', 'supervisor', 'privacy_officer'] },
 ];
 
 export function App() {
@@ -72,6 +74,7 @@ function Workspace() {
         {tab === 'store' && <StoreStatusScreen />}
         {tab === 'users' && <UsersScreen idleMinutes={s.idleMinutes} />}
         {tab === 'audit' && <AuditScreen />}
+        {tab === 'access' && <AccessScreen role={s.role} />}
       </main>
     </div>
   );

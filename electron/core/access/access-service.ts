@@ -37,7 +37,7 @@ const PERSIST_EVERY_MS = MIN;
 export interface ResolvedHandle {
   patientId: number;
   encounterId: number | null;
-  sectionCode: string;
+  sectionCodes: string[];
   documentId: number;
 }
 export type HandleResolver = (sessionKey: string, handle: string) => ResolvedHandle | undefined;
@@ -263,7 +263,8 @@ export class AccessService {
         origin: base.origin,
         scope,
         scopeLabels: labels,
-        purpose: 'treatment',
+        // The grant serves the work in hand: the session's declared purpose (the view builder matches on it).
+        purpose: s.purpose?.purpose ?? 'treatment',
         justification: text,
         reasonCode: input.reasonCode,
         minutes,
@@ -415,7 +416,7 @@ export class AccessService {
       }
       const h = this.resolveHandle(sessionKey, input.requestHandle);
       if (!h) throw new NtkError('NOT_FOUND', 'That placeholder is no longer open; reopen the document and try again.');
-      const scope = normalizeScope(h.encounterId !== null ? { patientId: h.patientId, encounterId: h.encounterId, sectionCodes: [h.sectionCode] } : this.documentDayScope(h));
+      const scope = normalizeScope(h.encounterId !== null ? { patientId: h.patientId, encounterId: h.encounterId, sectionCodes: h.sectionCodes } : this.documentDayScope(h));
       checkScope(this.db, scope);
       return { scope, origin: 'handle' };
     }
@@ -436,7 +437,7 @@ export class AccessService {
   private documentDayScope(h: ResolvedHandle): GrantScope {
     const d = this.db.prepare('SELECT substr(authored_at, 1, 10) AS day FROM document WHERE id = ?').get(h.documentId) as { day: string | null } | undefined;
     if (!d?.day) throw new NtkError('BAD_REQUEST', 'This document has no date; request access by encounter instead.');
-    return { patientId: h.patientId, from: d.day, to: d.day, sectionCodes: [h.sectionCode] };
+    return { patientId: h.patientId, from: d.day, to: d.day, sectionCodes: h.sectionCodes };
   }
 
   /**

@@ -150,11 +150,12 @@ export class AccessRepo {
   }
 
   end(id: number, status: 'expired' | 'revoked', by: number | null, now: string, reason: string | null, elapsedMs: number): void {
-    this.db.prepare('UPDATE access_request SET status = ?, ended_at = ?, ended_by = ?, end_reason = ?, elapsed_ms = ? WHERE id = ?').run(status, now, by, reason, elapsedMs, id);
+    this.db.prepare('UPDATE access_request SET status = ?, ended_at = ?, ended_by = ?, end_reason = ?, elapsed_ms = ? WHERE id = ?').run(status, now, by, reason, Math.round(elapsedMs), id);
   }
 
   setElapsed(id: number, elapsedMs: number): void {
-    this.db.prepare('UPDATE access_request SET elapsed_ms = ? WHERE id = ?').run(elapsedMs, id);
+    // The system monotonic clock has fractions of a millisecond.
+    this.db.prepare('UPDATE access_request SET elapsed_ms = ? WHERE id = ?').run(Math.round(elapsedMs), id);
   }
 
   // --- break-glass reviews and alerts -------------------------------------------

@@ -8,7 +8,7 @@ async function fixture() {
   const t = await accessFixture([['carol', 'coder'], ['sam', 'supervisor'], ['pat', 'privacy_officer']], { changePasswords: true });
   // Stands in for the view builder's handle registry: one placeholder in carol's window.
   t.backend.access.setHandleResolver((key, handle) =>
-    key === 'carol' && handle === 'r_mentalstatus1' ? { patientId: t.patientId, encounterId: t.encounterId, sectionCode: LOINC.mental, documentId: t.documentId } : undefined,
+    key === 'carol' && handle === 'r_mentalstatus1' ? { patientId: t.patientId, encounterId: t.encounterId, sectionCodes: [LOINC.mental], documentId: t.documentId } : undefined,
   );
   return t;
 }

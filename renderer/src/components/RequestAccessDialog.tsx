@@ -1,0 +1,87 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { PURPOSE_INFO, PURPOSES, type Purpose } from '../../../shared/purposes';
+import type { AppError } from '../../../shared/result';
+import { call, errorOf } from '../../api';
+import { ErrorBanner } from './ErrorBanner';
+
+/**
+ * Ask for more access: from a masked placeholder (its opaque `requestHandle`; the backend resolves what
+ * it covers) or for an encounter from a menu. Justification of at least 20 characters; duration up to
+ * the policy maximum (default 8 hours).
+ */
+export function RequestAccessDialog({ requestHandle, encounterId, onClose }: { requestHandle?: string; encounterId?: number; onClose: (requested: boolean) => void }) {
+  const [purpose, setPurpose] = useState<Purpose>('inpatient_coding');
+  const [justification, setJustification] = useState('');
+  const [hours, setHours] = useState(8);
+  const [maxHours, setMaxHours] = useState(8);
+  const [error, setError] = useState<AppError>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void call('accessPolicy', {}).then((p) => {
+      setMaxHours(Math.floor(p.maxRequestMinutes / 60));
+      setHours(Math.max(1, Math.floor(p.defaultRequestMinutes / 60)));
+    });
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  const short = justification.trim().length < 20;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const target = requestHandle ? { requestHandle } : { encounterId: encounterId! };
+      await call('requestAccess', { ...target, purpose, justification: justification.trim(), minutes: hours * 60 });
+      onClose(true);
+    } catch (err) {
+      setError(errorOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="modal-backdrop">
+      <form className="panel modal" role="dialog" aria-modal="true" aria-labelledby="req-title" onSubmit={(e) => void submit(e)}>
+        <h2 id="req-title">Request access</h2>
+        <p className="muted">{requestHandle ? 'For the restricted section you selected.' : `For encounter ${encounterId}.`} A supervisor decides; everything is audited.</p>
+        <ErrorBanner error={error} />
+        <div className="field">
+          <label htmlFor="req-purpose">Purpose</label>
+          <select id="req-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as Purpose)}>
+            {PURPOSES.map((p) => (
+              <option key={p} value={p}>
+                {PURPOSE_INFO[p].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="req-why">Justification</label>
+          <textarea id="req-why" rows={4} value={justification} onChange={(e) => setJustification(e.target.value)} aria-describedby="req-why-hint" autoFocus />
+          <small id="req-why-hint" className={short ? 'warn' : 'muted'}>
+            {justification.trim().length} / at least 20 characters
+          </small>
+        </div>
+        <div className="field">
+          <label htmlFor="req-hours">Duration</label>
+          <select id="req-hours" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
+            {Array.from({ length: maxHours }, (_, i) => i + 1).map((h) => (
+              <option key={h} value={h}>
+                {h} hour{h > 1 ? 's' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="row">
+          <button type="submit" className="primary" disabled={short || busy}>
+            Send request
+          </button>
+          <button type="button" onClick={() => onClose(false)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
