@@ -3,18 +3,22 @@
  * structured formats first, plain-text notes last since they accept almost any text.
  */
 import type { Importer } from './importer';
+import { ccdaImporter } from './ccda/ccda-importer';
 import { fhirImporter } from './fhir/fhir-importer';
 import type { ColumnMap } from './text/column-map';
+import { textImporter } from './text/text-importer';
 
 export interface ImporterOptions {
   /** Column mapping for CSV/JSONL notes (`text=transcription,title=sample_name,...`). */
   textMap?: ColumnMap;
 }
 
-export function createImporters(_opts: ImporterOptions = {}): Importer[] {
+export function createImporters(opts: ImporterOptions = {}): Importer[] {
   return [
     fhirImporter,
+    ccdaImporter,
     // x12-835: the X12 835 remittance importer (electron/core/ingest/x12/) goes here.
     // ocr: the scanned image / PDF importers (electron/core/ingest/ocr/) go here.
+    textImporter(opts.textMap), // last: it accepts any .txt/.csv/.jsonl (and extension-less) text
   ];
 }
