@@ -7,6 +7,7 @@ import { sectionsBench } from './sections.bench';
 import { auditBench } from './audit.bench';
 import { identifiersBench } from './identifiers.bench';
 import { storeBench } from './store.bench';
+import { ingestBench } from './ingest.bench';
 
 const result = {
   when: new Date().toISOString(),
@@ -17,4 +18,6 @@ const result = {
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
 };
-process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+void ingestBench().then((ingest) => {
+  process.stdout.write(JSON.stringify({ ...result, ingest }, null, 2) + '\n');
+});
