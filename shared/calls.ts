@@ -26,6 +26,9 @@ export const CALL_NAMES = [
   'setIdleMinutes',
   'auditVerify',
   'auditEvents',
+  // ingest
+  'importFiles',
+  'importProgress',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

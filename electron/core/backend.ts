@@ -15,6 +15,7 @@ import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
+import { ingestHandlers } from './ingest/handlers';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
 export interface BackendDeps {
@@ -24,6 +25,8 @@ export interface BackendDeps {
   clock?: Clock;
   /** Names this device in the audit trail (default: the host name). */
   workstation?: string;
+  /** Lets the user choose files to import (an Electron dialog; a test-set function in e2e). */
+  pickImportFiles?: () => Promise<string[]>;
 }
 
 export interface Backend {
@@ -52,6 +55,7 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
+    ...ingestHandlers(store, audit, deps.pickImportFiles),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
