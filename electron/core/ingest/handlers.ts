@@ -10,8 +10,6 @@ import { actor } from '../auth/auth-service';
 import type { Store } from '../db/store';
 import { NtkError } from '../errors';
 import type { Handlers } from '../ipc/dispatch';
-import { createImporters } from './importers';
-import { importPaths } from './pipeline';
 
 const IMPORTERS = ['admin', 'supervisor'] as const;
 
@@ -28,6 +26,9 @@ export function ingestHandlers(store: Store, audit: AuditLog, pick?: () => Promi
         const paths = await pick();
         if (!paths.length) return { started: false, files: 0 };
         status = { ...idle(), state: 'running' };
+        // Loaded on first use: the importers pull in the redaction engine and its JSON lexicons,
+        // which the rest of the backend (and the e2e harness's loader) need not load up front.
+        const [{ importPaths }, { createImporters }] = await Promise.all([import('./pipeline'), import('./importers')]);
         void importPaths({ db: store.db, audit }, paths, {
           importers: createImporters(),
           actor: actor(session!),
