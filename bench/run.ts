@@ -11,6 +11,7 @@ import { viewsBench } from './views.bench';
 import { demoBench } from './demo.bench';
 import { ocrBench } from './ocr.bench';
 import { x12Bench } from './x12.bench';
+import { ingestBench } from './ingest.bench';
 
 const result = {
   when: new Date().toISOString(),
@@ -25,4 +26,6 @@ const result = {
   x12_835: x12Bench(),
   ocr: await ocrBench(),
 };
-process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+void ingestBench().then((ingest) => {
+  process.stdout.write(JSON.stringify({ ...result, ingest }, null, 2) + '\n');
+});

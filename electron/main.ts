@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { APP_ENTRY_URL, privilegedSchemes, registerAppProtocol } from './adapters/app-protocol';
+import { importFilePicker } from './adapters/import-dialog';
 import { registerIpc } from './adapters/ipc';
 import { appKeySource } from './adapters/keychain';
 import { denyAllPermissions, guardContents, guardWindow, windowOptions } from './adapters/window-security';
@@ -18,6 +19,7 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let backend: Backend | undefined;
+let mainWindow: BrowserWindow | undefined;
 
 app.on('web-contents-created', (_e, contents) => guardContents(contents));
 
@@ -29,6 +31,7 @@ app.whenReady().then(() => {
       app: { ...APP_INFO, version: app.getVersion() },
       store: { path: path.join(app.getPath('userData'), 'store.ntk'), keys: appKeySource(), create: true },
       log: (entry) => console.error('[ntk] call failed', entry),
+      pickImportFiles: importFilePicker(dialog, () => mainWindow),
     });
   } catch (e) {
     dialog.showErrorBox('Need-to-Know cannot open its store', (e as Error).message);
@@ -37,6 +40,7 @@ app.whenReady().then(() => {
   }
   registerIpc(ipcMain, backend.dispatch);
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  mainWindow = win;
   guardWindow(win);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);

@@ -47,6 +47,9 @@ export const CALL_NAMES = [
   'breakGlassReviews',
   'closeBreakGlassReview',
   'accessMetrics',
+  // ingest
+  'importFiles',
+  'importProgress',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

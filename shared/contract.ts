@@ -25,6 +25,7 @@ import {
 import { chartContract } from './chart-contract';
 import { demoContract } from './demo-contract';
 import { accessContract } from './access-contract';
+import { ingestContract } from './ingest-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
 
@@ -99,6 +100,7 @@ export const contract = {
   ...chartContract,
   ...demoContract,
   ...accessContract,
+  ...ingestContract,
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Contract = typeof contract;

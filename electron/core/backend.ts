@@ -22,6 +22,7 @@ import { defaultPolicy, type Policy } from './redaction/policy';
 import { ChartViews, type GrantSource } from './redaction/views';
 import { chartHandlers } from './redaction/views/handlers';
 import { closeOcrPool } from './ingest/ocr/pool';
+import { ingestHandlers } from './ingest/handlers';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
 export interface BackendDeps {
@@ -35,6 +36,8 @@ export interface BackendDeps {
   policy?: Policy;
   /** Active grants for the view builder; default: the access service's. */
   grants?: GrantSource;
+  /** Lets the user choose files to import (an Electron dialog; a test-set function in e2e). */
+  pickImportFiles?: () => Promise<string[]>;
 }
 
 export interface Backend {
@@ -78,6 +81,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...chartHandlers(views),
     ...demoHandlers(store, audit),
     ...accessHandlers(access, auth, clock),
+    ...ingestHandlers(store, audit, deps.pickImportFiles),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {

@@ -3,17 +3,19 @@ import { ROLE_LABELS, type Role } from '../../shared/roles';
 import { AccessScreen } from './screens/AccessScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { ChangePasswordScreen, FirstRunScreen, LockScreen, LoginScreen } from './screens/AuthScreens';
+import { ImportScreen } from './screens/ImportScreen';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
 import { UsersScreen } from './screens/UsersScreen';
 import { useSession } from './state/session-store';
 import { useIdleLock } from './state/use-idle-lock';
 
-type Tab = 'store' | 'users' | 'audit' | 'access';
+type Tab = 'store' | 'users' | 'audit' | 'access' | 'import';
 const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'store', label: 'Store' },
   { id: 'users', label: 'Users', roles: ['admin'] },
   { id: 'audit', label: 'Audit', roles: ['privacy_officer', 'admin'] },
   { id: 'access', label: 'Access', roles: ['coder', 'biller', 'cdi', 'supervisor', 'privacy_officer'] },
+  { id: 'import', label: 'Import', roles: ['admin', 'supervisor'] },
 ];
 
 export function App() {
@@ -75,6 +77,7 @@ function Workspace() {
         {tab === 'users' && <UsersScreen idleMinutes={s.idleMinutes} />}
         {tab === 'audit' && <AuditScreen />}
         {tab === 'access' && <AccessScreen role={s.role} />}
+        {tab === 'import' && <ImportScreen />}
       </main>
     </div>
   );

@@ -28,6 +28,8 @@ export interface AppHarness {
   open(page: Page): Promise<void>;
   /** Strings that must never appear in any log line (seeded PHI, passwords typed in tests). */
   secrets: string[];
+  /** What the main-process import file picker returns next (the renderer never names files). */
+  setImportFiles(paths: string[]): void;
 }
 
 /** System time plus an offset the test can move forward. */
@@ -78,7 +80,9 @@ export const test = base.extend<{ app: AppHarness }>({
     createKeyFile(keyFile);
     const logLines: string[] = [];
     const clock = offsetClock();
+    let importFiles: string[] = [];
     const backend = createBackend({
+      pickImportFiles: async () => importFiles,
       app: APP_INFO,
       clock,
       store: { path: path.join(dir, 'store.ntk'), keys: keyFileKeySource(keyFile), create: true },
@@ -92,6 +96,9 @@ export const test = base.extend<{ app: AppHarness }>({
       backend,
       url,
       secrets,
+      setImportFiles: (p) => {
+        importFiles = p;
+      },
       advance: (ms) => clock.advance(ms),
       async open(page) {
         page.on('console', (m) => logLines.push(`[page:${m.type()}] ${m.text()}`));

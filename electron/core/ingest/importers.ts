@@ -3,21 +3,25 @@
  * structured formats first, plain-text notes last since they accept almost any text.
  */
 import type { Importer } from './importer';
+import { ccdaImporter } from './ccda/ccda-importer';
 import { fhirImporter } from './fhir/fhir-importer';
 import { imageImporter, pdfImporter } from './ocr';
 import { x12Importer } from './x12';
 import type { ColumnMap } from './text/column-map';
+import { textImporter } from './text/text-importer';
 
 export interface ImporterOptions {
   /** Column mapping for CSV/JSONL notes (`text=transcription,title=sample_name,...`). */
   textMap?: ColumnMap;
 }
 
-export function createImporters(_opts: ImporterOptions = {}): Importer[] {
+export function createImporters(opts: ImporterOptions = {}): Importer[] {
   return [
     fhirImporter,
+    ccdaImporter,
     x12Importer,
     pdfImporter,
     imageImporter,
+    textImporter(opts.textMap), // last: it accepts any .txt/.csv/.jsonl (and extension-less) text
   ];
 }

@@ -2,7 +2,7 @@
  * Plain text from (X)HTML markup, for document attachments and FHIR narratives: block elements
  * become line breaks, tags are dropped and the common entities decoded. A linear scan, no DOM.
  */
-const BLOCK = /^(br|p|div|li|tr|h[1-6]|table|ul|ol|section|title|pre|blockquote)$/i;
+const BLOCK = /^(br|p|paragraph|div|table|list|caption|h[1-6]|section|title|pre|blockquote|ul|ol)$/i;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 export function decodeEntities(s: string): string {
@@ -16,9 +16,20 @@ export function decodeEntities(s: string): string {
 }
 
 export function markupToText(html: string): string {
-  const noCode = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<!--[\s\S]*?-->/g, ' ');
-  const text = noCode.replace(/<\/?([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>/g, (_m, tag: string) => (BLOCK.test(tag.replace(/^.*:/, '')) ? '\n' : ' '));
-  return normalizeText(decodeEntities(text.replace(/<[^>]*>/g, ' ')));
+  // Markup whitespace collapses (as in HTML); line breaks come from block elements, cells are joined by ' | '.
+  const noCode = html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/\s+/g, ' ');
+  const text = noCode.replace(/<(\/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>/g, (_m, close: string, tag: string) => {
+    const t = tag.replace(/^.*:/, '');
+    if (/^(td|th)$/i.test(t)) return close ? ' | ' : ' ';
+    if (/^(tr|li|item)$/i.test(t)) return close ? ' ' : '\n';
+    return BLOCK.test(t) ? '\n' : ' ';
+  });
+  return normalizeText(decodeEntities(text.replace(/<[^>]*>/g, ' ')))
+    .replace(/( \| ?)+$/gm, '')
+    .replace(/^\| /gm, '');
 }
 
 /** Collapses runs of spaces, trims each line and keeps at most one blank line in a row. */

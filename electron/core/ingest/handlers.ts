@@ -1,0 +1,51 @@
+/**
+ * IPC handlers for import. `importFiles` asks the main process's file picker (BackendDeps.pickImportFiles:
+ * an Electron dialog in the app, a test-set function in the e2e harness) for paths — the renderer
+ * never passes one — and starts the pipeline in the background; `importProgress` is polled.
+ * One import runs at a time per backend.
+ */
+import type { ImportStatus } from '../../../shared/ingest-contract';
+import type { AuditLog } from '../audit/audit-log';
+import { actor } from '../auth/auth-service';
+import type { Store } from '../db/store';
+import { NtkError } from '../errors';
+import type { Handlers } from '../ipc/dispatch';
+
+const IMPORTERS = ['admin', 'supervisor'] as const;
+
+const idle = (): ImportStatus => ({ state: 'idle', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, etaMs: null, results: [], counts: {}, error: null });
+
+export function ingestHandlers(store: Store, audit: AuditLog, pick?: () => Promise<string[]>): Pick<Handlers, 'importFiles' | 'importProgress'> {
+  let status = idle();
+  return {
+    importFiles: {
+      access: IMPORTERS,
+      run: async (_r, { session }) => {
+        if (!pick) throw new NtkError('FORBIDDEN', 'Importing files is not available here.');
+        if (status.state === 'running') throw new NtkError('CONFLICT', 'An import is already running.');
+        const paths = await pick();
+        if (!paths.length) return { started: false, files: 0 };
+        status = { ...idle(), state: 'running' };
+        // Loaded on first use: the importers pull in the redaction engine and its JSON lexicons,
+        // which the rest of the backend (and the e2e harness's loader) need not load up front.
+        const [{ importPaths }, { createImporters }] = await Promise.all([import('./pipeline'), import('./importers')]);
+        void importPaths({ db: store.db, audit }, paths, {
+          importers: createImporters(),
+          actor: actor(session!),
+          onProgress: (p) => {
+            status = { ...status, filesDone: p.filesDone, filesTotal: p.filesTotal, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, etaMs: p.etaMs };
+          },
+        }).then(
+          (s) => {
+            status = { ...status, state: 'done', results: s.results, counts: s.counts, etaMs: 0 };
+          },
+          (e: unknown) => {
+            status = { ...status, state: 'failed', error: e instanceof NtkError ? e.message : 'The import stopped unexpectedly; files already imported are kept.' };
+          },
+        );
+        return { started: true, files: paths.length };
+      },
+    },
+    importProgress: { access: IMPORTERS, run: () => status },
+  };
+}

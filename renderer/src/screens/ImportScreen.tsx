@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportStatus } from '../../../shared/ingest-contract';
+import { call, errorOf } from '../../api';
+
+/**
+ * Import (admin, supervisor): the main process opens its own file picker; this screen only starts
+ * the import and polls its progress. Per-file results (base names, reasons) live in component state
+ * and vanish when the workspace unmounts (lock, sign-out).
+ */
+export function ImportScreen() {
+  const [status, setStatus] = useState<ImportStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+
+  const poll = async () => {
+    try {
+      const s = await call('importProgress', {});
+      setStatus(s);
+      if (s.state === 'running') timer.current = window.setTimeout(() => void poll(), 250);
+    } catch (e) {
+      setError(errorOf(e).message);
+    }
+  };
+  useEffect(() => {
+    void poll();
+    return () => window.clearTimeout(timer.current);
+  }, []);
+
+  const start = async () => {
+    setError(null);
+    try {
+      const r = await call('importFiles', {});
+      if (r.started) void poll();
+    } catch (e) {
+      setError(errorOf(e).message);
+    }
+  };
+
+  const running = status?.state === 'running';
+  const pct = status && status.bytesTotal > 0 ? Math.round((100 * status.bytesDone) / status.bytesTotal) : status?.state === 'done' ? 100 : 0;
+  const imported = status?.results.filter((r) => r.outcome === 'imported').length ?? 0;
+  return (
+    <section className="panel" aria-labelledby="import-heading">
+      <header className="panel-head">
+        <h2 id="import-heading">Import chart files</h2>
+        <button type="button" onClick={() => void start()} disabled={running}>
+          {running ? 'Importing…' : 'Choose files…'}
+        </button>
+      </header>
+      <p className="hint">FHIR R4 (JSON, NDJSON), C-CDA (XML) and plain-text notes (.txt, CSV, JSONL). Re-importing a file updates it; a bad file imports nothing.</p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {status && status.state !== 'idle' && (
+        <div className="import-progress">
+          <progress max={100} value={pct} aria-label="Import progress" data-testid="import-progress" />
+          <span data-testid="import-files">
+            {status.filesDone}/{status.filesTotal} files · {(status.bytesDone / 1e6).toFixed(1)}/{(status.bytesTotal / 1e6).toFixed(1)} MB
+            {running && status.etaMs !== null ? ` · about ${Math.ceil(status.etaMs / 1000)} s left` : ''}
+          </span>
+        </div>
+      )}
+      {status?.state === 'done' && (
+        <p data-testid="import-summary">
+          Imported {imported} of {status.results.length} files
+          {Object.keys(status.counts).length ? ` — ${Object.entries(status.counts).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v}`).join(', ')}` : ''}
+        </p>
+      )}
+      {status?.state === 'failed' && <p role="alert" className="error">{status.error}</p>}
+      {!!status?.results.length && (
+        <table className="import-results" data-testid="import-results">
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Format</th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.results.map((r, i) => (
+              <tr key={i} className={r.outcome}>
+                <td>{r.file}</td>
+                <td>{r.format ?? '—'}</td>
+                <td>{r.outcome === 'imported' ? `Imported (${Object.entries(r.counts).filter(([k]) => !k.startsWith('skipped:')).reduce((s, [, v]) => s + v, 0)} rows)` : `Rejected: ${r.reason}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

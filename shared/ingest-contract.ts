@@ -1,0 +1,38 @@
+/**
+ * Import calls (admin and supervisor). The renderer never names files: `importFiles` asks the main
+ * process to open its own file picker and import what the user chose; `importProgress` is polled
+ * for the running import's progress and, when done, its per-file results (base names only, for
+ * the person who picked them; never stored or logged).
+ */
+import { z } from 'zod';
+
+const NoArgs = z.object({}).strict();
+const Counts = z.record(z.string(), z.number().int());
+
+export const ImportFileResult = z.object({
+  file: z.string(),
+  format: z.string().nullable(),
+  outcome: z.enum(['imported', 'rejected']),
+  code: z.string().optional(),
+  reason: z.string().optional(),
+  bytes: z.number().int(),
+  counts: Counts,
+});
+
+export const ImportStatus = z.object({
+  state: z.enum(['idle', 'running', 'done', 'failed']),
+  filesDone: z.number().int(),
+  filesTotal: z.number().int(),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int(),
+  etaMs: z.number().int().nullable(),
+  results: z.array(ImportFileResult),
+  counts: Counts,
+  error: z.string().nullable(),
+});
+export type ImportStatus = z.infer<typeof ImportStatus>;
+
+export const ingestContract = {
+  importFiles: { request: NoArgs, response: z.object({ started: z.boolean(), files: z.number().int() }) },
+  importProgress: { request: NoArgs, response: ImportStatus },
+} as const;

@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ccdaDocument, fhirBundle, TEXT_NOTE } from '../support/ingest-fixtures';
+import { expect, firstRunAsAdmin, screenshotPath, test } from './harness';
+
+test('imports FHIR, C-CDA and text files chosen in the main process, with progress and per-file results', async ({ app, page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntk-e2e-import-'));
+  const files = ['bundle.json', 'summary.xml', 'broken.json', 'visit-note.txt'].map((f) => path.join(dir, f));
+  fs.writeFileSync(files[0]!, JSON.stringify(fhirBundle()));
+  fs.writeFileSync(files[1]!, ccdaDocument());
+  fs.writeFileSync(files[2]!, '{"resourceType":"Bundle",');
+  fs.writeFileSync(files[3]!, TEXT_NOTE);
+  app.setImportFiles(files);
+  app.secrets.push('Quillfeather', 'Thistlewood');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await firstRunAsAdmin(page, app);
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await page.getByRole('button', { name: 'Choose files…' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('Imported 3 of 4 files');
+  await expect(page.getByTestId('import-files')).toContainText('4/4 files');
+  const rows = page.getByTestId('import-results').locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(2)).toContainText('Rejected: The file is not valid JSON');
+  await expect(rows.nth(1)).toContainText('ccda');
+  await page.screenshot({ path: screenshotPath('import-1366x768'), fullPage: true });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
