@@ -129,3 +129,51 @@ export function encryptedPdf(): Buffer {
   out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R /Encrypt 5 0 R /ID [<${hex(16, 3)}> <${hex(16, 3)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+/** Writes a PDF from object bodies (1-based, object 1 the catalog) with a correct xref table. */
+function rawPdf(objs: Array<string | Buffer>, trailerExtra = ''): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
+  let len = parts[0]!.length;
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(len);
+    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), Buffer.isBuffer(o) ? o : Buffer.from(o, 'latin1'), Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(b);
+    len += b.length;
+  });
+  const xref = `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${len}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+/** A one-page scan as a fax-style 1-bit DeviceGray image (0 = black), the way many scanners store pages. */
+export function bilevelScanPdf(lines: string[]): Buffer {
+  const size = 40;
+  const width = 1600;
+  const height = Math.ceil(size * 1.8 * lines.length + size * 2);
+  const c = createCanvas(width, height);
+  const ctx = c.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000';
+  ctx.font = `${size}px ${font()}`;
+  lines.forEach((l, i) => ctx.fillText(l, size, size * 1.5 + i * size * 1.8));
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const stride = (width + 7) >> 3;
+  const bits = Buffer.alloc(stride * height, 0);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) if (rgba[(y * width + x) * 4]! >= 128) bits[y * stride + (x >> 3)]! |= 0x80 >> (x & 7);
+  const pageH = Math.round((height / width) * 612);
+  const content = `q 612 0 0 ${pageH} 0 0 cm /Im1 Do Q`;
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 ${pageH}] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>`,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    Buffer.concat([
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Length ${bits.length} >>\nstream\n`, 'latin1'),
+      bits,
+      Buffer.from('\nendstream', 'latin1'),
+    ]),
+  ]);
+}

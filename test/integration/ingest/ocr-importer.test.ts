@@ -5,9 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { Store } from '../../../electron/core/db/store';
 import type { ImportFile } from '../../../electron/core/ingest/importer';
-import { createImageImporter, createPdfImporter, OcrPool, ocrWorkerOptions } from '../../../electron/core/ingest/ocr';
+import { createImageImporter, createPdfImporter, OcrPool, ocrWorkerOptions, pdfjsDataPaths, readPdf } from '../../../electron/core/ingest/ocr';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { blankPng, encryptedPdf, makePdf, textPng, textTiff } from '../../support/ocr-images';
+import { bilevelScanPdf, blankPng, encryptedPdf, makePdf, textPng, textTiff } from '../../support/ocr-images';
 import { newKey, tmpDir } from '../../support/tmp';
 
 // One worker, spawned through an entry that disables fetch/sockets in the worker thread.
@@ -35,6 +35,10 @@ describe('OCR runs offline', () => {
     }
     expect(fs.existsSync(path.join(o.langPath, 'eng.traineddata.gz'))).toBe(true);
     expect(o.cacheMethod).toBe('none');
+    // pdfjs reads its fonts, CMaps and WASM decoders from the package folder too.
+    for (const p of Object.values(pdfjsDataPaths())) {
+      expect(path.isAbsolute(p) && fs.existsSync(p)).toBe(true);
+    }
   });
 });
 
@@ -102,6 +106,15 @@ describe('scanned images and PDFs into an encrypted store', () => {
     const text = asFile(await makePdf([['Operative note', 'Procedure: laparoscopic appendectomy without complication']]), 't.pdf');
     expect(await pdfs.parse(text, {})).toMatchObject({ format: 'pdf-text', ocrConfidence: null, needsReview: false, pages: [{ ocrConfidence: null, lowConfidence: false }] });
     store.close();
+  });
+
+  it('reads a 1-bit fax-style scan both by rendering the page and, without a canvas, from its embedded image', async () => {
+    const pdf = bilevelScanPdf(['BILEVEL FAX PAGE', 'Dx: I21.4 NSTEMI']);
+    const parsed = await pdfs.parse(asFile(pdf, 'fax.pdf'), {});
+    expect(parsed.text).toMatch(/BILEVEL FAX PAGE\nDx: I21\.4 NSTEMI/); // OCR tends to read 'I21.4' as '121.4': repaired
+    const extracted = await readPdf(pdf, { ocr: (b) => pool.recognize(b), scanMode: 'extract' });
+    expect(extracted[0]!.text).toMatch(/BILEVEL FAX PAGE/);
+    expect(extracted[0]!.ocrConfidence).toBeGreaterThan(60);
   });
 
   it('refuses truncated or encrypted PDFs and non-images with BAD_INPUT', async () => {
