@@ -13,3 +13,4 @@ export {
 export { OcrPool, ocrPool, closeOcrPool, ocrWorkerOptions, type OcrPageResult } from './pool';
 export { readPdf, looksPdf, canRenderPdfPages, pdfjsDataPaths, type PdfPage, type ReadPdfOptions } from './pdf';
 export { repairIcd10, type Repair } from './repair';
+export { scanSidecarOptions } from './sidecar';
