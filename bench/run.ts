@@ -7,6 +7,7 @@ import { sectionsBench } from './sections.bench';
 import { auditBench } from './audit.bench';
 import { identifiersBench } from './identifiers.bench';
 import { storeBench } from './store.bench';
+import { demoBench } from './demo.bench';
 import { ocrBench } from './ocr.bench';
 import { x12Bench } from './x12.bench';
 
@@ -18,6 +19,7 @@ const result = {
   audit: auditBench(),
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
+  demo: demoBench(),
   x12_835: x12Bench(),
   ocr: await ocrBench(),
 };

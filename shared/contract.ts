@@ -22,6 +22,9 @@ import {
   UserSummary,
   Username,
 } from './auth-contract';
+import { chartContract } from './chart-contract';
+import { demoContract } from './demo-contract';
+import { accessContract } from './access-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
 
@@ -93,6 +96,9 @@ export const contract = {
       .strict(),
     response: z.array(AuditEventView),
   },
+  ...chartContract,
+  ...demoContract,
+  ...accessContract,
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@
  */
 export const ERROR_CODES = [
   'BAD_REQUEST',
+  /** An imported file is malformed, of an unsupported kind or too large (ingest). */
   'BAD_INPUT',
   'UNKNOWN_CALL',
   'FORBIDDEN_SENDER',
@@ -22,6 +23,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'NOT_FOUND',
   'REAUTH_REQUIRED',
+  'PURPOSE_REQUIRED',
   'INTERNAL',
 ] as const;
 

@@ -7,14 +7,20 @@ import os from 'node:os';
 import type { AppInfo, CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { channelOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import { AccessService } from './access/access-service';
+import { accessHandlers } from './access/handlers';
 import { AuditLog } from './audit/audit-log';
 import { auditHandlers } from './audit/handlers';
 import { AuthService } from './auth/auth-service';
 import { createAuthorize } from './auth/authorize';
 import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
+import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
+import { defaultPolicy, type Policy } from './redaction/policy';
+import { ChartViews, type GrantSource } from './redaction/views';
+import { chartHandlers } from './redaction/views/handlers';
 import { closeOcrPool } from './ingest/ocr/pool';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
@@ -25,12 +31,19 @@ export interface BackendDeps {
   clock?: Clock;
   /** Names this device in the audit trail (default: the host name). */
   workstation?: string;
+  /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
+  policy?: Policy;
+  /** Active grants for the view builder; default: the access service's. */
+  grants?: GrantSource;
 }
 
 export interface Backend {
   readonly store: Store;
   readonly audit: AuditLog;
   readonly auth: AuthService;
+  readonly policy: Policy;
+  readonly views: ChartViews;
+  readonly access: AccessService;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
@@ -39,9 +52,12 @@ export interface Backend {
 
 export function createBackend(deps: BackendDeps): Backend {
   const clock = deps.clock ?? systemClock;
+  const policy = deps.policy ?? defaultPolicy();
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
+  const access = new AccessService(store.db, audit, clock);
+  const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -53,17 +69,26 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
+    ...chartHandlers(views),
+    ...demoHandlers(store, audit),
+    ...accessHandlers(access, auth, clock),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
     store,
     audit,
     auth,
+    policy,
+    views,
+    access,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
       // Sign the chain head on the way out, unless this was a read-only open (`ntk info`), which writes nothing.
-      if (store.db.open && !store.db.readonly) audit.checkpoint();
+      if (store.db.open && !store.db.readonly) {
+        access.persist();
+        audit.checkpoint();
+      }
       store.close();
       // OCR worker threads would keep the process alive; they start again on the next scan.
       void closeOcrPool();

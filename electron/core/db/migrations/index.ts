@@ -4,6 +4,7 @@ import { m0002 } from './0002_chart_core';
 import { m0003 } from './0003_users';
 import { m0004 } from './0004_audit';
 import { m0005 } from './0005_chart_detail';
+import { m0006 } from './0006_access';
 
 /** Every schema step, in order. Add a file per migration and list it here. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
