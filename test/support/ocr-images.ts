@@ -147,7 +147,7 @@ function rawPdf(objs: Array<string | Buffer>, trailerExtra = ''): Buffer {
 }
 
 /** A one-page scan as a fax-style 1-bit DeviceGray image (0 = black), the way many scanners store pages. */
-export function bilevelScanPdf(lines: string[]): Buffer {
+export function bilevelScanPdf(lines: string[], o: { invisibleText?: string } = {}): Buffer {
   const size = 40;
   const width = 1600;
   const height = Math.ceil(size * 1.8 * lines.length + size * 2);
@@ -164,16 +164,19 @@ export function bilevelScanPdf(lines: string[]): Buffer {
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) if (rgba[(y * width + x) * 4]! >= 128) bits[y * stride + (x >> 3)]! |= 0x80 >> (x & 7);
   const pageH = Math.round((height / width) * 612);
-  const content = `q 612 0 0 ${pageH} 0 0 cm /Im1 Do Q`;
+  // An optional invisible text layer (render mode 3), as OCR software lays over a scan.
+  const layer = o.invisibleText ? ` BT 3 Tr /F1 12 Tf 72 ${pageH - 60} Td (${o.invisibleText.replace(/[()\\]/g, '')}) Tj ET` : '';
+  const content = `q 612 0 0 ${pageH} 0 0 cm /Im1 Do Q${layer}`;
   return rawPdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 ${pageH}] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>`,
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 ${pageH}] /Resources << /XObject << /Im1 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 4 0 R >>`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     Buffer.concat([
       Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Length ${bits.length} >>\nstream\n`, 'latin1'),
       bits,
       Buffer.from('\nendstream', 'latin1'),
     ]),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ]);
 }

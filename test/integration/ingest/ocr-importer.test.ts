@@ -115,6 +115,11 @@ describe('scanned images and PDFs into an encrypted store', () => {
     const extracted = await readPdf(pdf, { ocr: (b) => pool.recognize(b), scanMode: 'extract' });
     expect(extracted[0]!.text).toMatch(/BILEVEL FAX PAGE/);
     expect(extracted[0]!.ocrConfidence).toBeGreaterThan(60);
+    // Someone else's invisible OCR layer over the scan is not trusted: the page is OCR'd here.
+    const layered = bilevelScanPdf(['LAYERED SCAN'], { invisibleText: 'Iie Selim Dot ihm wees garbage from another engine' });
+    const pages = await readPdf(layered, { ocr: (b) => pool.recognize(b) });
+    expect(pages[0]!.text).toMatch(/LAYERED SCAN/);
+    expect(pages[0]!.ocrConfidence).not.toBeNull();
   });
 
   it('refuses truncated or encrypted PDFs and non-images with BAD_INPUT', async () => {
@@ -138,5 +143,11 @@ describe.skipIf(!fs.existsSync(FORMS))('scanned-forms corpus (eval)', () => {
     const parsed = await images.parse(asFile(bytes, 'x.png'), {});
     for (const w of ['Discharge Summary', 'Hospital', 'Patient', 'Admitted', 'Discharged', 'Assessment']) expect(parsed.text).toContain(w);
     expect(parsed.ocrConfidence).toBeGreaterThan(70);
+  });
+
+  it('flags a handwritten note (a photo under a junk OCR layer) for review instead of trusting its text', async () => {
+    const bytes = fs.readFileSync(path.join(FORMS, 'gen-ai__samples__hand_written_note.pdf'));
+    const parsed = await pdfs.parse(asFile(bytes, 'x.pdf'), {});
+    expect(parsed).toMatchObject({ format: 'ocr', needsReview: true, pages: [{ lowConfidence: true }] });
   });
 });

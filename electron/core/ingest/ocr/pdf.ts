@@ -112,15 +112,19 @@ export async function readPdf(bytes: Buffer, o: ReadPdfOptions): Promise<PdfPage
       let page;
       let text: string;
       let images: number;
+      let visibleText: number;
       try {
         page = await doc.getPage(n);
         text = textOf(await page.getTextContent());
         const ops = await page.getOperatorList();
         images = ops.fnArray.filter((f) => f === OPS.paintImageXObject || f === OPS.paintInlineImageXObject || f === OPS.paintImageMaskXObject).length;
+        visibleText = countVisibleText(ops, OPS);
       } catch {
         throw bad(`Page ${n} of the PDF could not be read (damaged file).`);
       }
-      if (text.replace(/\s+/g, '').length >= minChars || images === 0) {
+      // A page whose only text is invisible (render mode 3, or zero alpha) over an image is a scan carrying someone
+      // else's OCR layer, of unknown quality: OCR it here so it gets a confidence like any scan.
+      if (images === 0 || (text.replace(/\s+/g, '').length >= minChars && visibleText > 0)) {
         pages.push(Promise.resolve({ text, ocrConfidence: null }));
         tick();
       } else {
@@ -169,6 +173,27 @@ async function renderPage(page: PDFPageProxy, dpi: number): Promise<Buffer> {
     throw bad('A scanned page of the PDF could not be rendered (damaged image data).');
   }
   return canvas.toBuffer('image/png');
+}
+
+/**
+ * How many text-showing operations draw visible glyphs: not in text render mode 3 or 7
+ * (invisible) and not with a zero fill alpha (ExtGState /ca 0), the two ways OCR layers hide.
+ */
+function countVisibleText(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs['OPS']): number {
+  const shows = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+  let gs = { mode: 0, alpha: 1 };
+  const stack: Array<typeof gs> = [];
+  let visible = 0;
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push({ ...gs });
+    else if (fn === OPS.restore) gs = stack.pop() ?? { mode: 0, alpha: 1 };
+    else if (fn === OPS.setTextRenderingMode) gs.mode = Number(args?.[0]);
+    else if (fn === OPS.setGState && Array.isArray(args?.[0])) {
+      for (const pair of args[0] as unknown[]) if (Array.isArray(pair) && pair[0] === 'ca') gs.alpha = Number(pair[1]);
+    } else if (shows.has(fn) && gs.mode !== 3 && gs.mode !== 7 && gs.alpha > 0) visible++;
+  });
+  return visible;
 }
 
 /** Several images of one page: texts in order, confidence weighted by text length. */
