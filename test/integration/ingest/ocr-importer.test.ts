@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { Store } from '../../../electron/core/db/store';
 import type { ImportFile } from '../../../electron/core/ingest/importer';
@@ -9,6 +9,9 @@ import { createImageImporter, createPdfImporter, OcrPool, ocrWorkerOptions, pdfj
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { bilevelScanPdf, blankPng, encryptedPdf, makePdf, textPng, textTiff } from '../../support/ocr-images';
 import { newKey, tmpDir } from '../../support/tmp';
+
+// Real OCR on a machine shared with other jobs: generous limits (speed is measured by the bench, not here).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 // One worker, spawned through an entry that disables fetch/sockets in the worker thread.
 const pool = new OcrPool({ size: 1, workerPath: path.resolve('test/support/ocr-offline-worker.cjs') });
