@@ -7,7 +7,7 @@ import { Store } from '../../../electron/core/db/store';
 import type { ImportFile } from '../../../electron/core/ingest/importer';
 import { createImageImporter, createPdfImporter, OcrPool, ocrWorkerOptions, pdfjsDataPaths, readPdf } from '../../../electron/core/ingest/ocr';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { bilevelScanPdf, blankPng, encryptedPdf, makePdf, textPng, textTiff } from '../../support/ocr-images';
+import { bilevelScanPdf, blankPng, encryptedPdf, makePdf, multiPageTiff, textPng } from '../../support/ocr-images';
 import { newKey, tmpDir } from '../../support/tmp';
 
 // Real OCR on a machine shared with other jobs: generous limits (speed is measured by the bench, not here).
@@ -70,11 +70,13 @@ describe('scanned images and PDFs into an encrypted store', () => {
     store.close();
   });
 
-  it('reads TIFF and JPEG scans; a code OCR misreads next to "Dx" is repaired', async () => {
-    const tiff = asFile(textTiff(['TIFF SCAN', 'Dx: I10']), 'a.tif');
+  it('reads multi-page TIFF and JPEG scans; a code OCR misreads next to "Dx" is repaired', async () => {
+    const tiff = asFile(multiPageTiff([['TIFF SCAN', 'Dx: I10'], ['SECOND PAGE', 'Signed by the attending']]), 'a.tif');
     expect(images.detect(tiff)).toBe(true);
     const t = await images.parse(tiff, {});
-    expect(t.text).toMatch(/TIFF SCAN\nDx: I10/);
+    expect(t.pages).toHaveLength(2);
+    expect(t.text.slice(t.pages[0]!.start, t.pages[0]!.end)).toMatch(/TIFF SCAN\nDx: I10/);
+    expect(t.text.slice(t.pages[1]!.start, t.pages[1]!.end)).toMatch(/SECOND PAGE\nSigned by the attending/);
     const png = await loadImage(textPng(['JPEG SCAN', 'Follow up in clinic']));
     const c = createCanvas(png.width, png.height);
     c.getContext('2d').drawImage(png, 0, 0);
