@@ -34,10 +34,7 @@ export function textPng(lines: string[], o: { width?: number; size?: number } = 
   return c.toBuffer('image/png');
 }
 
-/** The same text as an uncompressed 8-bit grayscale baseline TIFF (little-endian), written by hand. */
-export function textTiff(lines: string[], o: { width?: number; size?: number } = {}): Buffer {
-  const size = o.size ?? 40;
-  const width = o.width ?? 1600;
+function grayPixels(lines: string[], size: number, width: number): { width: number; height: number; gray: Buffer } {
   const height = Math.ceil(size * 1.8 * lines.length + size * 2);
   const c = createCanvas(width, height);
   const ctx = c.getContext('2d');
@@ -49,36 +46,56 @@ export function textTiff(lines: string[], o: { width?: number; size?: number } =
   const rgba = ctx.getImageData(0, 0, width, height).data;
   const gray = Buffer.alloc(width * height);
   for (let i = 0; i < gray.length; i++) gray[i] = Math.round((rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3);
-  const entries: Array<[number, number, number, number]> = [
-    // tag, type (3 SHORT, 4 LONG), count, value
-    [256, 4, 1, width],
-    [257, 4, 1, height],
-    [258, 3, 1, 8],
-    [259, 3, 1, 1], // no compression
-    [262, 3, 1, 1], // black is zero
-    [273, 4, 1, 0], // strip offset, filled below
-    [277, 3, 1, 1],
-    [278, 4, 1, height],
-    [279, 4, 1, gray.length],
-  ];
-  const ifdSize = 2 + entries.length * 12 + 4;
-  const dataOffset = 8 + ifdSize;
-  const head = Buffer.alloc(dataOffset);
-  head.write('II', 0, 'latin1');
-  head.writeUInt16LE(42, 2);
-  head.writeUInt32LE(8, 4);
-  head.writeUInt16LE(entries.length, 8);
-  entries.forEach(([tag, type, count, value], i) => {
-    const at = 10 + i * 12;
-    head.writeUInt16LE(tag, at);
-    head.writeUInt16LE(type, at + 2);
-    head.writeUInt32LE(count, at + 4);
-    const v = tag === 273 ? dataOffset : value;
-    if (type === 3) head.writeUInt16LE(v, at + 8);
-    else head.writeUInt32LE(v, at + 8);
+  return { width, height, gray };
+}
+
+/** The same text as an uncompressed 8-bit grayscale baseline TIFF (little-endian), written by hand. */
+export function textTiff(lines: string[], o: { width?: number; size?: number } = {}): Buffer {
+  return multiPageTiff([lines], o);
+}
+
+/** A multi-page TIFF: one IFD per page, chained, each page's pixels right after its IFD. */
+export function multiPageTiff(pages: string[][], o: { width?: number; size?: number } = {}): Buffer {
+  const parts: Buffer[] = [];
+  const header = Buffer.alloc(8);
+  header.write('II', 0, 'latin1');
+  header.writeUInt16LE(42, 2);
+  header.writeUInt32LE(8, 4);
+  parts.push(header);
+  let at = 8;
+  pages.forEach((lines, n) => {
+    const { width, height, gray } = grayPixels(lines, o.size ?? 40, o.width ?? 1600);
+    const entries: Array<[number, number, number, number]> = [
+      // tag, type (3 SHORT, 4 LONG), count, value
+      [256, 4, 1, width],
+      [257, 4, 1, height],
+      [258, 3, 1, 8],
+      [259, 3, 1, 1], // no compression
+      [262, 3, 1, 1], // black is zero
+      [273, 4, 1, 0], // strip offset, filled below
+      [277, 3, 1, 1],
+      [278, 4, 1, height],
+      [279, 4, 1, gray.length],
+    ];
+    const ifdSize = 2 + entries.length * 12 + 4;
+    const dataOffset = at + ifdSize;
+    const ifd = Buffer.alloc(ifdSize);
+    ifd.writeUInt16LE(entries.length, 0);
+    entries.forEach(([tag, type, count, value], i) => {
+      const e = 2 + i * 12;
+      ifd.writeUInt16LE(tag, e);
+      ifd.writeUInt16LE(type, e + 2);
+      ifd.writeUInt32LE(count, e + 4);
+      const v = tag === 273 ? dataOffset : value;
+      if (type === 3) ifd.writeUInt16LE(v, e + 8);
+      else ifd.writeUInt32LE(v, e + 8);
+    });
+    const next = n === pages.length - 1 ? 0 : dataOffset + gray.length;
+    ifd.writeUInt32LE(next, 2 + entries.length * 12);
+    parts.push(ifd, gray);
+    at = dataOffset + gray.length;
   });
-  head.writeUInt32LE(0, 10 + entries.length * 12);
-  return Buffer.concat([head, gray]);
+  return Buffer.concat(parts);
 }
 
 export function blankPng(width = 400, height = 300): Buffer {
@@ -128,4 +145,55 @@ export function encryptedPdf(): Buffer {
   out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R /Encrypt 5 0 R /ID [<${hex(16, 3)}> <${hex(16, 3)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/** Writes a PDF from object bodies (1-based, object 1 the catalog) with a correct xref table. */
+function rawPdf(objs: Array<string | Buffer>, trailerExtra = ''): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
+  let len = parts[0]!.length;
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(len);
+    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), Buffer.isBuffer(o) ? o : Buffer.from(o, 'latin1'), Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(b);
+    len += b.length;
+  });
+  const xref = `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${len}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+/** A one-page scan as a fax-style 1-bit DeviceGray image (0 = black), the way many scanners store pages. */
+export function bilevelScanPdf(lines: string[], o: { invisibleText?: string } = {}): Buffer {
+  const size = 40;
+  const width = 1600;
+  const height = Math.ceil(size * 1.8 * lines.length + size * 2);
+  const c = createCanvas(width, height);
+  const ctx = c.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000';
+  ctx.font = `${size}px ${font()}`;
+  lines.forEach((l, i) => ctx.fillText(l, size, size * 1.5 + i * size * 1.8));
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const stride = (width + 7) >> 3;
+  const bits = Buffer.alloc(stride * height, 0);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) if (rgba[(y * width + x) * 4]! >= 128) bits[y * stride + (x >> 3)]! |= 0x80 >> (x & 7);
+  const pageH = Math.round((height / width) * 612);
+  // An optional invisible text layer (render mode 3), as OCR software lays over a scan.
+  const layer = o.invisibleText ? ` BT 3 Tr /F1 12 Tf 72 ${pageH - 60} Td (${o.invisibleText.replace(/[()\\]/g, '')}) Tj ET` : '';
+  const content = `q 612 0 0 ${pageH} 0 0 cm /Im1 Do Q${layer}`;
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 ${pageH}] /Resources << /XObject << /Im1 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 4 0 R >>`,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    Buffer.concat([
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Length ${bits.length} >>\nstream\n`, 'latin1'),
+      bits,
+      Buffer.from('\nendstream', 'latin1'),
+    ]),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ]);
 }

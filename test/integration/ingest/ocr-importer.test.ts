@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { Store } from '../../../electron/core/db/store';
 import type { ImportFile } from '../../../electron/core/ingest/importer';
-import { createImageImporter, createPdfImporter, OcrPool, ocrWorkerOptions } from '../../../electron/core/ingest/ocr';
+import { createImageImporter, createPdfImporter, OcrPool, ocrWorkerOptions, pdfjsDataPaths, readPdf } from '../../../electron/core/ingest/ocr';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { blankPng, encryptedPdf, makePdf, textPng, textTiff } from '../../support/ocr-images';
+import { bilevelScanPdf, blankPng, encryptedPdf, makePdf, multiPageTiff, textPng } from '../../support/ocr-images';
 import { newKey, tmpDir } from '../../support/tmp';
+
+// Real OCR on a machine shared with other jobs: generous limits (speed is measured by the bench, not here).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 // One worker, spawned through an entry that disables fetch/sockets in the worker thread.
 const pool = new OcrPool({ size: 1, workerPath: path.resolve('test/support/ocr-offline-worker.cjs') });
@@ -35,6 +38,10 @@ describe('OCR runs offline', () => {
     }
     expect(fs.existsSync(path.join(o.langPath, 'eng.traineddata.gz'))).toBe(true);
     expect(o.cacheMethod).toBe('none');
+    // pdfjs reads its fonts, CMaps and WASM decoders from the package folder too.
+    for (const p of Object.values(pdfjsDataPaths())) {
+      expect(path.isAbsolute(p) && fs.existsSync(p)).toBe(true);
+    }
   });
 });
 
@@ -63,11 +70,13 @@ describe('scanned images and PDFs into an encrypted store', () => {
     store.close();
   });
 
-  it('reads TIFF and JPEG scans; a code OCR misreads next to "Dx" is repaired', async () => {
-    const tiff = asFile(textTiff(['TIFF SCAN', 'Dx: I10']), 'a.tif');
+  it('reads multi-page TIFF and JPEG scans; a code OCR misreads next to "Dx" is repaired', async () => {
+    const tiff = asFile(multiPageTiff([['TIFF SCAN', 'Dx: I10'], ['SECOND PAGE', 'Signed by the attending']]), 'a.tif');
     expect(images.detect(tiff)).toBe(true);
     const t = await images.parse(tiff, {});
-    expect(t.text).toMatch(/TIFF SCAN\nDx: I10/);
+    expect(t.pages).toHaveLength(2);
+    expect(t.text.slice(t.pages[0]!.start, t.pages[0]!.end)).toMatch(/TIFF SCAN\nDx: I10/);
+    expect(t.text.slice(t.pages[1]!.start, t.pages[1]!.end)).toMatch(/SECOND PAGE\nSigned by the attending/);
     const png = await loadImage(textPng(['JPEG SCAN', 'Follow up in clinic']));
     const c = createCanvas(png.width, png.height);
     c.getContext('2d').drawImage(png, 0, 0);
@@ -104,6 +113,20 @@ describe('scanned images and PDFs into an encrypted store', () => {
     store.close();
   });
 
+  it('reads a 1-bit fax-style scan both by rendering the page and, without a canvas, from its embedded image', async () => {
+    const pdf = bilevelScanPdf(['BILEVEL FAX PAGE', 'Dx: I21.4 NSTEMI']);
+    const parsed = await pdfs.parse(asFile(pdf, 'fax.pdf'), {});
+    expect(parsed.text).toMatch(/BILEVEL FAX PAGE\nDx: I21\.4 NSTEMI/); // OCR tends to read 'I21.4' as '121.4': repaired
+    const extracted = await readPdf(pdf, { ocr: (b) => pool.recognize(b), scanMode: 'extract' });
+    expect(extracted[0]!.text).toMatch(/BILEVEL FAX PAGE/);
+    expect(extracted[0]!.ocrConfidence).toBeGreaterThan(60);
+    // Someone else's invisible OCR layer over the scan is not trusted: the page is OCR'd here.
+    const layered = bilevelScanPdf(['LAYERED SCAN'], { invisibleText: 'Iie Selim Dot ihm wees garbage from another engine' });
+    const pages = await readPdf(layered, { ocr: (b) => pool.recognize(b) });
+    expect(pages[0]!.text).toMatch(/LAYERED SCAN/);
+    expect(pages[0]!.ocrConfidence).not.toBeNull();
+  });
+
   it('refuses truncated or encrypted PDFs and non-images with BAD_INPUT', async () => {
     const good = await makePdf([['Hello there, this is a text page']]);
     await expect(pdfs.parse(asFile(good.subarray(0, Math.floor(good.length / 2)), 'a.pdf'), {})).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/truncated/) });
@@ -125,5 +148,11 @@ describe.skipIf(!fs.existsSync(FORMS))('scanned-forms corpus (eval)', () => {
     const parsed = await images.parse(asFile(bytes, 'x.png'), {});
     for (const w of ['Discharge Summary', 'Hospital', 'Patient', 'Admitted', 'Discharged', 'Assessment']) expect(parsed.text).toContain(w);
     expect(parsed.ocrConfidence).toBeGreaterThan(70);
+  });
+
+  it('flags a handwritten note (a photo under a junk OCR layer) for review instead of trusting its text', async () => {
+    const bytes = fs.readFileSync(path.join(FORMS, 'gen-ai__samples__hand_written_note.pdf'));
+    const parsed = await pdfs.parse(asFile(bytes, 'x.pdf'), {});
+    expect(parsed).toMatchObject({ format: 'ocr', needsReview: true, pages: [{ lowConfidence: true }] });
   });
 });

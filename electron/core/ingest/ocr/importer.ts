@@ -1,5 +1,5 @@
 /**
- * Scanned records: images (PNG, JPEG, TIFF) OCR'd by the worker pool, and PDFs read from their text
+ * Scanned records: images (PNG, JPEG, TIFF — every page of a multi-page TIFF) OCR'd by the worker pool, and PDFs read from their text
  * layer or, page by page where there is none, rendered and OCR'd. Each file becomes one document
  * (docType 'scanned', format 'ocr' when any page was OCR'd, else 'pdf-text') with one page row per
  * page carrying its OCR confidence; a page under the confidence threshold (60) is flagged low and
@@ -17,6 +17,7 @@ import type { Importer, ImportFile, ParseContext } from '../importer';
 import { looksPdf, readPdf } from './pdf';
 import { ocrPool, type OcrPool } from './pool';
 import { repairIcd10 } from './repair';
+import { tiffPage, tiffPageOffsets } from './tiff';
 
 export const IMPORT_FILE_SOURCE = 'import-file';
 export const LOW_CONFIDENCE = 60;
@@ -113,17 +114,35 @@ function writeScan(parsed: ParsedScan, writer: ChartWriter, file: ImportFile, o:
   });
 }
 
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return out;
+}
+
 export function createImageImporter(o: ScanImporterOptions = {}): Importer<ParsedScan> {
   const pool = o.pool ?? ocrPool;
   return {
     format: 'image',
     detect: (file) => imageKind(file.bytes) !== null || (IMAGE_NAME.test(file.name) && !looksPdf(file.bytes)),
     async parse(file: ImportFile, ctx: ParseContext) {
-      if (!imageKind(file.bytes)) throw new NtkError('BAD_INPUT', 'The file is not a PNG, JPEG or TIFF image.');
-      ctx.progress?.(0, 1);
-      const r = await pool().recognize(file.bytes);
-      ctx.progress?.(1, 1);
-      return assemble([{ text: r.text, ocrConfidence: r.confidence }], o.lowConfidence);
+      const kind = imageKind(file.bytes);
+      if (!kind) throw new NtkError('BAD_INPUT', 'The file is not a PNG, JPEG or TIFF image.');
+      const p = pool();
+      // A multi-page TIFF is OCR'd page by page, a few pages at a time (each page view is a copy).
+      const pages = kind === 'tiff' ? tiffPageOffsets(file.bytes) : [null];
+      let done = 0;
+      ctx.progress?.(0, pages.length);
+      const results = await mapLimit(pages, p.size, async (off) => {
+        const r = await p.recognize(off === null || off === pages[0] ? file.bytes : tiffPage(file.bytes, off));
+        ctx.progress?.(++done, pages.length);
+        return { text: r.text, ocrConfidence: r.confidence };
+      });
+      return assemble(results, o.lowConfidence);
     },
     write: (parsed, writer, file) => writeScan(parsed, writer, file, o, 'Scanned image'),
   };

@@ -11,5 +11,6 @@ export {
   type ScanImporterOptions,
 } from './importer';
 export { OcrPool, ocrPool, closeOcrPool, ocrWorkerOptions, type OcrPageResult } from './pool';
-export { readPdf, looksPdf, canRenderPdfPages, type PdfPage } from './pdf';
+export { readPdf, looksPdf, canRenderPdfPages, pdfjsDataPaths, type PdfPage, type ReadPdfOptions } from './pdf';
 export { repairIcd10, type Repair } from './repair';
+export { scanSidecarOptions } from './sidecar';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { repairIcd10 } from '../../../../electron/core/ingest/ocr/repair';
 
@@ -41,5 +42,41 @@ describe('repairIcd10', () => {
 
   it('only looks back on the same line for a cue', () => {
     expect(fix('Dx: see below\n121.4 total')).toBe('Dx: see below\n121.4 total');
+  });
+});
+
+describe('repairIcd10 properties', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('Dx:', 'ICD-10', 'ICD-9', 'diagnosis', 'glucose', 'mg/dL', 'mmHg', '%', ' ', '\n', ', ', '/', '$', '.'),
+    fc.stringMatching(/^[0-9A-Za-z|]{3}(\.[0-9A-Za-z|]{1,4})?$/),
+    fc.stringMatching(/^[0-9]{1,4}(\.[0-9]{1,2})?$/),
+  );
+  const text = fc.array(piece, { maxLength: 25 }).map((ps) => ps.join(' '));
+
+  it('keeps the length, changes only what it reports, yields ICD-10-CM shapes, and is idempotent', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const r = repairIcd10(t);
+        expect(r.text.length).toBe(t.length);
+        let rebuilt = t;
+        for (const x of r.repairs) {
+          expect(t.slice(x.start, x.end)).toBe(x.from);
+          expect(x.to).toMatch(/^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/);
+          rebuilt = rebuilt.slice(0, x.start) + x.to + rebuilt.slice(x.end);
+        }
+        expect(rebuilt).toBe(r.text);
+        expect(repairIcd10(r.text).text).toBe(r.text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never touches a number followed by a unit', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{3}(\.[0-9])?$/), fc.constantFrom('mg/dL', 'mmHg', 'mL', '%', 'kg', 'bpm'), (n, unit) => {
+        const t = `Dx: glucose ${n} ${unit}`;
+        expect(repairIcd10(t).text).toBe(t);
+      }),
+    );
   });
 });

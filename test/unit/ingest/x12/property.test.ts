@@ -121,9 +121,9 @@ describe('835 property tests', () => {
           });
         });
       }),
-      { numRuns: 150 },
+      { numRuns: 120 },
     );
-  });
+  }, 90_000);
 
   it('random damage to a valid 835 never throws anything but BAD_INPUT', () => {
     const mutation = fc.oneof(
@@ -155,7 +155,7 @@ describe('835 property tests', () => {
           if (!(isNtkError(e) && e.code === 'BAD_INPUT')) throw e;
         }
       }),
-      { numRuns: 250 },
+      { numRuns: 200 },
     );
-  });
+  }, 90_000);
 });
