@@ -26,6 +26,18 @@ export const CALL_NAMES = [
   'setIdleMinutes',
   'auditVerify',
   'auditEvents',
+  // coder workstation (shared/coder-contract.ts)
+  'listWorklist',
+  'claimEncounter',
+  'getCoderPrefs',
+  'setCoderPrefs',
+  'createQuery',
+  'updateQuery',
+  'getQuery',
+  'listQueries',
+  'previewQuery',
+  'exportQuery',
+  'setQueryStatus',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -15,6 +15,9 @@ import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
+import { coderHandlers } from './queries/handlers';
+import { QueryService, type PickSavePath } from './queries/query-service';
+import type { SectionSource } from './queries/section-source';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
 export interface BackendDeps {
@@ -24,12 +27,15 @@ export interface BackendDeps {
   clock?: Clock;
   /** Names this device in the audit trail (default: the host name). */
   workstation?: string;
+  /** Asks the user where to save an export (Electron: a save dialog; e2e: a tmp path). */
+  pickSavePath?: PickSavePath;
 }
 
 export interface Backend {
   readonly store: Store;
   readonly audit: AuditLog;
   readonly auth: AuthService;
+  readonly queries: QueryService;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
@@ -41,6 +47,9 @@ export function createBackend(deps: BackendDeps): Backend {
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
+  // Until the view builder lands, no section is visible to queries (every fact is refused).
+  const sectionSource: SectionSource = { resolveHandle: () => null, current: () => null };
+  const queries = new QueryService(store.db, audit, auth, clock, sectionSource, deps.pickSavePath);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -52,12 +61,14 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
+    ...coderHandlers({ db: store.db, audit, queries }),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
     store,
     audit,
     auth,
+    queries,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
