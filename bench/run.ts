@@ -6,6 +6,7 @@ import os from 'node:os';
 import { sectionsBench } from './sections.bench';
 import { auditBench } from './audit.bench';
 import { identifiersBench } from './identifiers.bench';
+import { queryPdfBench } from './query-pdf.bench';
 import { storeBench } from './store.bench';
 
 const result = {
@@ -16,5 +17,6 @@ const result = {
   audit: auditBench(),
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
+  query_pdf: await queryPdfBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

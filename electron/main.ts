@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import { APP_ENTRY_URL, privilegedSchemes, registerAppProtocol } from './adapters/app-protocol';
 import { registerIpc } from './adapters/ipc';
 import { appKeySource } from './adapters/keychain';
+import { savePathPicker } from './adapters/save-dialog';
 import { denyAllPermissions, guardContents, guardWindow, windowOptions } from './adapters/window-security';
 import { APP_INFO } from './core/app-info';
 import { createBackend, type Backend } from './core/backend';
@@ -29,6 +30,7 @@ app.whenReady().then(() => {
       app: { ...APP_INFO, version: app.getVersion() },
       store: { path: path.join(app.getPath('userData'), 'store.ntk'), keys: appKeySource(), create: true },
       log: (entry) => console.error('[ntk] call failed', entry),
+      pickSavePath: savePathPicker(dialog, () => BrowserWindow.getFocusedWindow()),
     });
   } catch (e) {
     dialog.showErrorBox('Need-to-Know cannot open its store', (e as Error).message);

@@ -153,7 +153,8 @@ export const coderContract = {
   getCoderPrefs: { request: z.object({}).strict(), response: CoderPrefs },
   setCoderPrefs: { request: CoderPrefs.strict(), response: CoderPrefs },
   createQuery: { request: QueryInput.extend({ encounterId: EncounterId }).strict(), response: QueryView },
-  updateQuery: { request: QueryInput.extend({ queryId: QueryId }).strict(), response: QueryView },
+  /** Without `facts`, the stored facts are kept. */
+  updateQuery: { request: QueryInput.extend({ queryId: QueryId, facts: z.array(FactRef).max(30).optional() }).strict(), response: QueryView },
   getQuery: { request: z.object({ queryId: QueryId }).strict(), response: QueryView },
   listQueries: {
     request: z.object({ encounterId: EncounterId.optional(), status: QueryStatus.optional() }).strict(),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
+import { CoderScreen } from './coder/CoderScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { ChangePasswordScreen, FirstRunScreen, LockScreen, LoginScreen } from './screens/AuthScreens';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
@@ -7,9 +8,10 @@ import { UsersScreen } from './screens/UsersScreen';
 import { useSession } from './state/session-store';
 import { useIdleLock } from './state/use-idle-lock';
 
-type Tab = 'store' | 'users' | 'audit';
+type Tab = 'store' | 'users' | 'audit' | 'coding';
 const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'store', label: 'Store' },
+  { id: 'coding', label: 'Coding', roles: ['coder', 'cdi', 'supervisor'] },
   { id: 'users', label: 'Users', roles: ['admin'] },
   { id: 'audit', label: 'Audit', roles: ['privacy_officer', 'admin'] },
 ];
@@ -72,6 +74,7 @@ function Workspace() {
         {tab === 'store' && <StoreStatusScreen />}
         {tab === 'users' && <UsersScreen idleMinutes={s.idleMinutes} />}
         {tab === 'audit' && <AuditScreen />}
+        {tab === 'coding' && <CoderScreen />}
       </main>
     </div>
   );

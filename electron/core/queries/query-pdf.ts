@@ -43,7 +43,7 @@ const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.35, 0.35, 0.4);
 
 /** Control characters (tabs, form feeds from scans, CR) print as spaces. */
-const printable = (s: string): string => s.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+const printable = (s: string): string => [...s].map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c)).join('');
 
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const out: string[] = [];

@@ -149,13 +149,14 @@ export class QueryService {
     return this.view(session, q).view;
   }
 
-  update(session: Session, id: number, input: QueryInputData): QueryView {
+  /** Edits a draft; without `facts` the stored facts are kept. */
+  update(session: Session, id: number, input: Omit<QueryInputData, 'facts'> & { facts?: QueryInputData['facts'] }): QueryView {
     const q = this.own(session, id, true);
     if (q.status !== 'draft') throw new NtkError('CONFLICT', 'Only a draft query can be edited.');
-    const facts = this.resolveFacts(session, q.encounter_id, input.facts);
+    const facts = input.facts ? this.resolveFacts(session, q.encounter_id, input.facts) : undefined;
     this.store.update(id, { question: input.question, options: ownOptions(input.options), now: this.now() }, facts);
     const next = this.store.byId(id)!;
-    this.auditQuery(session, next, 'query.update', 'U', { facts: facts.length });
+    this.auditQuery(session, next, 'query.update', 'U', { facts: this.store.facts(id).length });
     return this.view(session, next).view;
   }
 

@@ -66,9 +66,10 @@ export class QueryStore {
     })();
   }
 
-  update(id: number, q: { question: string; options: string[]; now: string }, facts: NewFact[]): void {
+  update(id: number, q: { question: string; options: string[]; now: string }, facts: NewFact[] | undefined): void {
     this.db.transaction(() => {
       this.db.prepare('UPDATE coding_query SET question = ?, options_json = ?, updated_at = ? WHERE id = ?').run(q.question, JSON.stringify(q.options), q.now, id);
+      if (!facts) return;
       this.db.prepare('DELETE FROM coding_query_fact WHERE query_id = ?').run(id);
       this.writeFacts(id, facts);
     })();
@@ -97,9 +98,14 @@ export class QueryStore {
   list(filter: { authorId?: number; encounterId?: number; status?: QueryStatus }): Array<QueryRow & { fact_count: number }> {
     const where: string[] = [];
     const args: Array<number | string> = [];
-    if (filter.authorId !== undefined) (where.push('q.author_id = ?'), args.push(filter.authorId));
-    if (filter.encounterId !== undefined) (where.push('q.encounter_id = ?'), args.push(filter.encounterId));
-    if (filter.status !== undefined) (where.push('q.status = ?'), args.push(filter.status));
+    const add = (clause: string, value: number | string | undefined) => {
+      if (value === undefined) return;
+      where.push(clause);
+      args.push(value);
+    };
+    add('q.author_id = ?', filter.authorId);
+    add('q.encounter_id = ?', filter.encounterId);
+    add('q.status = ?', filter.status);
     return this.db
       .prepare(
         `SELECT q.*, (SELECT COUNT(*) FROM coding_query_fact f WHERE f.query_id = q.id) AS fact_count

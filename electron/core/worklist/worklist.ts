@@ -79,10 +79,15 @@ export class Worklist {
       where.push(`codingStatus IN (${q.status.map((_, i) => `@st${i}`).join(', ')})`);
       q.status.forEach((s, i) => (args[`st${i}`] = s));
     }
-    if (q.classCode) (where.push('classCode = @cls'), (args.cls = q.classCode));
-    if (q.payer) (where.push('payer = @payer'), (args.payer = q.payer));
-    if (q.from) (where.push("COALESCE(end, start, '9999') >= @from"), (args.from = q.from));
-    if (q.to) (where.push("COALESCE(start, '0000') <= @to"), (args.to = `${q.to}T23:59:59.999Z`));
+    const add = (clause: string, name: string, value: string | undefined) => {
+      if (!value) return;
+      where.push(clause);
+      args[name] = value;
+    };
+    add('classCode = @cls', 'cls', q.classCode);
+    add('payer = @payer', 'payer', q.payer);
+    add("COALESCE(end, start, '9999') >= @from", 'from', q.from);
+    add("COALESCE(start, '0000') <= @to", 'to', q.to && `${q.to}T23:59:59.999Z`);
     if (q.search) {
       where.push("(CAST(encounterId AS TEXT) = @exact OR type LIKE @like ESCAPE '\\' OR payer LIKE @like ESCAPE '\\')");
       args.exact = q.search.replace(/^#/, '');
@@ -91,7 +96,7 @@ export class Worklist {
     const filtered = `SELECT * FROM (${BASE}) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${filtered})`).get(args) as { n: number }).n;
     const rows = this.db
-      .prepare(`${filtered} ORDER BY CASE codingStatus WHEN 'in_progress' THEN 0 WHEN 'open' THEN 1 ELSE 2 END, end DESC, encounterId DESC LIMIT @limit`)
+      .prepare(`${filtered} ORDER BY CASE codingStatus WHEN 'in_progress' THEN 0 WHEN 'open' THEN 1 ELSE 2 END, end IS NULL DESC, end DESC, encounterId DESC LIMIT @limit`)
       .all({ ...args, limit: q.limit }) as Row[];
     const payers = (this.db.prepare(`SELECT DISTINCT payer FROM (${BASE}) WHERE payer IS NOT NULL ORDER BY payer`).all({ me }) as Array<{ payer: string }>).map((p) => p.payer);
     return { rows: rows.map((r) => toView(r, me)), total, payers };
