@@ -8,6 +8,7 @@ import { auditBench } from './audit.bench';
 import { identifiersBench } from './identifiers.bench';
 import { queryPdfBench } from './query-pdf.bench';
 import { storeBench } from './store.bench';
+import { demoBench } from './demo.bench';
 
 const result = {
   when: new Date().toISOString(),
@@ -18,5 +19,6 @@ const result = {
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
   query_pdf: await queryPdfBench(),
+  demo: demoBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -38,6 +38,11 @@ export const CALL_NAMES = [
   'previewQuery',
   'exportQuery',
   'setQueryStatus',
+  // chart views (shared/chart-contract.ts)
+  'declarePurpose',
+  'openChart',
+  'openDocument',
+  'findInChart',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -1,4 +1,5 @@
 /** The self-contained `ntk` commands (see command.ts). Add one line per command module. */
 import type { CliCommand } from './command';
+import { demoCommand } from './demo-command';
 
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [demoCommand];

@@ -17,7 +17,10 @@ import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
 import { coderHandlers } from './queries/handlers';
 import { QueryService, type PickSavePath } from './queries/query-service';
-import type { SectionSource } from './queries/section-source';
+import { viewSectionSource } from './queries/view-section-source';
+import { defaultPolicy, type Policy } from './redaction/policy';
+import { ChartViews, type GrantSource } from './redaction/views';
+import { chartHandlers } from './redaction/views/handlers';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
 export interface BackendDeps {
@@ -29,6 +32,10 @@ export interface BackendDeps {
   workstation?: string;
   /** Asks the user where to save an export (Electron: a save dialog; e2e: a tmp path). */
   pickSavePath?: PickSavePath;
+  /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
+  policy?: Policy;
+  /** Active grants for the view builder (the access service); default: none. */
+  grants?: GrantSource;
 }
 
 export interface Backend {
@@ -36,6 +43,8 @@ export interface Backend {
   readonly audit: AuditLog;
   readonly auth: AuthService;
   readonly queries: QueryService;
+  readonly policy: Policy;
+  readonly views: ChartViews;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
@@ -44,12 +53,12 @@ export interface Backend {
 
 export function createBackend(deps: BackendDeps): Backend {
   const clock = deps.clock ?? systemClock;
+  const policy = deps.policy ?? defaultPolicy();
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
-  // Until the view builder lands, no section is visible to queries (every fact is refused).
-  const sectionSource: SectionSource = { resolveHandle: () => null, current: () => null };
-  const queries = new QueryService(store.db, audit, auth, clock, sectionSource, deps.pickSavePath);
+  const views = new ChartViews(store.db, policy, audit, deps.grants);
+  const queries = new QueryService(store.db, audit, auth, clock, viewSectionSource(store.db, views), deps.pickSavePath);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -62,6 +71,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
     ...coderHandlers({ db: store.db, audit, queries }),
+    ...chartHandlers(views),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
@@ -69,6 +79,8 @@ export function createBackend(deps: BackendDeps): Backend {
     audit,
     auth,
     queries,
+    policy,
+    views,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {

@@ -73,7 +73,7 @@ export class QueryService {
       const resolved = this.source.resolveHandle(session, f.sectionId);
       if (!resolved) throw new NtkError('FORBIDDEN', 'A selected fact is not in a section visible to you.');
       if (resolved.encounterId !== encounterId) throw new NtkError('BAD_REQUEST', 'A selected fact belongs to another encounter.');
-      const current = this.source.current(session, resolved);
+      const current = this.source.current(session, resolved, encounterId);
       if (!current || f.end > current.text.length) throw new NtkError('FORBIDDEN', 'A selected fact is not in a section visible to you.');
       const text = current.text.slice(f.start, f.end);
       if (!text.trim()) throw new NtkError('BAD_REQUEST', 'A selected fact is empty.');
@@ -81,8 +81,8 @@ export class QueryService {
     });
   }
 
-  private derive(session: Session, row: FactRow): DerivedFact {
-    const section = this.source.current(session, row);
+  private derive(session: Session, encounterId: number, row: FactRow): DerivedFact {
+    const section = this.source.current(session, row, encounterId);
     if (!section || row.end > section.text.length) return { row, section: null, text: null };
     const text = section.text.slice(row.start, row.end);
     return sha(text) === row.textSha256 ? { row, section, text } : { row, section: null, text: null };
@@ -106,7 +106,7 @@ export class QueryService {
   }
 
   private view(session: Session, q: QueryRow): { view: QueryView; facts: DerivedFact[] } {
-    const facts = this.store.facts(q.id).map((r) => this.derive(session, r));
+    const facts = this.store.facts(q.id).map((r) => this.derive(session, q.encounter_id, r));
     const { issues, findings } = this.checks(q, facts);
     const view: QueryView = {
       id: q.id,
@@ -136,7 +136,7 @@ export class QueryService {
 
   private auditQuery(session: Session, q: QueryRow, eventType: string, action: 'C' | 'R' | 'U' | 'E', detail: Record<string, string | number | boolean | null> = {}): void {
     const enc = this.store.encounter(q.encounter_id);
-    this.audit.append({ ...actor(session), action, eventType, outcome: 'success', patientId: enc?.patientId ?? null, encounterId: q.encounter_id, detail: { queryId: q.id, ...detail } });
+    this.audit.append({ ...actor(session), purpose: session.purpose?.purpose ?? null, action, eventType, outcome: 'success', patientId: enc?.patientId ?? null, encounterId: q.encounter_id, detail: { queryId: q.id, ...detail } });
   }
 
   create(session: Session, encounterId: number, input: QueryInputData): QueryView {

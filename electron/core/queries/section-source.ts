@@ -30,6 +30,6 @@ export interface CurrentSection {
 export interface SectionSource {
   /** The stored address of a section handle of this session, only while that section is visible to it. */
   resolveHandle(session: Session, handle: string): ResolvedSection | null;
-  /** The section under this session's current purpose and grants, or null when it is masked or out of scope now. */
-  current(session: Session, address: SectionAddress): CurrentSection | null;
+  /** The section in the chart of `encounterId` under this session's current purpose and grants, or null when it is masked or out of scope now. */
+  current(session: Session, address: SectionAddress, encounterId: number): CurrentSection | null;
 }

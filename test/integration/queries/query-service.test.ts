@@ -49,7 +49,7 @@ describe('QueryService', () => {
       const m = /^s_doc(\d+)x(\d+)$/.exec(h);
       if (!m) return null;
       const address = { documentId: Number(m[1]), sectionOrdinal: Number(m[2]) };
-      return source.current(_s, address) ? { ...address, encounterId, patientId: 1 } : null;
+      return source.current(_s, address, encounterId) ? { ...address, encounterId, patientId: 1 } : null;
     },
     current: (_s, a) => {
       const row = store.db
@@ -89,7 +89,7 @@ describe('QueryService', () => {
 
   const sections = () => store.db.prepare('SELECT ordinal, title, labels_json FROM section WHERE document_id = ? ORDER BY ordinal').all(docId) as Array<{ ordinal: number; title: string; labels_json: string }>;
   const ordOf = (title: RegExp) => sections().find((s) => title.test(s.title))!.ordinal;
-  const textOf = (ord: number) => source.current(session, { documentId: docId, sectionOrdinal: ord })!.text;
+  const textOf = (ord: number) => source.current(session, { documentId: docId, sectionOrdinal: ord }, encounterId)!.text;
   const span = (ord: number, needle: string) => {
     const start = textOf(ord).indexOf(needle);
     expect(start).toBeGreaterThanOrEqual(0);
