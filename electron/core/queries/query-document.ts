@@ -21,7 +21,7 @@ export const COMPLIANCE_NOTE =
   'response in the medical record.';
 
 export function factSource(f: { documentTitle: string; sectionTitle: string; date: string | null }): string {
-  return [f.documentTitle, f.sectionTitle].filter(Boolean).join(' › ') + (f.date ? ` · ${f.date}` : '');
+  return [f.documentTitle, f.sectionTitle].filter(Boolean).join(' › ') + (f.date ? ` · ${f.date.slice(0, 10)}` : '');
 }
 
 export function renderQueryText(d: QueryDocument): string {

@@ -225,7 +225,7 @@ function ChartWorkspace() {
               facts={facts}
               findQuery={find?.query ?? ''}
               onAddFact={(s, span) => {
-                addFact({ sectionId: s.id, documentId: doc.id, start: span.start, end: span.end, text: s.text.slice(span.start, span.end), documentTitle: doc.title, sectionTitle: s.title, date: doc.date });
+                addFact({ sectionId: s.id, documentId: doc.id, start: span.start, end: span.end, text: s.text.slice(span.start, span.end), documentTitle: doc.title, sectionTitle: s.title, date: doc.date?.slice(0, 10) ?? null });
                 set({ rightTab: 'facts' });
               }}
               onRequestAccess={(m) => setRequesting(m.requestHandle)}

@@ -108,7 +108,7 @@ export function DocumentPane({
     <article className="doc-pane" aria-labelledby="doc-title" ref={paneRef} data-testid="doc-pane">
       <header className="doc-head">
         <h2 id="doc-title">{doc.title}</h2>
-        <span className="muted mono">{doc.date ?? ''}</span>
+        <span className="muted mono">{doc.date?.slice(0, 10) ?? ''}</span>
         {doc.needsReview && <span className="badge neutral">OCR: needs review</span>}
         <span className="spacer" />
         <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => addSelection()} aria-keyshortcuts="A" title="Add the selected text as a fact (A)">

@@ -137,7 +137,7 @@ export function DocumentTree({
                 style={style}
                 onClick={() => (setCursor(v.index), toggle(row.type))}
               >
-                <span aria-hidden="true">{row.open ? '▾' : '▸'}</span> {DOC_TYPE_LABEL[row.type] ?? row.type} <span className="muted">({row.count})</span>
+                <span aria-hidden="true">{row.open ? '▾' : '▸'}</span> {DOC_TYPE_LABEL[row.type] ?? (row.type === 'note' ? 'Other notes' : row.type)} <span className="muted">({row.count})</span>
               </div>
             );
           }
@@ -154,7 +154,7 @@ export function DocumentTree({
               onClick={() => (setCursor(v.index), onOpen(d.id))}
               title={d.title}
             >
-              <span className="mono date">{d.date ?? '—'}</span> <span className="title">{d.title}</span>
+              <span className="mono date">{d.date?.slice(0, 10) ?? '—'}</span> <span className="title">{d.title}</span>
               {d.needsReview && <span className="badge neutral small">review</span>}
               {hits?.[d.id] ? <span className="hit-count">{hits[d.id]}</span> : null}
             </div>

@@ -115,11 +115,11 @@ export function Worklist({ onOpen }: { onOpen(row: WorklistRow): void }) {
           </select>
         </label>
         <label className="field">
-          <span>Discharged from</span>
+          <span>Service from</span>
           <input type="date" value={filter.from ?? ''} onChange={(e) => update({ from: e.target.value || undefined })} />
         </label>
         <label className="field">
-          <span>to</span>
+          <span>Service to</span>
           <input type="date" value={filter.to ?? ''} onChange={(e) => update({ to: e.target.value || undefined })} />
         </label>
         <button type="submit">Search</button>
