@@ -192,7 +192,8 @@ test('1,000-document chart: first useful paint and long tasks while scrolling th
   const firstPaint = await page.evaluate(() => {
     const start = performance.getEntriesByName('ntk:chart-open').at(-1)!.startTime;
     const ready = performance.getEntriesByName('ntk:chart-ready').at(-1)!.startTime;
-    return { chartReadyMs: ready - start, docTreeRows: document.querySelectorAll('[role=treeitem]').length };
+    const shown = performance.getEntriesByName('ntk:document-shown').at(-1)!.startTime;
+    return { chartReadyMs: ready - start, documentShownMs: shown - start, docTreeRows: document.querySelectorAll('[role=treeitem]').length };
   });
   // A chart's document count must show without revealing anything masked.
   await expect(page.getByText('1000 documents')).toBeVisible();
@@ -210,7 +211,10 @@ test('1,000-document chart: first useful paint and long tasks while scrolling th
   const report = {
     documents: 1000,
     viewport: '1920x1080',
-    chart_open_to_ready_ms: Math.round(firstPaint.chartReadyMs),
+    // From the click on "Open chart" (purpose declared, chart opened) to the document tree on screen,
+    // and to the first document's text on screen.
+    click_to_tree_ms: Math.round(firstPaint.chartReadyMs),
+    click_to_first_document_ms: Math.round(firstPaint.documentShownMs),
     rendered_tree_rows: firstPaint.docTreeRows,
     long_tasks_during_open_ms: openLongTasks.map(Math.round),
     long_tasks_while_scrolling_ms: scrollLongTasks.map(Math.round),

@@ -76,6 +76,7 @@ export function DocumentPane({
   useEffect(() => {
     setCursor(null);
     paneRef.current?.scrollTo({ top: 0 });
+    performance.mark('ntk:document-shown');
   }, [doc.id]);
 
   const addSelection = () => {
