@@ -24,6 +24,8 @@ import {
 } from './auth-contract';
 import { coderContract } from './coder-contract';
 import { chartContract } from './chart-contract';
+import { demoContract } from './demo-contract';
+import { accessContract } from './access-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
 
@@ -97,6 +99,8 @@ export const contract = {
   },
   ...coderContract,
   ...chartContract,
+  ...demoContract,
+  ...accessContract,
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Contract = typeof contract;

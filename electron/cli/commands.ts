@@ -1,5 +1,9 @@
-/** The self-contained `ntk` commands (see command.ts). Add one line per command module. */
+/** The self-contained `ntk` commands (see command.ts). Add one import and one entry per command module. */
 import type { CliCommand } from './command';
 import { demoCommand } from './demo-command';
+import { redactCommand } from './redact-command';
 
-export const COMMANDS: readonly CliCommand[] = [demoCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  demoCommand,
+  redactCommand,
+];

@@ -7,12 +7,15 @@ import os from 'node:os';
 import type { AppInfo, CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { channelOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import { AccessService } from './access/access-service';
+import { accessHandlers } from './access/handlers';
 import { AuditLog } from './audit/audit-log';
 import { auditHandlers } from './audit/handlers';
 import { AuthService } from './auth/auth-service';
 import { createAuthorize } from './auth/authorize';
 import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
+import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
 import { coderHandlers } from './queries/handlers';
@@ -34,7 +37,7 @@ export interface BackendDeps {
   pickSavePath?: PickSavePath;
   /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
   policy?: Policy;
-  /** Active grants for the view builder (the access service); default: none. */
+  /** Active grants for the view builder; default: the access service's. */
   grants?: GrantSource;
 }
 
@@ -45,6 +48,7 @@ export interface Backend {
   readonly queries: QueryService;
   readonly policy: Policy;
   readonly views: ChartViews;
+  readonly access: AccessService;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
@@ -57,7 +61,8 @@ export function createBackend(deps: BackendDeps): Backend {
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
-  const views = new ChartViews(store.db, policy, audit, deps.grants);
+  const access = new AccessService(store.db, audit, clock);
+  const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
   const queries = new QueryService(store.db, audit, auth, clock, viewSectionSource(store.db, views), deps.pickSavePath);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
@@ -72,6 +77,8 @@ export function createBackend(deps: BackendDeps): Backend {
     ...auditHandlers(store, audit),
     ...coderHandlers({ db: store.db, audit, queries }),
     ...chartHandlers(views),
+    ...demoHandlers(store, audit),
+    ...accessHandlers(access, auth, clock),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
@@ -81,11 +88,15 @@ export function createBackend(deps: BackendDeps): Backend {
     queries,
     policy,
     views,
+    access,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
       // Sign the chain head on the way out, unless this was a read-only open (`ntk info`), which writes nothing.
-      if (store.db.open && !store.db.readonly) audit.checkpoint();
+      if (store.db.open && !store.db.readonly) {
+        access.persist();
+        audit.checkpoint();
+      }
       store.close();
     },
   };

@@ -17,7 +17,7 @@ export interface SensitiveBlock {
 }
 
 /** The sentence that carries the canary phrase. */
-const marker = (phrase: string): string => `Chart review reference ${phrase} noted.`;
+const marker = (phrase: string): string => `Discussed with the patient today (${phrase}).`;
 
 const TEXTS: Record<PlantedLabel, { header: string; related: string[]; unrelated: string[] }> = {
   ETH: {
