@@ -79,6 +79,13 @@ test('a coder opens an encounter for inpatient coding, sees the unrelated behavi
   for (const phrase of hiddenHere) expect(html).not.toContain(phrase);
   await bar.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('coder-chart') });
+  // "Request access" opens the request flow (the reason is required); cancelling leaves the section masked.
+  await bar.getByRole('button', { name: 'Request access' }).click();
+  const ask = page.getByRole('dialog', { name: 'Request access to a restricted section' });
+  await expect(ask.getByRole('button', { name: 'Send request' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Restricted section' }).first()).toBeVisible();
 
   // Fact 1 by mouse-style selection (the second line of the diagnoses), fact 2 by keyboard (arrows to a sentence, Enter).
   const texts = page.locator('[data-section-text]');

@@ -255,7 +255,7 @@ function ChartWorkspace() {
         </aside>
       </div>
       {preview !== null && <QueryPreview queryId={preview} onClose={() => setPreview(null)} onChanged={(q) => set({ query: q })} />}
-      {requesting && <RequestAccess requestHandle={requesting} encounterId={encounterId} onClose={() => setRequesting(null)} />}
+      {requesting && purpose && <RequestAccess requestHandle={requesting} encounterId={encounterId} purpose={purpose} onClose={() => setRequesting(null)} />}
     </div>
   );
 }
