@@ -233,3 +233,62 @@ test('1,000-document chart: first useful paint and long tasks while scrolling th
   // Virtualized: far fewer rows in the DOM than documents.
   expect(firstPaint.docTreeRows).toBeLessThan(200);
 });
+
+test('keyboard only: worklist to chart to a fact; find-in-chart counts visible text only; locking clears the chart', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await seedUsers(app);
+  const demo = seedDemo(app.backend, { patients: 8, seed: 7 });
+  app.secrets.push(...demo.secrets.filter((s) => s.length > 3), ...demo.canaries.map((c) => c.phrase));
+  const canary = demo.canaries.find((c) => c.unrelatedToEncounter)!;
+  await signInAsCoder(page, app);
+  await page.getByRole('search', { name: 'Filter the worklist' }).getByLabel('Search', { exact: true }).fill(`#${canary.encounterId}`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('worklist-count')).toHaveText(/^1 of 1 /);
+
+  // From here on, keys only.
+  await page.getByRole('rowgroup', { name: /Encounters; arrows move/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: /Purpose of use/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('doc-tree')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('[data-section-text]:focus')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('fact')).toHaveCount(1);
+  const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(focusRing).not.toBe('none');
+
+  // No text on the chart screen is smaller than 12px.
+  const tiny = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => el.childNodes.length && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()) && parseFloat(getComputedStyle(el).fontSize) < 12).map((el) => el.tagName),
+  );
+  expect(tiny).toEqual([]);
+
+  // Find in chart: a word only the masked section holds finds nothing; a visible word is counted.
+  await page.keyboard.press('Control+f');
+  await expect(page.getByLabel('Find in chart')).toBeFocused();
+  await page.keyboard.type(canary.phrase);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('find-count')).toHaveText('0 hits in 0 documents');
+  await page.getByLabel('Find in chart').fill('the');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('find-count')).toHaveText(/^[1-9]\d* hits? in [1-9]\d* documents?$/);
+  await expect(page.locator('.find-hit').first()).toBeVisible();
+  expect(app.replies.join('\n')).not.toContain(canary.phrase.slice(7));
+
+  // Locking drops the chart from the page; after unlocking the coder starts from the worklist.
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: 'Session locked' })).toBeVisible();
+  await expect(page.getByTestId('doc-pane')).toHaveCount(0);
+  await page.getByLabel('Password', { exact: true }).fill(CODER_PASSWORD);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('tab', { name: 'Coding' }).click();
+  await expect(page.getByRole('table', { name: 'Encounters to code' })).toBeVisible();
+  await expect(page.getByTestId('fact')).toHaveCount(0);
+});

@@ -139,7 +139,16 @@ export class QueryService {
     this.audit.append({ ...actor(session), purpose: session.purpose?.purpose ?? null, action, eventType, outcome: 'success', patientId: enc?.patientId ?? null, encounterId: q.encounter_id, detail: { queryId: q.id, ...detail } });
   }
 
+  /** Writing a query needs a purpose declared for its encounter (the facts come from that view). */
+  private requirePurposeFor(session: Session, encounterId: number): void {
+    const ctx = session.purpose;
+    if (!ctx || (ctx.encounterId !== null && ctx.encounterId !== encounterId)) {
+      throw new NtkError('FORBIDDEN', 'Open the chart under a declared purpose before writing a query for it.');
+    }
+  }
+
   create(session: Session, encounterId: number, input: QueryInputData): QueryView {
+    this.requirePurposeFor(session, encounterId);
     const enc = this.store.encounter(encounterId);
     if (!enc) throw new NtkError('NOT_FOUND', 'No such encounter.');
     const facts = this.resolveFacts(session, encounterId, input.facts);
@@ -153,6 +162,7 @@ export class QueryService {
   update(session: Session, id: number, input: Omit<QueryInputData, 'facts'> & { facts?: QueryInputData['facts'] }): QueryView {
     const q = this.own(session, id, true);
     if (q.status !== 'draft') throw new NtkError('CONFLICT', 'Only a draft query can be edited.');
+    this.requirePurposeFor(session, q.encounter_id);
     const facts = input.facts ? this.resolveFacts(session, q.encounter_id, input.facts) : undefined;
     this.store.update(id, { question: input.question, options: ownOptions(input.options), now: this.now() }, facts);
     const next = this.store.byId(id)!;
@@ -199,6 +209,7 @@ export class QueryService {
     this.auth.requireRecentReauth(sessionKey);
     const q = this.own(session, id, true);
     if (q.status === 'withdrawn') throw new NtkError('CONFLICT', 'A withdrawn query cannot be exported.');
+    this.requirePurposeFor(session, q.encounter_id);
     const { view, facts } = this.view(session, q);
     if (facts.some((f) => f.text === null)) {
       this.auditQuery(session, q, 'query.export', 'E', { refused: 'fact-unavailable' });

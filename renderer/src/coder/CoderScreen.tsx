@@ -133,6 +133,8 @@ function ChartWorkspace() {
 
   useEffect(() => {
     performance.mark('ntk:chart-ready');
+    // Keyboard users land in the document tree.
+    document.querySelector<HTMLElement>('[data-testid="doc-tree"]')?.focus();
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
@@ -159,6 +161,10 @@ function ChartWorkspace() {
         bySection[h.sectionId] = h.count;
       }
       set({ find: { query: q, total: r.total, byDocument, bySection } });
+      // Show a document with hits when the open one has none.
+      const current = useCoder.getState().activeDocument;
+      const first = r.hits[0]?.documentId;
+      if (first && (!current || !byDocument[current])) show(first);
     } catch (err) {
       setError(errorOf(err));
     }

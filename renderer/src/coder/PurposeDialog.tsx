@@ -22,6 +22,13 @@ export function PurposeDialog({ encounterId, onChoose, onCancel }: { encounterId
           e.preventDefault();
           onChoose(purpose, remember);
         }}
+        onKeyDown={(e) => {
+          // Enter on the purpose list confirms it (a select does not submit its form by itself).
+          if (e.key === 'Enter' && e.target instanceof HTMLSelectElement) {
+            e.preventDefault();
+            onChoose(purpose, remember);
+          }
+        }}
       >
         <h2 id="purpose-heading">Purpose of use for encounter #{encounterId}</h2>
         <p className="muted small">The chart shows only what this purpose needs. Your choice is recorded in the audit trail.</p>

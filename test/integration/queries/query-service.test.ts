@@ -77,6 +77,7 @@ describe('QueryService', () => {
       encounterId = w.encounter({ sourceSystem: 't', sourceId: 'e', patientId: p, classCode: 'IMP', periodStart: '2026-01-02', periodEnd: '2026-01-06', attendingId: dr });
       docId = w.document({ sourceSystem: 't', sourceId: 'd', patientId: p, encounterId, docType: 'discharge-summary', title: 'Discharge summary', authoredAt: '2026-01-06T10:00:00Z', text: NOTE, format: 'text' });
     })();
+    session.purpose = { purpose: 'inpatient_coding', encounterId, patientId: 1 };
     masked.clear();
     saved.length = 0;
     queries = new QueryService(store.db, audit, auth, clock, source, async ({ defaultName }) => {
@@ -130,6 +131,17 @@ describe('QueryService', () => {
     const audit = store.db.prepare("SELECT detail FROM audit_event WHERE event_type = 'query.export'").all() as Array<{ detail: string }>;
     const ids = queries.get(session, q.id).facts.map((f) => f.id).join(',');
     expect(JSON.parse(audit.at(-1)!.detail)).toMatchObject({ format: 'pdf', factIds: ids, sha256: out.sha256 });
+  });
+
+  it('needs a purpose declared for the encounter before a query is written', () => {
+    const course = ordOf(/HOSPITAL COURSE/i);
+    const input = { question: 'Can the hemoglobin drop be further specified?', options: ['Acute blood loss anemia', 'Expected drop'], facts: [span(course, 'Transfused 2 units')] };
+    session.purpose = null;
+    expect(() => queries.create(session, encounterId, input)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    session.purpose = { purpose: 'inpatient_coding', encounterId: encounterId + 1, patientId: 1 };
+    expect(() => queries.create(session, encounterId, input)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    session.purpose = { purpose: 'inpatient_coding', encounterId, patientId: 1 };
+    expect(queries.create(session, encounterId, input).status).toBe('draft');
   });
 
   it('refuses a handle of a masked section, and refuses to export a fact whose section has since been masked', async () => {
