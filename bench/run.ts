@@ -6,6 +6,7 @@ import os from 'node:os';
 import { sectionsBench } from './sections.bench';
 import { auditBench } from './audit.bench';
 import { identifiersBench } from './identifiers.bench';
+import { queryPdfBench } from './query-pdf.bench';
 import { storeBench } from './store.bench';
 import { viewsBench } from './views.bench';
 import { demoBench } from './demo.bench';
@@ -22,6 +23,7 @@ const result = {
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
   views: viewsBench(),
+  query_pdf: await queryPdfBench(),
   demo: demoBench(),
   x12_835: x12Bench(),
   ocr: await ocrBench(),

@@ -8,6 +8,7 @@ import { APP_ENTRY_URL, privilegedSchemes, registerAppProtocol } from './adapter
 import { importFilePicker } from './adapters/import-dialog';
 import { registerIpc } from './adapters/ipc';
 import { appKeySource } from './adapters/keychain';
+import { savePathPicker } from './adapters/save-dialog';
 import { denyAllPermissions, guardContents, guardWindow, windowOptions } from './adapters/window-security';
 import { APP_INFO } from './core/app-info';
 import { createBackend, type Backend } from './core/backend';
@@ -32,6 +33,7 @@ app.whenReady().then(() => {
       store: { path: path.join(app.getPath('userData'), 'store.ntk'), keys: appKeySource(), create: true },
       log: (entry) => console.error('[ntk] call failed', entry),
       pickImportFiles: importFilePicker(dialog, () => mainWindow),
+      pickSavePath: savePathPicker(dialog, () => BrowserWindow.getFocusedWindow()),
     });
   } catch (e) {
     dialog.showErrorBox('Need-to-Know cannot open its store', (e as Error).message);

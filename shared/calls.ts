@@ -26,6 +26,18 @@ export const CALL_NAMES = [
   'setIdleMinutes',
   'auditVerify',
   'auditEvents',
+  // coder workstation (shared/coder-contract.ts)
+  'listWorklist',
+  'claimEncounter',
+  'getCoderPrefs',
+  'setCoderPrefs',
+  'createQuery',
+  'updateQuery',
+  'getQuery',
+  'listQueries',
+  'previewQuery',
+  'exportQuery',
+  'setQueryStatus',
   // chart views (shared/chart-contract.ts)
   'declarePurpose',
   'openChart',

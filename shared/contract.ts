@@ -22,6 +22,7 @@ import {
   UserSummary,
   Username,
 } from './auth-contract';
+import { coderContract } from './coder-contract';
 import { chartContract } from './chart-contract';
 import { demoContract } from './demo-contract';
 import { accessContract } from './access-contract';
@@ -97,6 +98,7 @@ export const contract = {
       .strict(),
     response: z.array(AuditEventView),
   },
+  ...coderContract,
   ...chartContract,
   ...demoContract,
   ...accessContract,

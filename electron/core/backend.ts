@@ -18,6 +18,9 @@ import { systemClock, type Clock } from './clock';
 import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
+import { coderHandlers } from './queries/handlers';
+import { QueryService, type PickSavePath } from './queries/query-service';
+import { viewSectionSource } from './queries/view-section-source';
 import { defaultPolicy, type Policy } from './redaction/policy';
 import { ChartViews, type GrantSource } from './redaction/views';
 import { chartHandlers } from './redaction/views/handlers';
@@ -32,6 +35,8 @@ export interface BackendDeps {
   clock?: Clock;
   /** Names this device in the audit trail (default: the host name). */
   workstation?: string;
+  /** Asks the user where to save an export (Electron: a save dialog; e2e: a tmp path). */
+  pickSavePath?: PickSavePath;
   /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
   policy?: Policy;
   /** Active grants for the view builder; default: the access service's. */
@@ -44,6 +49,7 @@ export interface Backend {
   readonly store: Store;
   readonly audit: AuditLog;
   readonly auth: AuthService;
+  readonly queries: QueryService;
   readonly policy: Policy;
   readonly views: ChartViews;
   readonly access: AccessService;
@@ -67,6 +73,7 @@ export function createBackend(deps: BackendDeps): Backend {
     const t = s ? views.resolveRequestHandle(s, handle) : null;
     return t ? { patientId: t.patientId, encounterId: t.encounterId, sectionCodes: t.sectionCodes, documentId: t.documentId } : undefined;
   });
+  const queries = new QueryService(store.db, audit, auth, clock, viewSectionSource(store.db, views), deps.pickSavePath);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -78,6 +85,7 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
+    ...coderHandlers({ db: store.db, audit, queries }),
     ...chartHandlers(views),
     ...demoHandlers(store, audit),
     ...accessHandlers(access, auth, clock),
@@ -88,6 +96,7 @@ export function createBackend(deps: BackendDeps): Backend {
     store,
     audit,
     auth,
+    queries,
     policy,
     views,
     access,

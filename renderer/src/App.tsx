@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
 import { AccessScreen } from './screens/AccessScreen';
+import { CoderScreen } from './coder/CoderScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { ChangePasswordScreen, FirstRunScreen, LockScreen, LoginScreen } from './screens/AuthScreens';
 import { ImportScreen } from './screens/ImportScreen';
@@ -9,9 +10,10 @@ import { UsersScreen } from './screens/UsersScreen';
 import { useSession } from './state/session-store';
 import { useIdleLock } from './state/use-idle-lock';
 
-type Tab = 'store' | 'users' | 'audit' | 'access' | 'import';
+type Tab = 'store' | 'users' | 'audit' | 'access' | 'import' | 'coding';
 const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'store', label: 'Store' },
+  { id: 'coding', label: 'Coding', roles: ['coder', 'cdi', 'supervisor'] },
   { id: 'users', label: 'Users', roles: ['admin'] },
   { id: 'audit', label: 'Audit', roles: ['privacy_officer', 'admin'] },
   { id: 'access', label: 'Access', roles: ['coder', 'biller', 'cdi', 'supervisor', 'privacy_officer'] },
@@ -78,6 +80,7 @@ function Workspace() {
         {tab === 'audit' && <AuditScreen />}
         {tab === 'access' && <AccessScreen role={s.role} />}
         {tab === 'import' && <ImportScreen />}
+        {tab === 'coding' && <CoderScreen />}
       </main>
     </div>
   );

@@ -30,6 +30,10 @@ export interface AppHarness {
   secrets: string[];
   /** What the main-process import file picker returns next (the renderer never names files). */
   setImportFiles(paths: string[]): void;
+  /** Every backend reply sent to a page during the test, serialized (to check what crossed IPC). */
+  replies: string[];
+  /** Files the backend wrote where its save dialog would have asked (exports), in order. */
+  exports: string[];
 }
 
 /** System time plus an offset the test can move forward. */
@@ -60,10 +64,14 @@ function serveRenderer(): Promise<http.Server> {
 
 let windows = 0;
 
-export async function wireApi(page: Page, backend: Backend): Promise<void> {
+export async function wireApi(page: Page, backend: Backend, replies?: string[]): Promise<void> {
   // Like the IPC adapter, the session key comes from the transport (one per page), never from the page.
   const ctx = { transport: 'e2e', sessionKey: `e2e:${++windows}` };
-  await page.exposeFunction('__ntkInvoke', (channel: string, arg: unknown) => backend.dispatch(channel, arg, ctx));
+  await page.exposeFunction('__ntkInvoke', async (channel: string, arg: unknown) => {
+    const reply = await backend.dispatch(channel, arg, ctx);
+    replies?.push(JSON.stringify(reply));
+    return reply;
+  });
   await page.addInitScript((table: Array<[string, string]>) => {
     const w = window as unknown as { __ntkInvoke(channel: string, arg: unknown): Promise<unknown> };
     const api: Record<string, (arg: unknown) => Promise<unknown>> = {};
@@ -81,13 +89,21 @@ export const test = base.extend<{ app: AppHarness }>({
     const logLines: string[] = [];
     const clock = offsetClock();
     let importFiles: string[] = [];
+    const exports: string[] = [];
     const backend = createBackend({
       pickImportFiles: async () => importFiles,
       app: APP_INFO,
       clock,
       store: { path: path.join(dir, 'store.ntk'), keys: keyFileKeySource(keyFile), create: true },
       log: (entry) => logLines.push(`[ntk] call failed ${JSON.stringify(entry)}`),
+      // Stands in for the main-process save dialog: a fresh path in the test's own folder.
+      pickSavePath: async ({ defaultName }) => {
+        const file = path.join(dir, 'exports', `${exports.length + 1}-${defaultName}`);
+        exports.push(file);
+        return file;
+      },
     });
+    const replies: string[] = [];
     const secrets: string[] = [];
     const server = await serveRenderer();
     const { port } = server.address() as { port: number };
@@ -99,11 +115,13 @@ export const test = base.extend<{ app: AppHarness }>({
       setImportFiles: (p) => {
         importFiles = p;
       },
+      replies,
+      exports,
       advance: (ms) => clock.advance(ms),
       async open(page) {
         page.on('console', (m) => logLines.push(`[page:${m.type()}] ${m.text()}`));
         page.on('pageerror', (e) => logLines.push(`[pageerror] ${e.message}`));
-        await wireApi(page, backend);
+        await wireApi(page, backend, replies);
         await page.goto(url);
       },
     });

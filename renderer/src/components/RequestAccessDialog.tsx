@@ -9,8 +9,19 @@ import { ErrorBanner } from './ErrorBanner';
  * it covers) or for an encounter from a menu. Justification of at least 20 characters; duration up to
  * the policy maximum (default 8 hours).
  */
-export function RequestAccessDialog({ requestHandle, encounterId, onClose }: { requestHandle?: string; encounterId?: number; onClose: (requested: boolean) => void }) {
-  const [purpose, setPurpose] = useState<Purpose>('inpatient_coding');
+export function RequestAccessDialog({
+  requestHandle,
+  encounterId,
+  purpose: initialPurpose = 'inpatient_coding',
+  onClose,
+}: {
+  requestHandle?: string;
+  encounterId?: number;
+  /** The purpose the user declared for the chart (preselected). */
+  purpose?: Purpose;
+  onClose: (requested: boolean) => void;
+}) {
+  const [purpose, setPurpose] = useState<Purpose>(initialPurpose);
   const [justification, setJustification] = useState('');
   const [hours, setHours] = useState(8);
   const [maxHours, setMaxHours] = useState(8);
@@ -43,7 +54,7 @@ export function RequestAccessDialog({ requestHandle, encounterId, onClose }: { r
   return (
     <div className="modal-backdrop">
       <form className="panel modal" role="dialog" aria-modal="true" aria-labelledby="req-title" onSubmit={(e) => void submit(e)}>
-        <h2 id="req-title">Request access</h2>
+        <h2 id="req-title">{requestHandle ? 'Request access to a restricted section' : 'Request access'}</h2>
         <p className="muted">{requestHandle ? 'For the restricted section you selected.' : `For encounter ${encounterId}.`} A supervisor decides; everything is audited.</p>
         <ErrorBanner error={error} />
         <div className="field">

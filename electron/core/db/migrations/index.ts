@@ -5,6 +5,7 @@ import { m0003 } from './0003_users';
 import { m0004 } from './0004_audit';
 import { m0005 } from './0005_chart_detail';
 import { m0006 } from './0006_access';
+import { m0007 } from './0007_queries';
 
 /** Every schema step, in order. Add a file per migration and list it here. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];

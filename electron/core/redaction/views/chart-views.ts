@@ -270,6 +270,23 @@ export class ChartViews {
     };
   }
 
+  /**
+   * A section by its stored id, for saved work that outlives a purpose's handles (physician query
+   * facts): what resolveVisibleSection gives under the viewer's CURRENT purpose and grants, in the
+   * chart of `encounterId`; null when it is masked now, not in that chart, or the purpose was
+   * declared for another encounter.
+   */
+  resolveSectionById(viewer: Viewer, encounterId: number, documentId: number, sectionId: number): ResolvedSection | null {
+    const ctx = viewer.purpose;
+    if (!ctx || (ctx.encounterId !== null && ctx.encounterId !== encounterId)) return null;
+    const e = this.reader.encounter(encounterId);
+    if (!e) return null;
+    const req = this.request(viewer, ctx, e);
+    if (!this.docs(req).some((d) => d.id === documentId)) return null;
+    const handle = this.table(ctx).handle({ kind: 'section', sectionId, documentId, patientId: e.patientId, encounterId });
+    return this.resolveVisibleSection(viewer, handle);
+  }
+
   /** What a masked placeholder's request handle covers (main process only: for access requests). */
   resolveRequestHandle(viewer: Viewer, requestHandle: string): RequestTarget | null {
     const ctx = viewer.purpose;
