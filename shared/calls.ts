@@ -26,6 +26,16 @@ export const CALL_NAMES = [
   'setIdleMinutes',
   'auditVerify',
   'auditEvents',
+  // biller workstation (shared/packets-contract.ts)
+  'denialWorklist',
+  'setDenialStatus',
+  'packetDraft',
+  'saveLetterTemplate',
+  'packetCheck',
+  'packetExport',
+  'packetHistory',
+  'disclosureReport',
+  'disclosureExport',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -15,6 +15,9 @@ import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
+import { StoredViewSource } from './packets/excerpts';
+import { packetHandlers } from './packets/handlers';
+import { PacketService } from './packets/packet-service';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
 export interface BackendDeps {
@@ -31,6 +34,7 @@ export interface Backend {
   readonly audit: AuditLog;
   readonly auth: AuthService;
   readonly dispatch: Dispatch;
+  readonly packets: PacketService;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
   close(): void;
@@ -41,6 +45,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
+  const packets = new PacketService(store.db, audit, clock, new StoredViewSource(store.db));
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -52,6 +57,7 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
+    ...packetHandlers(store.db, audit, auth, clock, packets),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
@@ -59,6 +65,7 @@ export function createBackend(deps: BackendDeps): Backend {
     audit,
     auth,
     dispatch,
+    packets,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
       // Sign the chain head on the way out, unless this was a read-only open (`ntk info`), which writes nothing.

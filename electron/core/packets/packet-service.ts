@@ -1,0 +1,276 @@
+/**
+ * The dispute packet builder, shared by the app (IPC handlers) and `ntk packet build`:
+ *
+ *   draft   → the claim's minimum data set, the letter template, the excerpt sources of the
+ *             caller's current view, the claim's packet history;
+ *   prepare → re-derives each chosen excerpt from its handle, fills the letter, renders the PDF
+ *             and runs the identifier check over what will be drawn; the result waits (10 min) for
+ *             the user's confirmation;
+ *   commit  → after confirmation (and, in the app, re-authentication) records the packet with the
+ *             SHA-256 of the exact bytes, its excerpts, the disclosure, the audit event, and marks
+ *             the claim sent. The bytes returned are the bytes that were hashed.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { PacketCheck } from '../../../shared/packets-contract';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import { NtkError } from '../errors';
+import { loadClaim, type ClaimContext } from './claim-summary';
+import { recordDisclosure } from './disclosures';
+import { spanOf, type ExcerptSource, type Viewer, type VisibleSectionText } from './excerpts';
+import { identifierCheck } from './identifier-check';
+import { DEFAULT_LETTER_TEMPLATE, fillLetter, includedElements, packetBlocks, packetMeta, type PacketExcerpt, type PacketModel } from './packet-model';
+import { renderDocument, type RenderedPdf } from './pdf/document';
+
+const TEMPLATE_KEY = 'packet.letter_template';
+const PENDING_MS = 10 * 60_000;
+
+export interface ExcerptRequest {
+  /** A section handle from the caller's view (app) … */
+  sectionId?: string;
+  /** … or a stored section id (headless CLI). */
+  storedSectionId?: number;
+  start?: number;
+  end?: number;
+  reason: string;
+}
+
+export interface PrepareRequest {
+  claimId: number;
+  recipient?: string;
+  /** Letter template (placeholders filled here); default: the saved template. */
+  letter?: string;
+  excerpts: ExcerptRequest[];
+}
+
+export interface Preparer {
+  userId: number | null;
+  /** Shown in the letter and on the certificate (and nowhere in the file's metadata). */
+  displayName: string;
+  audit: AuditActor;
+}
+
+export interface PreparedPacket {
+  check: PacketCheck;
+  model: PacketModel;
+  pdf: RenderedPdf;
+  ctx: ClaimContext;
+  viewerKey: string;
+  expiresAt: number;
+}
+
+export interface CommittedPacket {
+  packetId: number;
+  sha256: string;
+  pages: number;
+  bytes: Uint8Array;
+  fileName: string;
+  excerptIds: string[];
+  elements: string[];
+}
+
+export class PacketService {
+  private readonly pending = new Map<string, PreparedPacket>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    readonly source: ExcerptSource,
+  ) {}
+
+  letterTemplate(): string {
+    const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(TEMPLATE_KEY) as { value: string } | undefined;
+    return r?.value ?? DEFAULT_LETTER_TEMPLATE;
+  }
+
+  saveLetterTemplate(template: string, who: AuditActor): string {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(TEMPLATE_KEY, template);
+    this.audit.append({ ...who, action: 'U', eventType: 'packet.template', outcome: 'success', detail: { chars: template.length } });
+    return template;
+  }
+
+  draft(viewer: Viewer, claimId: number, who: AuditActor) {
+    const ctx = loadClaim(this.db, claimId);
+    const sources = this.source.documents(viewer, ctx.patientId, ctx.encounterId);
+    this.audit.append({
+      ...who,
+      purpose: viewer.purpose,
+      action: 'R',
+      eventType: 'packet.draft',
+      outcome: 'success',
+      patientId: ctx.patientId,
+      encounterId: ctx.encounterId,
+      detail: { claimId, documents: sources.length },
+    });
+    return { summary: ctx.summary, letterTemplate: this.letterTemplate(), recipient: ctx.summary.payerName ?? '', sources, history: this.history(claimId) };
+  }
+
+  async prepare(viewer: Viewer, req: PrepareRequest, by: Preparer): Promise<PreparedPacket> {
+    const ctx = loadClaim(this.db, req.claimId);
+    const excerpts = req.excerpts.map((x, i): PacketExcerpt => {
+      const reason = x.reason.trim();
+      if (reason.length < 3 || /[\r\n]/.test(reason)) throw new NtkError('BAD_REQUEST', 'Each excerpt needs a one-line reason.');
+      let section: VisibleSectionText;
+      if (x.sectionId !== undefined) section = this.source.resolve(viewer, x.sectionId);
+      else if (x.storedSectionId !== undefined) section = this.source.resolveSectionId(viewer, x.storedSectionId, ctx.patientId);
+      else throw new NtkError('BAD_REQUEST', 'An excerpt names no section.');
+      const span = spanOf(section, x.start, x.end);
+      if (!span.text) throw new NtkError('BAD_REQUEST', 'That excerpt has no visible text.');
+      return {
+        ref: `E${i + 1}`,
+        documentId: section.documentId,
+        sectionId: section.sectionId,
+        loinc: section.loinc,
+        documentTitle: section.documentTitle,
+        sectionTitle: section.title,
+        date: section.date,
+        text: span.text,
+        reason,
+        labels: section.labels,
+        spanStart: span.start,
+        spanEnd: span.end,
+      };
+    });
+    const createdAt = this.clock.now();
+    const recipient = (req.recipient ?? ctx.summary.payerName ?? '').trim();
+    if (!recipient) throw new NtkError('BAD_REQUEST', 'Name the recipient of the packet.');
+    const base = { summary: ctx.summary, recipient, preparedBy: by.displayName, createdAt };
+    const model: PacketModel = {
+      ...base,
+      letter: fillLetter(req.letter ?? this.letterTemplate(), base),
+      excerpts,
+      approvedBy: `${by.displayName} (identifier check confirmed; re-authenticated)`,
+      purpose: viewer.purpose,
+    };
+    const pdf = await renderDocument(packetBlocks(model), packetMeta(model));
+    const { identifiers, labels } = identifierCheck(
+      [
+        { where: 'letter', text: model.letter },
+        { where: 'claim summary', text: pdf.drawn.join('\n') },
+        ...excerpts.map((e) => ({ where: e.ref, text: `${e.text}\n${e.reason}` })),
+      ],
+      model,
+    );
+    // The summary part above scans every drawn line; its hits that belong to the letter or an excerpt are already listed there.
+    const checkId = randomBytes(12).toString('base64url');
+    const check: PacketCheck = {
+      checkId,
+      pages: pdf.pages,
+      elements: includedElements(model),
+      identifiers,
+      labels,
+      excerpts: excerpts.map((e) => ({ ref: e.ref, document: e.documentTitle, section: e.sectionTitle, date: e.date, reason: e.reason, text: e.text })),
+    };
+    for (const [id, p] of this.pending) if (p.viewerKey === viewer.key || p.expiresAt < this.clock.monotonicMs()) this.pending.delete(id);
+    const prepared: PreparedPacket = { check, model, pdf, ctx, viewerKey: viewer.key, expiresAt: this.clock.monotonicMs() + PENDING_MS };
+    this.pending.set(checkId, prepared);
+    this.audit.append({
+      ...by.audit,
+      purpose: viewer.purpose,
+      action: 'R',
+      eventType: 'packet.check',
+      outcome: 'success',
+      patientId: ctx.patientId,
+      encounterId: ctx.encounterId,
+      labels,
+      detail: { claimId: req.claimId, excerpts: excerpts.length, identifiers: identifiers.length, pages: pdf.pages },
+    });
+    return prepared;
+  }
+
+  /** The prepared packet the viewer confirmed; NOT_FOUND when it expired or belongs to someone else. */
+  takePending(viewer: Viewer, checkId: string): PreparedPacket {
+    const p = this.pending.get(checkId);
+    if (!p || p.viewerKey !== viewer.key || p.expiresAt < this.clock.monotonicMs()) {
+      throw new NtkError('NOT_FOUND', 'That identifier check has expired; run the check again.');
+    }
+    this.pending.delete(checkId);
+    return p;
+  }
+
+  commit(p: PreparedPacket, by: Preparer, transport: 'app' | 'cli'): CommittedPacket {
+    const bytes = p.pdf.bytes;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const m = p.model;
+    const elements = includedElements(m);
+    const byType: Record<string, number> = {};
+    for (const i of p.check.identifiers) byType[i.type] = (byType[i.type] ?? 0) + 1;
+    const { packetId, excerptIds } = this.db.transaction(() => {
+      const packetId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO packet (claim_id, patient_id, claim_number, created_at, purpose, recipient, prepared_by, prepared_by_name, approved_by_name,
+               pages, bytes, sha256, elements_json, identifiers_json, transport) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            m.summary.claimId,
+            p.ctx.patientId,
+            m.summary.claimNumber,
+            m.createdAt.toISOString(),
+            m.purpose,
+            m.recipient,
+            by.userId,
+            m.preparedBy,
+            m.approvedBy,
+            p.pdf.pages,
+            bytes.length,
+            sha256,
+            JSON.stringify(elements),
+            JSON.stringify(byType),
+            transport,
+          ).lastInsertRowid,
+      );
+      const ins = this.db.prepare(
+        'INSERT INTO packet_excerpt (packet_id, ordinal, document_id, section_id, loinc, span_start, span_end, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const excerptIds = m.excerpts.map((e, i) => `EX-${ins.run(packetId, i + 1, e.documentId, e.sectionId, e.loinc, e.spanStart, e.spanEnd, e.reason).lastInsertRowid}`);
+      recordDisclosure(this.db, {
+        patientId: p.ctx.patientId,
+        disclosedAt: m.createdAt.toISOString(),
+        recipient: m.recipient,
+        purpose: m.purpose,
+        description: describeDisclosure(elements, m.excerpts),
+        excerptIds,
+        packetId,
+        userId: by.userId,
+        username: by.audit.username ?? null,
+        fileSha256: sha256,
+      });
+      this.db.prepare("UPDATE claim SET work_status = 'sent' WHERE id = ? AND work_status IN ('new', 'in_work')").run(m.summary.claimId);
+      return { packetId, excerptIds };
+    })();
+    this.audit.append({
+      ...by.audit,
+      purpose: m.purpose,
+      action: 'E',
+      eventType: 'packet.export',
+      outcome: 'success',
+      patientId: p.ctx.patientId,
+      encounterId: p.ctx.encounterId,
+      labels: p.check.labels,
+      detail: { packetId, claimId: m.summary.claimId, pages: p.pdf.pages, excerpts: m.excerpts.length, sha256, transport },
+    });
+    return { packetId, sha256, pages: p.pdf.pages, bytes, fileName: `dispute-packet-${packetId}.pdf`, excerptIds, elements };
+  }
+
+  history(claimId: number) {
+    return (
+      this.db
+        .prepare(
+          `SELECT p.id, p.created_at, p.recipient, p.prepared_by_name, p.pages, p.bytes, p.sha256,
+                  (SELECT COUNT(*) FROM packet_excerpt e WHERE e.packet_id = p.id) AS excerpts
+             FROM packet p WHERE p.claim_id = ? ORDER BY p.id DESC`,
+        )
+        .all(claimId) as Array<{ id: number; created_at: string; recipient: string; prepared_by_name: string; pages: number; bytes: number; sha256: string; excerpts: number }>
+    ).map((r) => ({ id: r.id, createdAt: r.created_at, recipient: r.recipient, preparedBy: r.prepared_by_name, pages: r.pages, bytes: r.bytes, sha256: r.sha256, excerpts: r.excerpts }));
+  }
+}
+
+/** What the accounting says was disclosed: element names and excerpt sources, never values. */
+export function describeDisclosure(elements: string[], excerpts: PacketExcerpt[]): string {
+  const parts = [`Dispute packet: ${elements.filter((e) => !e.startsWith('Documentation excerpts')).join(', ')}.`];
+  if (excerpts.length) parts.push(`Documentation excerpts: ${excerpts.map((e) => `${e.documentTitle} (${e.date ?? 'undated'}) — ${e.sectionTitle}`).join('; ')}.`);
+  return parts.join(' ');
+}
