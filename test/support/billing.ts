@@ -98,7 +98,7 @@ export function seedClaim(db: Database, o: SeedOptions): SeededClaim {
       ],
     });
     const denied = o.denied ?? true;
-    const carcs = o.carcs ?? [['CO', '50', 1500]];
+    const carcs = o.carcs ?? (denied ? [['CO', '50', 1500]] : []);
     w.remittance({
       ...src,
       sourceId: `r${i}`,
@@ -121,7 +121,7 @@ export function seedClaim(db: Database, o: SeedOptions): SeededClaim {
           rarc: o.rarcs ?? ['N115'],
           adjustments: [],
           lines: [
-            { lineNo: 1, codeSystem: 'HC', code: '92928', modifiers: ['LD'], billed: 1500, paid: denied ? 0 : 1500, units: 1, serviceDate: '2025-03-15', rarc: ['M127'], adjustments: denied ? carcs.map(([groupCode, carc, amount]) => ({ groupCode, carc, amount })) : [] },
+            { lineNo: 1, codeSystem: 'HC', code: '92928', modifiers: ['LD'], billed: 1500, paid: denied ? 0 : 1500, units: 1, serviceDate: '2025-03-15', rarc: ['M127'], adjustments: carcs.map(([groupCode, carc, amount]) => ({ groupCode, carc, amount })) },
             { lineNo: 2, codeSystem: 'HC', code: '99223', modifiers: ['25'], billed: 350, paid: 350, units: 1, serviceDate: '2025-03-14', adjustments: [] },
           ],
         },

@@ -51,12 +51,13 @@ export function recordDisclosure(db: Database, d: DisclosureInput): number {
   return Number(r.lastInsertRowid);
 }
 
-/** A patient by MRN, or by internal id written "#123". */
+/** A patient by MRN, or by internal id written "#123" (or a bare number no MRN matches). */
 export function findPatient(db: Database, ref: string): { id: number; mrn: string | null } {
-  const m = /^#(\d+)$/.exec(ref.trim());
-  const row = (
-    m ? db.prepare('SELECT id, mrn FROM patient WHERE id = ?').get(Number(m[1])) : db.prepare('SELECT id, mrn FROM patient WHERE mrn = ? ORDER BY id LIMIT 1').get(ref.trim())
-  ) as { id: number; mrn: string | null } | undefined;
+  const r = ref.trim();
+  const m = /^#?(\d+)$/.exec(r);
+  const byId = (id: number) => db.prepare('SELECT id, mrn FROM patient WHERE id = ?').get(id);
+  const byMrn = () => db.prepare('SELECT id, mrn FROM patient WHERE mrn = ? ORDER BY id LIMIT 1').get(r);
+  const row = (r.startsWith('#') && m ? byId(Number(m[1])) : (byMrn() ?? (m ? byId(Number(m[1])) : undefined))) as { id: number; mrn: string | null } | undefined;
   if (!row) throw new NtkError('NOT_FOUND', 'No patient matches that MRN or id.');
   return row;
 }
