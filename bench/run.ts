@@ -7,8 +7,10 @@ import { sectionsBench } from './sections.bench';
 import { auditBench } from './audit.bench';
 import { identifiersBench } from './identifiers.bench';
 import { storeBench } from './store.bench';
+import { packetsBench } from './packets.bench';
 
-const result = {
+async function main() {
+  const result = {
   when: new Date().toISOString(),
   node: process.version,
   cpus: os.cpus().length,
@@ -16,5 +18,8 @@ const result = {
   audit: auditBench(),
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
+  packets: await packetsBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+}
+void main();

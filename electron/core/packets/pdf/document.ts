@@ -9,6 +9,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { useFastLayout } from './fast-layout';
 import { loadFonts, type FontFace, type FontSet } from './fonts';
 import { cleanText, layoutText, visualOrder, widthOf, wrapLine } from './text';
 
@@ -199,6 +200,8 @@ export async function renderDocument(blocks: Block[], meta: DocMeta): Promise<Re
   doc.registerFontkit(fontkit);
   const regular = await doc.embedFont(fonts.regular.bytes, { subset: true });
   const bold = await doc.embedFont(fonts.bold.bytes, { subset: true });
+  useFastLayout(regular);
+  useFastLayout(bold);
   doc.setTitle(meta.title, { showInWindowTitleBar: false });
   doc.setSubject(meta.subject);
   doc.setKeywords(meta.keywords);
