@@ -1,17 +1,21 @@
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
 import { AuditScreen } from './screens/AuditScreen';
+import { DenialsScreen } from './screens/denials/DenialsScreen';
+import { DisclosuresScreen } from './screens/DisclosuresScreen';
 import { ChangePasswordScreen, FirstRunScreen, LockScreen, LoginScreen } from './screens/AuthScreens';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
 import { UsersScreen } from './screens/UsersScreen';
 import { useSession } from './state/session-store';
 import { useIdleLock } from './state/use-idle-lock';
 
-type Tab = 'store' | 'users' | 'audit';
+type Tab = 'store' | 'users' | 'audit' | 'denials' | 'disclosures';
 const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'store', label: 'Store' },
   { id: 'users', label: 'Users', roles: ['admin'] },
   { id: 'audit', label: 'Audit', roles: ['privacy_officer', 'admin'] },
+  { id: 'denials', label: 'Denials', roles: ['biller', 'supervisor'] },
+  { id: 'disclosures', label: 'Disclosures', roles: ['privacy_officer', 'admin'] },
 ];
 
 export function App() {
@@ -72,6 +76,8 @@ function Workspace() {
         {tab === 'store' && <StoreStatusScreen />}
         {tab === 'users' && <UsersScreen idleMinutes={s.idleMinutes} />}
         {tab === 'audit' && <AuditScreen />}
+        {tab === 'denials' && <DenialsScreen />}
+        {tab === 'disclosures' && <DisclosuresScreen />}
       </main>
     </div>
   );

@@ -2,8 +2,8 @@
  * The shipped CARC and RARC lists (resources/codes/, see its README): a code's published
  * description, or a fixed note when the shipped list lacks it — never a guess.
  */
-import carcList from '../../../resources/codes/carc.json';
-import rarcList from '../../../resources/codes/rarc.json';
+import carcList from '../../../resources/codes/carc.json' with { type: 'json' };
+import rarcList from '../../../resources/codes/rarc.json' with { type: 'json' };
 
 interface CodeList {
   codes: Array<{ code: string; description: string }>;

@@ -112,7 +112,7 @@ export function includedElements(m: PacketModel): string[] {
   return out;
 }
 
-function claimBlocks(s: ClaimSummary): Block[] {
+export function claimBlocks(s: ClaimSummary): Block[] {
   const blocks: Block[] = [
     { kind: 'title', text: 'Claim summary' },
     {
@@ -135,7 +135,7 @@ function claimBlocks(s: ClaimSummary): Block[] {
     {
       kind: 'table',
       columns: [
-        { title: 'Line', width: 4 },
+        { title: 'Line', width: 5 },
         { title: 'Date', width: 10 },
         { title: 'Code', width: 9 },
         { title: 'Modifiers', width: 9 },
@@ -203,7 +203,7 @@ function excerptBlocks(excerpts: PacketExcerpt[]): Block[] {
   return blocks;
 }
 
-function certificateBlocks(m: PacketModel): Block[] {
+export function certificateBlocks(m: PacketModel): Block[] {
   const info = PURPOSE_INFO[m.purpose];
   return [
     { kind: 'pageBreak' },
@@ -239,3 +239,14 @@ export const packetMeta = (m: PacketModel) => ({
   footer: PACKET_FOOTER,
   createdAt: m.createdAt,
 });
+
+/** The plain text of blocks, as laid out before wrapping (for the identifier check). */
+export function blocksText(blocks: Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'title' || b.kind === 'heading' || b.kind === 'para') out.push(b.text);
+    else if (b.kind === 'fields') for (const [k, v] of b.rows) out.push(`${k}: ${v}`);
+    else if (b.kind === 'table') for (const r of b.rows) out.push(r.join(' | '));
+  }
+  return out.join('\n');
+}

@@ -20,7 +20,7 @@ import { loadClaim, type ClaimContext } from './claim-summary';
 import { recordDisclosure } from './disclosures';
 import { spanOf, type ExcerptSource, type Viewer, type VisibleSectionText } from './excerpts';
 import { identifierCheck } from './identifier-check';
-import { DEFAULT_LETTER_TEMPLATE, fillLetter, includedElements, packetBlocks, packetMeta, type PacketExcerpt, type PacketModel } from './packet-model';
+import { blocksText, certificateBlocks, claimBlocks, DEFAULT_LETTER_TEMPLATE, fillLetter, includedElements, packetBlocks, packetMeta, type PacketExcerpt, type PacketModel } from './packet-model';
 import { renderDocument, type RenderedPdf } from './pdf/document';
 
 const TEMPLATE_KEY = 'packet.letter_template';
@@ -148,12 +148,12 @@ export class PacketService {
     const { identifiers, labels } = identifierCheck(
       [
         { where: 'letter', text: model.letter },
-        { where: 'claim summary', text: pdf.drawn.join('\n') },
-        ...excerpts.map((e) => ({ where: e.ref, text: `${e.text}\n${e.reason}` })),
+        { where: 'claim summary', text: blocksText(claimBlocks(model.summary)) },
+        ...excerpts.map((e) => ({ where: e.ref, text: `${e.documentTitle}.\n\n${e.text}\n\n${e.reason}` })),
+        { where: 'certificate', text: blocksText(certificateBlocks(model)) },
       ],
       model,
     );
-    // The summary part above scans every drawn line; its hits that belong to the letter or an excerpt are already listed there.
     const checkId = randomBytes(12).toString('base64url');
     const check: PacketCheck = {
       checkId,
