@@ -8,6 +8,7 @@ import { auditBench } from './audit.bench';
 import { identifiersBench } from './identifiers.bench';
 import { storeBench } from './store.bench';
 import { packetsBench } from './packets.bench';
+import { demoBench } from './demo.bench';
 
 async function main() {
   const result = {
@@ -19,6 +20,7 @@ async function main() {
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
   packets: await packetsBench(),
+  demo: demoBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');
 }

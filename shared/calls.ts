@@ -36,6 +36,27 @@ export const CALL_NAMES = [
   'packetHistory',
   'disclosureReport',
   'disclosureExport',
+  // chart views (shared/chart-contract.ts)
+  'declarePurpose',
+  'openChart',
+  'openDocument',
+  'findInChart',
+  // demo data (synthetic charts): shared/demo-contract.ts
+  'loadDemoData',
+  // access (elevated access, break-glass)
+  'accessPolicy',
+  'requestAccess',
+  'withdrawAccessRequest',
+  'myAccessRequests',
+  'accessInbox',
+  'decideAccess',
+  'revokeAccess',
+  'breakGlass',
+  'accessAlerts',
+  'acknowledgeAccessAlerts',
+  'breakGlassReviews',
+  'closeBreakGlassReview',
+  'accessMetrics',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

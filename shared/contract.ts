@@ -23,6 +23,9 @@ import {
   Username,
 } from './auth-contract';
 import { packetsContract } from './packets-contract';
+import { chartContract } from './chart-contract';
+import { demoContract } from './demo-contract';
+import { accessContract } from './access-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
 
@@ -95,6 +98,9 @@ export const contract = {
     response: z.array(AuditEventView),
   },
   ...packetsContract,
+  ...chartContract,
+  ...demoContract,
+  ...accessContract,
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -1,6 +1,13 @@
 /** The self-contained `ntk` commands (see command.ts). Add one line per command module. */
 import type { CliCommand } from './command';
+import { demoCommand } from './demo-command';
 import { disclosuresCommand } from './disclosures-command';
 import { packetCommand } from './packet-command';
+import { redactCommand } from './redact-command';
 
-export const COMMANDS: readonly CliCommand[] = [packetCommand, disclosuresCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  demoCommand,
+  redactCommand,
+  packetCommand,
+  disclosuresCommand,
+];

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { NtkError } from '../core/errors';
 import { claimIdByNumber } from '../core/packets/claim-summary';
+import type { Viewer } from '../core/redaction/views';
 import { cliActor, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
 
@@ -17,7 +18,7 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeo
 export const packetCommand: CliCommand = {
   name: 'packet',
   usage: `  packet build --db PATH --claim CLAIM_NO --out FILE.pdf [--excerpt SECTION_ID --reason TEXT]...
-               [--recipient NAME] [--letter FILE]
+               [--recipient NAME] [--letter FILE] [--user NAME]
                         build a denial dispute packet headlessly; prints a JSON summary with its SHA-256`,
   options: {
     claim: { type: 'string' },
@@ -26,6 +27,7 @@ export const packetCommand: CliCommand = {
     reason: { type: 'string', multiple: true },
     recipient: { type: 'string' },
     letter: { type: 'string' },
+    user: { type: 'string' },
   },
   async run(ctx) {
     if (ctx.args[0] !== 'build' || ctx.args.length > 1) throw new UsageError('packet takes: build.');
@@ -43,10 +45,20 @@ export const packetCommand: CliCommand = {
     const letter = ctx.values.letter ? fs.readFileSync(ctx.values.letter as string, 'utf8') : undefined;
     const summary = await withCliBackend(ctx, async (backend) => {
       const who = cliActor();
-      const viewer = { key: 'cli', userId: null, role: 'admin', purpose: 'denial_dispute' as const };
-      const by = { userId: null, displayName: who.username ?? 'cli', audit: { ...who, purpose: 'denial_dispute' } };
+      const name = ctx.values.user as string | undefined;
+      let viewer: Viewer;
+      if (name) {
+        const u = backend.auth.users.byName(name);
+        if (!u) throw new NtkError('NOT_FOUND', 'No such user.');
+        viewer = { userId: u.id, username: u.username, role: u.role, purpose: null };
+      } else {
+        // The command line stands in for a biller: the same purpose, policy and view rules apply.
+        viewer = { userId: 0, username: who.username ?? 'cli', role: 'biller', purpose: null };
+      }
+      const by = { userId: name ? viewer.userId : null, displayName: name ? backend.auth.users.byName(name)!.display_name : viewer.username, audit: { userId: name ? viewer.userId : null, username: viewer.username, role: viewer.role } };
       const prepared = await backend.packets.prepare(
         viewer,
+        'cli',
         {
           claimId: claimIdByNumber(backend.store.db, claim),
           recipient: ctx.values.recipient as string | undefined,

@@ -7,17 +7,23 @@ import os from 'node:os';
 import type { AppInfo, CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { channelOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import { AccessService } from './access/access-service';
+import { accessHandlers } from './access/handlers';
 import { AuditLog } from './audit/audit-log';
 import { auditHandlers } from './audit/handlers';
 import { AuthService } from './auth/auth-service';
 import { createAuthorize } from './auth/authorize';
 import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
+import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
-import { StoredViewSource } from './packets/excerpts';
+import { ViewExcerptSource } from './packets/excerpts';
 import { packetHandlers } from './packets/handlers';
 import { PacketService } from './packets/packet-service';
+import { defaultPolicy, type Policy } from './redaction/policy';
+import { ChartViews, type GrantSource } from './redaction/views';
+import { chartHandlers } from './redaction/views/handlers';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
 export interface BackendDeps {
@@ -27,12 +33,19 @@ export interface BackendDeps {
   clock?: Clock;
   /** Names this device in the audit trail (default: the host name). */
   workstation?: string;
+  /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
+  policy?: Policy;
+  /** Active grants for the view builder; default: the access service's. */
+  grants?: GrantSource;
 }
 
 export interface Backend {
   readonly store: Store;
   readonly audit: AuditLog;
   readonly auth: AuthService;
+  readonly policy: Policy;
+  readonly views: ChartViews;
+  readonly access: AccessService;
   readonly dispatch: Dispatch;
   readonly packets: PacketService;
   /** Typed call through the same dispatcher the renderer uses. */
@@ -42,10 +55,13 @@ export interface Backend {
 
 export function createBackend(deps: BackendDeps): Backend {
   const clock = deps.clock ?? systemClock;
+  const policy = deps.policy ?? defaultPolicy();
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
-  const packets = new PacketService(store.db, audit, clock, new StoredViewSource(store.db));
+  const access = new AccessService(store.db, audit, clock);
+  const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
+  const packets = new PacketService(store.db, audit, clock, new ViewExcerptSource(views));
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -58,18 +74,27 @@ export function createBackend(deps: BackendDeps): Backend {
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
     ...packetHandlers(store.db, audit, auth, clock, packets),
+    ...chartHandlers(views),
+    ...demoHandlers(store, audit),
+    ...accessHandlers(access, auth, clock),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
     store,
     audit,
     auth,
+    policy,
+    views,
+    access,
     dispatch,
     packets,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
       // Sign the chain head on the way out, unless this was a read-only open (`ntk info`), which writes nothing.
-      if (store.db.open && !store.db.readonly) audit.checkpoint();
+      if (store.db.open && !store.db.readonly) {
+        access.persist();
+        audit.checkpoint();
+      }
       store.close();
     },
   };

@@ -1,24 +1,16 @@
 /**
- * Where excerpt text comes from: the caller's CURRENT view of the chart. The renderer names an
- * excerpt only by an opaque section handle (and optional offsets into that section's visible
- * text); the main process resolves the handle for that viewer and re-derives the visible text.
- * A handle the viewer was not given, or a section their view withholds, resolves to nothing.
- *
- * `ExcerptSource` is the seam to the view builder (electron/core/redaction/views/).
+ * Where excerpt text comes from: the caller's CURRENT view of the chart, built by the view builder
+ * (electron/core/redaction/views/) under the denial-dispute purpose and the caller's grants. The
+ * renderer names an excerpt only by an opaque section handle from that view (plus optional offsets
+ * into the section's visible text); the main process re-derives the visible text from the handle.
+ * A handle the session was not given, or a section its view now withholds, resolves to nothing.
  */
-import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { Purpose } from '../../../shared/purposes';
 import type { ExcerptSourceDocument } from '../../../shared/packets-contract';
 import { NtkError } from '../errors';
+import type { ChartViews, ResolvedSection, Viewer } from '../redaction/views';
 
-export interface Viewer {
-  /** The session id (or "cli"): handles are valid only for the viewer they were issued to. */
-  key: string;
-  userId: number | null;
-  role: string;
-  purpose: Purpose;
-}
+export const PACKET_PURPOSE = 'denial_dispute' as const;
+export const NOT_VISIBLE = 'That excerpt is not in your current view of this chart.';
 
 export interface VisibleSectionText {
   documentId: number;
@@ -32,17 +24,6 @@ export interface VisibleSectionText {
   date: string | null;
 }
 
-export interface ExcerptSource {
-  /** The documents of a claim's encounter (or patient) with the sections this viewer may see, under fresh handles. */
-  documents(viewer: Viewer, patientId: number, encounterId: number | null): ExcerptSourceDocument[];
-  /** A section handle issued to this viewer, re-derived from the store; NOT_FOUND otherwise. */
-  resolve(viewer: Viewer, handle: string): VisibleSectionText;
-  /** Headless (`ntk packet build --excerpt ID`): a stored section id, through the same view rules. */
-  resolveSectionId(viewer: Viewer, sectionId: number, patientId: number): VisibleSectionText;
-}
-
-export const NOT_VISIBLE = 'That excerpt is not in your current view of this chart.';
-
 /** Cuts a span out of a visible section (offsets in its visible text), or returns it whole. */
 export function spanOf(section: VisibleSectionText, start?: number, end?: number): { text: string; start: number | null; end: number | null } {
   if (start === undefined && end === undefined) return { text: section.text.trim(), start: null, end: null };
@@ -52,121 +33,58 @@ export function spanOf(section: VisibleSectionText, start?: number, end?: number
   return { text: section.text.slice(s, e).trim(), start: s, end: e };
 }
 
-/** Per-viewer opaque handles for stored row ids. */
-export class HandleTable {
-  private readonly byViewer = new Map<string, Map<string, number>>();
-  issue(viewerKey: string, prefix: 'd' | 's', id: number): string {
-    let m = this.byViewer.get(viewerKey);
-    if (!m) this.byViewer.set(viewerKey, (m = new Map()));
-    for (const [h, v] of m) if (v === id && h.startsWith(prefix)) return h;
-    const h = `${prefix}_${randomBytes(9).toString('base64url')}`;
-    m.set(h, id);
-    return h;
-  }
-  lookup(viewerKey: string, handle: string): number | undefined {
-    return this.byViewer.get(viewerKey)?.get(handle);
-  }
-  forget(viewerKey: string): void {
-    this.byViewer.delete(viewerKey);
-  }
-}
+const fromResolved = (r: ResolvedSection): VisibleSectionText => ({
+  documentId: r.document.id,
+  sectionId: r.sectionId,
+  loinc: r.loinc,
+  title: r.title || 'Section',
+  text: r.text,
+  labels: [...r.labels],
+  documentTitle: r.document.title,
+  date: r.document.date,
+});
 
-interface SectionRow {
-  id: number;
-  document_id: number;
-  start: number;
-  end: number;
-  loinc: string;
-  title: string;
-  labels_json: string;
-}
-interface DocRow {
-  id: number;
-  patient_id: number;
-  doc_type: string | null;
-  title: string | null;
-  authored_at: string | null;
-  text: string | null;
-  identifiers_json: string;
-}
+export class ViewExcerptSource {
+  constructor(private readonly views: ChartViews) {}
 
-/**
- * Interim view rules until the view builder lands: a section with any DS4P sensitivity label is
- * withheld; every identifier span found at import is masked as [TYPE]. Stricter than the policy
- * will be, never looser.
- */
-export class StoredViewSource implements ExcerptSource {
-  private readonly handles = new HandleTable();
-  constructor(private readonly db: Database) {}
+  /** Puts the viewer under the denial-dispute purpose for this encounter (audited by the view builder) unless already there. */
+  ensurePurpose(viewer: Viewer, encounterId: number): void {
+    const p = viewer.purpose;
+    if (p?.purpose === PACKET_PURPOSE && p.encounterId === encounterId) return;
+    this.views.declarePurpose(viewer, PACKET_PURPOSE, encounterId);
+  }
 
-  documents(viewer: Viewer, patientId: number, encounterId: number | null): ExcerptSourceDocument[] {
-    const docs = (
-      encounterId !== null
-        ? this.db.prepare('SELECT * FROM document WHERE encounter_id = ? ORDER BY authored_at, id').all(encounterId)
-        : this.db.prepare('SELECT * FROM document WHERE patient_id = ? ORDER BY authored_at, id').all(patientId)
-    ) as DocRow[];
-    const sectionsOf = this.db.prepare('SELECT id, document_id, start, end, loinc, title, labels_json FROM section WHERE document_id = ? ORDER BY ordinal');
-    return docs.map((d) => {
-      const rows = sectionsOf.all(d.id) as SectionRow[];
-      const visible = rows.filter((s) => this.visible(s));
-      return {
-        id: this.handles.issue(viewer.key, 'd', d.id),
-        title: d.title ?? d.doc_type ?? 'Document',
-        docType: d.doc_type ?? 'document',
-        date: d.authored_at?.slice(0, 10) ?? null,
-        sections: visible.map((s) => {
-          const v = this.derive(d, s);
-          return { id: this.handles.issue(viewer.key, 's', s.id), title: v.title, loinc: v.loinc, text: v.text };
-        }),
-        masked: rows.length - visible.length,
-      };
+  /** The encounter's documents with the sections this viewer's view shows, under its handles. */
+  documents(viewer: Viewer, encounterId: number | null): ExcerptSourceDocument[] {
+    if (encounterId === null) return [];
+    this.ensurePurpose(viewer, encounterId);
+    const chart = this.views.openChart(viewer, encounterId);
+    return chart.documents.map((d) => {
+      const doc = this.views.openDocument(viewer, d.id);
+      const visible = doc.sections.flatMap((s) => (s.visibility === 'visible' ? [{ id: s.id, title: s.title || 'Section', loinc: s.loinc, text: s.text }] : []));
+      return { id: doc.id, title: doc.title, docType: doc.docType, date: doc.date, sections: visible, masked: doc.sections.length - visible.length };
     });
   }
 
-  resolve(viewer: Viewer, handle: string): VisibleSectionText {
-    const id = handle.startsWith('s_') ? this.handles.lookup(viewer.key, handle) : undefined;
-    if (id === undefined) throw new NtkError('NOT_FOUND', NOT_VISIBLE);
-    return this.byId(id, null);
+  /** A section handle from this viewer's current denial-dispute view, re-derived; NOT_FOUND otherwise. */
+  resolve(viewer: Viewer, handle: string, patientId: number): VisibleSectionText {
+    if (viewer.purpose?.purpose !== PACKET_PURPOSE) throw new NtkError('NOT_FOUND', NOT_VISIBLE);
+    const r = this.views.resolveVisibleSection(viewer, handle);
+    if (!r || r.patientId !== patientId || r.purpose !== PACKET_PURPOSE) throw new NtkError('NOT_FOUND', NOT_VISIBLE);
+    return fromResolved(r);
   }
 
-  resolveSectionId(_viewer: Viewer, sectionId: number, patientId: number): VisibleSectionText {
-    return this.byId(sectionId, patientId);
-  }
-
-  private byId(sectionId: number, patientId: number | null): VisibleSectionText {
-    const s = this.db.prepare('SELECT id, document_id, start, end, loinc, title, labels_json FROM section WHERE id = ?').get(sectionId) as SectionRow | undefined;
-    const d = s ? (this.db.prepare('SELECT * FROM document WHERE id = ?').get(s.document_id) as DocRow | undefined) : undefined;
-    if (!s || !d || (patientId !== null && d.patient_id !== patientId) || !this.visible(s)) throw new NtkError('NOT_FOUND', NOT_VISIBLE);
-    return this.derive(d, s);
-  }
-
-  private visible(s: SectionRow): boolean {
-    return (JSON.parse(s.labels_json) as string[]).length === 0;
-  }
-
-  private derive(d: DocRow, s: SectionRow): VisibleSectionText {
-    const text = d.text ?? '';
-    const spans = (JSON.parse(d.identifiers_json) as Array<{ start: number; end: number; type: string }>)
-      .filter((i) => i.end > s.start && i.start < s.end)
-      .sort((a, b) => a.start - b.start);
-    let out = '';
-    let at = s.start;
-    for (const i of spans) {
-      const a = Math.max(i.start, s.start);
-      if (a < at) continue;
-      out += text.slice(at, a) + `[${i.type}]`;
-      at = Math.min(i.end, s.end);
+  /** Headless (`ntk packet build --excerpt ID`): a stored section id, found through the same view. */
+  resolveSectionIds(viewer: Viewer, encounterId: number | null, patientId: number, sectionIds: number[]): Map<number, VisibleSectionText> {
+    const out = new Map<number, VisibleSectionText>();
+    if (!sectionIds.length) return out;
+    const wanted = new Set(sectionIds);
+    for (const d of this.documents(viewer, encounterId)) {
+      for (const s of d.sections) {
+        const r = this.views.resolveVisibleSection(viewer, s.id);
+        if (r && wanted.has(r.sectionId) && r.patientId === patientId) out.set(r.sectionId, fromResolved(r));
+      }
     }
-    out += text.slice(at, s.end);
-    return {
-      documentId: d.id,
-      sectionId: s.id,
-      loinc: s.loinc,
-      title: s.title || 'Section',
-      text: out,
-      labels: [],
-      documentTitle: d.title ?? d.doc_type ?? 'Document',
-      date: d.authored_at?.slice(0, 10) ?? null,
-    };
+    return out;
   }
 }

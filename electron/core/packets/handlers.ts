@@ -10,7 +10,6 @@ import { actor, type AuthService } from '../auth/auth-service';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { disclosuresCsv, disclosuresPdf, findPatient, queryDisclosures } from './disclosures';
-import type { Viewer } from './excerpts';
 import type { PacketService, Preparer } from './packet-service';
 import { queryWorklist, setWorkStatus } from './worklist';
 
@@ -28,7 +27,6 @@ type PacketCalls =
   | 'disclosureReport'
   | 'disclosureExport';
 
-export const viewerOf = (s: Session): Viewer => ({ key: s.id, userId: s.userId, role: s.role, purpose: 'denial_dispute' });
 const preparerOf = (s: Session): Preparer => ({ userId: s.userId, displayName: s.displayName, audit: actor(s) });
 
 export function packetHandlers(db: Database, audit: AuditLog, auth: AuthService, clock: Clock, packets: PacketService): Pick<Handlers, PacketCalls> {
@@ -49,17 +47,17 @@ export function packetHandlers(db: Database, audit: AuditLog, auth: AuthService,
         return { claimId: r.claimId, status: r.status };
       },
     },
-    packetDraft: { access: BILLING, run: (r, { session }) => packets.draft(viewerOf(session!), r.claimId, actor(session!)) },
+    packetDraft: { access: BILLING, run: (r, { session }) => packets.draft(session!, r.claimId, actor(session!)) },
     saveLetterTemplate: { access: BILLING, run: (r, { session }) => ({ template: packets.saveLetterTemplate(r.template, actor(session!)) }) },
     packetCheck: {
       access: BILLING,
-      run: async (r, { session }) => (await packets.prepare(viewerOf(session!), { claimId: r.claimId, recipient: r.recipient, letter: r.letter, excerpts: r.excerpts }, preparerOf(session!))).check,
+      run: async (r, { session }) => (await packets.prepare(session!, session!.id, { claimId: r.claimId, recipient: r.recipient, letter: r.letter, excerpts: r.excerpts }, preparerOf(session!))).check,
     },
     packetExport: {
       access: BILLING,
       run: (r, { session, ctx }) => {
         auth.requireRecentReauth(ctx.sessionKey);
-        const prepared = packets.takePending(viewerOf(session!), r.checkId);
+        const prepared = packets.takePending(session!.id, r.checkId);
         const done = packets.commit(prepared, preparerOf(session!), 'app');
         return { packetId: done.packetId, sha256: done.sha256, pages: done.pages, bytes: done.bytes.length, fileName: done.fileName, pdfBase64: Buffer.from(done.bytes).toString('base64') };
       },

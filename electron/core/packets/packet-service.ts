@@ -18,7 +18,8 @@ import type { Clock } from '../clock';
 import { NtkError } from '../errors';
 import { loadClaim, type ClaimContext } from './claim-summary';
 import { recordDisclosure } from './disclosures';
-import { spanOf, type ExcerptSource, type Viewer, type VisibleSectionText } from './excerpts';
+import type { Viewer } from '../redaction/views';
+import { PACKET_PURPOSE, spanOf, type ViewExcerptSource, type VisibleSectionText } from './excerpts';
 import { identifierCheck } from './identifier-check';
 import { blocksText, certificateBlocks, claimBlocks, DEFAULT_LETTER_TEMPLATE, fillLetter, includedElements, packetBlocks, packetMeta, type PacketExcerpt, type PacketModel } from './packet-model';
 import { renderDocument, type RenderedPdf } from './pdf/document';
@@ -77,7 +78,7 @@ export class PacketService {
     private readonly db: Database,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    readonly source: ExcerptSource,
+    readonly source: ViewExcerptSource,
   ) {}
 
   letterTemplate(): string {
@@ -91,12 +92,13 @@ export class PacketService {
     return template;
   }
 
+  /** Opens the claim for a dispute: declares the denial-dispute purpose for its encounter (audited) and lists the view's sections. */
   draft(viewer: Viewer, claimId: number, who: AuditActor) {
     const ctx = loadClaim(this.db, claimId);
-    const sources = this.source.documents(viewer, ctx.patientId, ctx.encounterId);
+    const sources = this.source.documents(viewer, ctx.encounterId);
     this.audit.append({
       ...who,
-      purpose: viewer.purpose,
+      purpose: PACKET_PURPOSE,
       action: 'R',
       eventType: 'packet.draft',
       outcome: 'success',
@@ -107,15 +109,22 @@ export class PacketService {
     return { summary: ctx.summary, letterTemplate: this.letterTemplate(), recipient: ctx.summary.payerName ?? '', sources, history: this.history(claimId) };
   }
 
-  async prepare(viewer: Viewer, req: PrepareRequest, by: Preparer): Promise<PreparedPacket> {
+  /** `key` names the caller's session: a prepared packet can be confirmed only from there. */
+  async prepare(viewer: Viewer, key: string, req: PrepareRequest, by: Preparer): Promise<PreparedPacket> {
     const ctx = loadClaim(this.db, req.claimId);
+    const stored = req.excerpts.some((x) => x.storedSectionId !== undefined)
+      ? this.source.resolveSectionIds(viewer, ctx.encounterId, ctx.patientId, req.excerpts.flatMap((x) => (x.storedSectionId !== undefined ? [x.storedSectionId] : [])))
+      : new Map<number, VisibleSectionText>();
     const excerpts = req.excerpts.map((x, i): PacketExcerpt => {
       const reason = x.reason.trim();
       if (reason.length < 3 || /[\r\n]/.test(reason)) throw new NtkError('BAD_REQUEST', 'Each excerpt needs a one-line reason.');
       let section: VisibleSectionText;
-      if (x.sectionId !== undefined) section = this.source.resolve(viewer, x.sectionId);
-      else if (x.storedSectionId !== undefined) section = this.source.resolveSectionId(viewer, x.storedSectionId, ctx.patientId);
-      else throw new NtkError('BAD_REQUEST', 'An excerpt names no section.');
+      if (x.sectionId !== undefined) section = this.source.resolve(viewer, x.sectionId, ctx.patientId);
+      else if (x.storedSectionId !== undefined) {
+        const found = stored.get(x.storedSectionId);
+        if (!found) throw new NtkError('NOT_FOUND', 'That section is not in the denial-dispute view of this claim.');
+        section = found;
+      } else throw new NtkError('BAD_REQUEST', 'An excerpt names no section.');
       const span = spanOf(section, x.start, x.end);
       if (!span.text) throw new NtkError('BAD_REQUEST', 'That excerpt has no visible text.');
       return {
@@ -142,7 +151,7 @@ export class PacketService {
       letter: fillLetter(req.letter ?? this.letterTemplate(), base),
       excerpts,
       approvedBy: `${by.displayName} (identifier check confirmed; re-authenticated)`,
-      purpose: viewer.purpose,
+      purpose: PACKET_PURPOSE,
     };
     const pdf = await renderDocument(packetBlocks(model), packetMeta(model));
     const { identifiers, labels } = identifierCheck(
@@ -163,12 +172,12 @@ export class PacketService {
       labels,
       excerpts: excerpts.map((e) => ({ ref: e.ref, document: e.documentTitle, section: e.sectionTitle, date: e.date, reason: e.reason, text: e.text })),
     };
-    for (const [id, p] of this.pending) if (p.viewerKey === viewer.key || p.expiresAt < this.clock.monotonicMs()) this.pending.delete(id);
-    const prepared: PreparedPacket = { check, model, pdf, ctx, viewerKey: viewer.key, expiresAt: this.clock.monotonicMs() + PENDING_MS };
+    for (const [id, p] of this.pending) if (p.viewerKey === key || p.expiresAt < this.clock.monotonicMs()) this.pending.delete(id);
+    const prepared: PreparedPacket = { check, model, pdf, ctx, viewerKey: key, expiresAt: this.clock.monotonicMs() + PENDING_MS };
     this.pending.set(checkId, prepared);
     this.audit.append({
       ...by.audit,
-      purpose: viewer.purpose,
+      purpose: PACKET_PURPOSE,
       action: 'R',
       eventType: 'packet.check',
       outcome: 'success',
@@ -181,9 +190,9 @@ export class PacketService {
   }
 
   /** The prepared packet the viewer confirmed; NOT_FOUND when it expired or belongs to someone else. */
-  takePending(viewer: Viewer, checkId: string): PreparedPacket {
+  takePending(key: string, checkId: string): PreparedPacket {
     const p = this.pending.get(checkId);
-    if (!p || p.viewerKey !== viewer.key || p.expiresAt < this.clock.monotonicMs()) {
+    if (!p || p.viewerKey !== key || p.expiresAt < this.clock.monotonicMs()) {
       throw new NtkError('NOT_FOUND', 'That identifier check has expired; run the check again.');
     }
     this.pending.delete(checkId);

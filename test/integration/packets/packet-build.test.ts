@@ -29,7 +29,8 @@ describe('dispute packet (IPC)', () => {
     // The view withholds the substance-use section; its text never reaches the renderer.
     expect(JSON.stringify(draft)).not.toContain(CANARY.withheld);
     expect(JSON.stringify(draft)).not.toContain(CANARY.family);
-    expect(doc.masked).toBe(1);
+    expect(doc.masked).toBeGreaterThanOrEqual(1);
+    expect(doc.sections.map((x) => x.title)).not.toContain('SOCIAL HISTORY');
     const course = doc.sections.find((s) => s.title === 'HOSPITAL COURSE')!;
 
     const check = await biller('packetCheck', {
@@ -79,6 +80,8 @@ describe('dispute packet (IPC)', () => {
     expect(disclosure.description).toContain('HOSPITAL COURSE');
     const events = db.prepare("SELECT event_type, detail FROM audit_event WHERE event_type LIKE 'packet.%' ORDER BY seq").all() as Array<{ event_type: string; detail: string }>;
     expect(events.map((e) => e.event_type)).toEqual(['packet.draft', 'packet.check', 'packet.export']);
+    const declared = db.prepare("SELECT purpose, encounter_id FROM audit_event WHERE event_type = 'purpose.declare' AND outcome = 'success'").all();
+    expect(declared).toEqual([{ purpose: 'denial_dispute', encounter_id: seeded.encounterId }]);
     for (const e of events) expect(e.detail).not.toContain(CANARY.family);
     t.backend.close();
   });

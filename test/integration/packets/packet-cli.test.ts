@@ -53,7 +53,8 @@ describe('ntk packet build', () => {
     // Re-open: the same builder, so the PDF holds exactly the lines the renderer drew — nothing else.
     const again = createBackend({ app: APP_INFO, store: { path: db, keys: keyFileKeySource(file) } });
     const prepared = await again.packets.prepare(
-      { key: 'cli', userId: null, role: 'admin', purpose: 'denial_dispute' },
+      { userId: 0, username: 'cli:test', role: 'biller', purpose: null },
+      'cli',
       { claimId: seeded.claimId, excerpts: [{ storedSectionId: Number(course), reason: 'Documents the stent' }] },
       { userId: null, displayName: 'cli:test', audit: { username: 'cli:test' } },
     );

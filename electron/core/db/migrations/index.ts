@@ -4,11 +4,12 @@ import { m0002 } from './0002_chart_core';
 import { m0003 } from './0003_users';
 import { m0004 } from './0004_audit';
 import { m0005 } from './0005_chart_detail';
+import { m0006 } from './0006_access';
 import { m0008 } from './0008_packets_disclosures';
 
 /** Every schema step, in order. Add a file per migration and list it here. */
-// TEMPORARY (branch biller): versions 6 and 7 belong to other branches; these no-op placeholders keep the
-// list contiguous until they merge, then they are replaced by the real migrations.
+// TEMPORARY (branch biller): version 7 belongs to another branch (coder: 0007_queries); this no-op placeholder keeps
+// the list contiguous until it merges, then it is replaced by the real migration.
 const reserved = (version: number): Migration => ({ version, name: `000${version}_reserved`, up: () => {} });
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, reserved(6), reserved(7), m0008];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, reserved(7), m0008];
