@@ -41,7 +41,7 @@ const fromResolved = (r: ResolvedSection): VisibleSectionText => ({
   text: r.text,
   labels: [...r.labels],
   documentTitle: r.document.title,
-  date: r.document.date,
+  date: r.document.date?.slice(0, 10) ?? null,
 });
 
 export class ViewExcerptSource {
@@ -62,7 +62,7 @@ export class ViewExcerptSource {
     return chart.documents.map((d) => {
       const doc = this.views.openDocument(viewer, d.id);
       const visible = doc.sections.flatMap((s) => (s.visibility === 'visible' ? [{ id: s.id, title: s.title || 'Section', loinc: s.loinc, text: s.text }] : []));
-      return { id: doc.id, title: doc.title, docType: doc.docType, date: doc.date, sections: visible, masked: doc.sections.length - visible.length };
+      return { id: doc.id, title: doc.title, docType: doc.docType, date: doc.date?.slice(0, 10) ?? null, sections: visible, masked: doc.sections.length - visible.length };
     });
   }
 
