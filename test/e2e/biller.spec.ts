@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { CANARY, seedClaim } from '../support/billing';
 import { parsePdf } from '../support/pdf-text';
+import { recordDisclosure } from '../../electron/core/packets/disclosures';
 import { ADMIN, expect, firstRunAsAdmin, screenshotPath, test } from './harness';
 
 const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
@@ -79,4 +80,42 @@ test('a biller works a denial: worklist, packet with one excerpt, identifier che
 
   await page.getByRole('button', { name: 'Back to worklist' }).click();
   await expect(page.getByRole('combobox', { name: `Status of claim ${claim.claimNumber}` })).toHaveValue('sent');
+});
+
+test('a privacy officer reads and exports a patient accounting of disclosures', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  app.secrets.push(CANARY.family, CANARY.given, CANARY.withheld);
+  await firstRunAsAdmin(page, app);
+  const db = app.backend.store.db;
+  const claim = seedClaim(db, { index: 0, remitDate: day(20) });
+  recordDisclosure(db, { patientId: claim.patientId, disclosedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), recipient: 'County health department', purpose: 'required_by_law', description: 'Discharge summary (reportable condition).' });
+  recordDisclosure(db, {
+    patientId: claim.patientId,
+    disclosedAt: new Date().toISOString(),
+    recipient: 'Blue Harbor Insurance Appeals',
+    purpose: 'denial_dispute',
+    description: 'Dispute packet: claim number, dates of service, procedure codes.',
+    excerptIds: ['EX-1'],
+    fileSha256: 'ab'.repeat(32),
+  });
+  const seed = { transport: 'e2e', sessionKey: 'seed' };
+  await app.backend.call('login', { username: ADMIN.username, password: ADMIN.password }, seed);
+
+  await page.getByRole('tab', { name: 'Disclosures' }).click();
+  await page.getByLabel('Patient MRN (or #id)').fill(CANARY.mrn);
+  await page.getByRole('button', { name: 'Show' }).click();
+  const table = page.getByRole('table', { name: 'Disclosures' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table).toContainText('Disclosure required by law');
+  await expect(table).toContainText('exception');
+  await expect(table).toContainText('EX-1');
+  await page.screenshot({ path: screenshotPath('disclosures') });
+
+  await page.getByLabel('Your password (to export)').fill(ADMIN.password);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = fs.readFileSync(await (await download).path(), 'utf8');
+  expect(csv.split('\n')[0]).toContain('disclosedAt,recipient,purpose');
+  expect(csv).toContain('County health department');
+  await expect(page.getByRole('status')).toContainText('Exported 2 disclosure(s) as CSV');
 });
