@@ -35,6 +35,7 @@ export const CALL_NAMES = [
   'packetExport',
   'packetHistory',
   'disclosureReport',
+  'recordExceptionDisclosure',
   'disclosureExport',
   // chart views (shared/chart-contract.ts)
   'declarePurpose',

@@ -8,6 +8,10 @@
  */
 import { z } from 'zod';
 import { Handle } from './chart-contract';
+import { PURPOSE_INFO, PURPOSES, type Purpose } from './purposes';
+
+/** Purposes that lift the minimum-necessary test but are still logged as disclosures. */
+export const EXCEPTION_PURPOSES = PURPOSES.filter((p) => PURPOSE_INFO[p].exception) as [Purpose, ...Purpose[]];
 
 export const WORK_STATUSES = ['new', 'in_work', 'sent', 'won', 'lost'] as const;
 export type WorkStatus = (typeof WORK_STATUSES)[number];
@@ -226,6 +230,18 @@ export const packetsContract = {
   disclosureReport: {
     request: z.object(DisclosureQuery).strict(),
     response: z.object({ patientLabel: z.string(), rows: z.array(DisclosureRow) }),
+  },
+  recordExceptionDisclosure: {
+    request: z
+      .object({
+        patient: DisclosureQuery.patient,
+        disclosedOn: IsoDate,
+        recipient: z.string().trim().min(1).max(200),
+        purpose: z.enum(EXCEPTION_PURPOSES),
+        description: z.string().trim().min(3).max(500),
+      })
+      .strict(),
+    response: z.object({ id: z.number().int() }),
   },
   disclosureExport: {
     request: z.object({ ...DisclosureQuery, format: z.enum(['csv', 'pdf']) }).strict(),

@@ -109,6 +109,13 @@ test('a privacy officer reads and exports a patient accounting of disclosures', 
   await expect(table).toContainText('Disclosure required by law');
   await expect(table).toContainText('exception');
   await expect(table).toContainText('EX-1');
+  const form = page.getByRole('form', { name: 'Record a disclosure' });
+  await form.getByLabel('Recipient').fill('Patient (own request)');
+  await form.getByLabel('Purpose').selectOption('patient_request');
+  await form.getByLabel('Information disclosed (element names, no values)').fill('Discharge summary copy');
+  await form.getByRole('button', { name: 'Record' }).click();
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table).toContainText('Disclosure to the patient');
   await page.screenshot({ path: screenshotPath('disclosures') });
 
   await page.getByLabel('Your password (to export)').fill(ADMIN.password);
@@ -117,5 +124,5 @@ test('a privacy officer reads and exports a patient accounting of disclosures', 
   const csv = fs.readFileSync(await (await download).path(), 'utf8');
   expect(csv.split('\n')[0]).toContain('disclosedAt,recipient,purpose');
   expect(csv).toContain('County health department');
-  await expect(page.getByRole('status')).toContainText('Exported 2 disclosure(s) as CSV');
+  await expect(page.getByRole('status')).toContainText('Exported 3 disclosure(s) as CSV');
 });

@@ -9,7 +9,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { actor, type AuthService } from '../auth/auth-service';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
-import { disclosuresCsv, disclosuresPdf, findPatient, queryDisclosures } from './disclosures';
+import { disclosuresCsv, disclosuresPdf, findPatient, queryDisclosures, recordDisclosure } from './disclosures';
 import type { PacketService, Preparer } from './packet-service';
 import { queryWorklist, setWorkStatus } from './worklist';
 
@@ -25,6 +25,7 @@ type PacketCalls =
   | 'packetExport'
   | 'packetHistory'
   | 'disclosureReport'
+  | 'recordExceptionDisclosure'
   | 'disclosureExport';
 
 const preparerOf = (s: Session): Preparer => ({ userId: s.userId, displayName: s.displayName, audit: actor(s) });
@@ -70,6 +71,24 @@ export function packetHandlers(db: Database, audit: AuditLog, auth: AuthService,
         const rows = queryDisclosures(db, p.id, r.from, r.to);
         audit.append({ ...actor(session!), action: 'R', eventType: 'disclosures.read', outcome: 'success', patientId: p.id, detail: { rows: rows.length } });
         return { patientLabel: patientLabel(p), rows };
+      },
+    },
+    recordExceptionDisclosure: {
+      access: PRIVACY,
+      run: (r, { session }) => {
+        const p = findPatient(db, r.patient);
+        const s = session!;
+        const id = recordDisclosure(db, {
+          patientId: p.id,
+          disclosedAt: `${r.disclosedOn}T12:00:00.000Z`,
+          recipient: r.recipient,
+          purpose: r.purpose,
+          description: r.description,
+          userId: s.userId,
+          username: s.username,
+        });
+        audit.append({ ...actor(s), purpose: r.purpose, action: 'C', eventType: 'disclosure.record', outcome: 'success', patientId: p.id, detail: { disclosureId: id } });
+        return { id };
       },
     },
     disclosureExport: {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { DisclosureRow } from '../../../shared/packets-contract';
+import { EXCEPTION_PURPOSES, type DisclosureRow } from '../../../shared/packets-contract';
+import { PURPOSE_INFO, type Purpose } from '../../../shared/purposes';
 import type { AppError } from '../../../shared/result';
 import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -128,8 +129,61 @@ export function DisclosuresScreen() {
               Export CSV
             </button>
           </form>
+          <RecordException
+            patient={patient.trim()}
+            onDone={async () => {
+              await show();
+              setNotice('Disclosure recorded.');
+            }}
+            onError={(e) => setError(e)}
+          />
         </>
       )}
     </section>
+  );
+}
+
+/** Disclosures made outside the packet builder under an exception purpose (to the patient, required by law, ...). */
+function RecordException({ patient, onDone, onError }: { patient: string; onDone: () => Promise<void>; onError: (e: AppError) => void }) {
+  const [on, setOn] = useState(new Date().toISOString().slice(0, 10));
+  const [recipient, setRecipient] = useState('');
+  const [purpose, setPurpose] = useState<Purpose>(EXCEPTION_PURPOSES[0]);
+  const [description, setDescription] = useState('');
+  return (
+    <form
+      className="record-disclosure"
+      aria-label="Record a disclosure"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          await call('recordExceptionDisclosure', { patient, disclosedOn: on, recipient, purpose, description });
+          setRecipient('');
+          setDescription('');
+          await onDone();
+        } catch (err) {
+          onError(errorOf(err));
+        }
+      }}
+    >
+      <h3>Record a disclosure made under an exception</h3>
+      <div className="row wrap">
+        <Field label="Date" type="date" value={on} onChange={(e) => setOn(e.target.value)} required />
+        <Field label="Recipient" value={recipient} onChange={(e) => setRecipient(e.target.value)} required />
+        <div className="field">
+          <label htmlFor="exception-purpose">Purpose</label>
+          <select id="exception-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as Purpose)}>
+            {EXCEPTION_PURPOSES.map((p) => (
+              <option key={p} value={p}>
+                {PURPOSE_INFO[p].label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field label="Information disclosed (element names, no values)" value={description} onChange={(e) => setDescription(e.target.value)} required />
+        <button type="submit" disabled={!recipient.trim() || description.trim().length < 3}>
+          Record
+        </button>
+      </div>
+    </form>
   );
 }

@@ -69,6 +69,13 @@ describe('denial worklist', () => {
     await expect(biller('disclosureReport', { patient: CANARY.mrn })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const report = await priv('disclosureReport', { patient: CANARY.mrn });
     expect(report).toEqual({ patientLabel: `MRN ${CANARY.mrn}`, rows: [] });
+    // Exception disclosures made outside the app are recorded by privacy officers, and only under exception purposes.
+    await priv('recordExceptionDisclosure', { patient: CANARY.mrn, disclosedOn: '2025-12-30', recipient: 'State registry', purpose: 'required_by_law', description: 'Diagnosis and dates of service' });
+    await expect(priv('recordExceptionDisclosure', { patient: CANARY.mrn, disclosedOn: '2025-12-30', recipient: 'X', purpose: 'denial_dispute' as never, description: 'Claim' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(biller('recordExceptionDisclosure', { patient: CANARY.mrn, disclosedOn: '2025-12-30', recipient: 'X', purpose: 'treatment', description: 'Claim' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const after = await priv('disclosureReport', { patient: CANARY.mrn, from: '2025-12-01', to: '2025-12-31' });
+    expect(after.rows).toEqual([expect.objectContaining({ recipient: 'State registry', purpose: 'required_by_law', exception: true, disclosedBy: 'priv' })]);
+    await expect(priv('disclosureExport', { patient: CANARY.mrn, format: 'csv' })).resolves.toMatchObject({ rows: 1 }); // signed in moments ago: recent enough
     t.backend.close();
   });
 });
