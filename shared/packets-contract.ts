@@ -97,8 +97,10 @@ export const ExcerptSourceDocument = z.object({
   docType: z.string(),
   date: z.string().nullable(),
   sections: z.array(ExcerptSourceSection),
-  /** Sections the current view withholds (count only; "Request access" goes through the access screen). */
+  /** Sections the current view withholds (count). */
   masked: z.number().int(),
+  /** Their placeholders: an opaque handle for "Request access" and a rationale that reveals nothing. */
+  withheld: z.array(z.object({ requestHandle: Handle, rationale: z.string() })),
 });
 export type ExcerptSourceDocument = z.infer<typeof ExcerptSourceDocument>;
 

@@ -62,7 +62,8 @@ export class ViewExcerptSource {
     return chart.documents.map((d) => {
       const doc = this.views.openDocument(viewer, d.id);
       const visible = doc.sections.flatMap((s) => (s.visibility === 'visible' ? [{ id: s.id, title: s.title || 'Section', loinc: s.loinc, text: s.text }] : []));
-      return { id: doc.id, title: doc.title, docType: doc.docType, date: doc.date?.slice(0, 10) ?? null, sections: visible, masked: doc.sections.length - visible.length };
+      const withheld = doc.sections.flatMap((s) => (s.visibility === 'masked' ? [{ requestHandle: s.requestHandle, rationale: s.rationale }] : []));
+      return { id: doc.id, title: doc.title, docType: doc.docType, date: doc.date?.slice(0, 10) ?? null, sections: visible, masked: withheld.length, withheld };
     });
   }
 

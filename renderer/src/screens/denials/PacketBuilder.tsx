@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { call, errorOf } from '../../../api';
 import type { ExcerptSourceDocument } from '../../../../shared/packets-contract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useDenials } from '../../state/denials-store';
@@ -158,6 +159,9 @@ function SourceDocument({ doc }: { doc: ExcerptSourceDocument }) {
       {doc.sections.map((s) => (
         <SourceSection key={s.id} doc={doc} section={s} />
       ))}
+      {doc.withheld.map((w) => (
+        <WithheldSection key={w.requestHandle} handle={w.requestHandle} rationale={w.rationale} />
+      ))}
     </details>
   );
 }
@@ -226,6 +230,50 @@ function Picks() {
           </li>
         ))}
       </ol>
+    </div>
+  );
+}
+
+/** A placeholder for a section the view withholds: nothing about it but the rule's rationale, and a way to ask. */
+function WithheldSection({ handle, rationale }: { handle: string; rationale: string }) {
+  const [open, setOpen] = useState(false);
+  const [why, setWhy] = useState('');
+  const [state, setState] = useState('');
+  const submit = async () => {
+    try {
+      await call('requestAccess', { requestHandle: handle, purpose: 'denial_dispute', justification: why.trim() });
+      setState('Requested: once approved, reopen the claim to add this section.');
+      setOpen(false);
+    } catch (e) {
+      setState(errorOf(e).message);
+    }
+  };
+  return (
+    <div className="source-section withheld">
+      <div className="row">
+        <span className="muted">Withheld section — {rationale}</span>
+        <span className="spacer" />
+        {!open && !state.startsWith('Requested') && (
+          <button type="button" onClick={() => setOpen(true)}>
+            Request access
+          </button>
+        )}
+      </div>
+      {open && (
+        <div className="row wrap">
+          <div className="field grow">
+            <label htmlFor={`why-${handle}`}>Why this dispute needs it (at least 20 characters)</label>
+            <input id={`why-${handle}`} value={why} maxLength={2000} onChange={(e) => setWhy(e.target.value)} />
+          </div>
+          <button type="button" disabled={why.trim().length < 20} onClick={() => void submit()}>
+            Send request
+          </button>
+          <button type="button" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {state && <p className="muted small" role="status">{state}</p>}
     </div>
   );
 }
