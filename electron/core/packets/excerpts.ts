@@ -22,6 +22,8 @@ export interface VisibleSectionText {
   labels: string[];
   documentTitle: string;
   date: string | null;
+  /** Shown only because an approved access request widened the view. */
+  viaGrant: boolean;
 }
 
 /** Cuts a span out of a visible section (offsets in its visible text), or returns it whole. */
@@ -33,7 +35,7 @@ export function spanOf(section: VisibleSectionText, start?: number, end?: number
   return { text: section.text.slice(s, e).trim(), start: s, end: e };
 }
 
-const fromResolved = (r: ResolvedSection): VisibleSectionText => ({
+const fromResolved = (r: ResolvedSection, grantRule: string): VisibleSectionText => ({
   documentId: r.document.id,
   sectionId: r.sectionId,
   loinc: r.loinc,
@@ -42,6 +44,7 @@ const fromResolved = (r: ResolvedSection): VisibleSectionText => ({
   labels: [...r.labels],
   documentTitle: r.document.title,
   date: r.document.date?.slice(0, 10) ?? null,
+  viaGrant: r.ruleId === grantRule,
 });
 
 export class ViewExcerptSource {
@@ -72,7 +75,7 @@ export class ViewExcerptSource {
     if (viewer.purpose?.purpose !== PACKET_PURPOSE) throw new NtkError('NOT_FOUND', NOT_VISIBLE);
     const r = this.views.resolveVisibleSection(viewer, handle);
     if (!r || r.patientId !== patientId || r.purpose !== PACKET_PURPOSE) throw new NtkError('NOT_FOUND', NOT_VISIBLE);
-    return fromResolved(r);
+    return fromResolved(r, this.views.policy.rules.grant.id);
   }
 
   /** Headless (`ntk packet build --excerpt ID`): a stored section id, found through the same view. */
@@ -83,7 +86,7 @@ export class ViewExcerptSource {
     for (const d of this.documents(viewer, encounterId)) {
       for (const s of d.sections) {
         const r = this.views.resolveVisibleSection(viewer, s.id);
-        if (r && wanted.has(r.sectionId) && r.patientId === patientId) out.set(r.sectionId, fromResolved(r));
+        if (r && wanted.has(r.sectionId) && r.patientId === patientId) out.set(r.sectionId, fromResolved(r, this.views.policy.rules.grant.id));
       }
     }
     return out;

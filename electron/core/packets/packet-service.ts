@@ -115,6 +115,7 @@ export class PacketService {
     const stored = req.excerpts.some((x) => x.storedSectionId !== undefined)
       ? this.source.resolveSectionIds(viewer, ctx.encounterId, ctx.patientId, req.excerpts.flatMap((x) => (x.storedSectionId !== undefined ? [x.storedSectionId] : [])))
       : new Map<number, VisibleSectionText>();
+    const resolved: VisibleSectionText[] = [];
     const excerpts = req.excerpts.map((x, i): PacketExcerpt => {
       const reason = x.reason.trim();
       if (reason.length < 3 || /[\r\n]/.test(reason)) throw new NtkError('BAD_REQUEST', 'Each excerpt needs a one-line reason.');
@@ -125,6 +126,7 @@ export class PacketService {
         if (!found) throw new NtkError('NOT_FOUND', 'That section is not in the denial-dispute view of this claim.');
         section = found;
       } else throw new NtkError('BAD_REQUEST', 'An excerpt names no section.');
+      resolved.push(section);
       const span = spanOf(section, x.start, x.end);
       if (!span.text) throw new NtkError('BAD_REQUEST', 'That excerpt has no visible text.');
       return {
@@ -146,11 +148,14 @@ export class PacketService {
     const recipient = (req.recipient ?? ctx.summary.payerName ?? '').trim();
     if (!recipient) throw new NtkError('BAD_REQUEST', 'Name the recipient of the packet.');
     const base = { summary: ctx.summary, recipient, preparedBy: by.displayName, createdAt };
+    const approvers = excerpts.some((_, i) => resolved[i]!.viaGrant) ? this.grantApprovers(viewer.userId, ctx.patientId) : [];
     const model: PacketModel = {
       ...base,
       letter: fillLetter(req.letter ?? this.letterTemplate(), base),
       excerpts,
-      approvedBy: `${by.displayName} (identifier check confirmed; re-authenticated)`,
+      approvedBy:
+        `${by.displayName} (identifier check confirmed; re-authenticated)` +
+        (approvers.length ? `; access beyond the purpose's defaults approved by ${approvers.join(', ')}` : ''),
       purpose: PACKET_PURPOSE,
     };
     const pdf = await renderDocument(packetBlocks(model), packetMeta(model));
@@ -262,6 +267,18 @@ export class PacketService {
       detail: { packetId, claimId: m.summary.claimId, pages: p.pdf.pages, excerpts: m.excerpts.length, sha256, transport },
     });
     return { packetId, sha256, pages: p.pdf.pages, bytes, fileName: `dispute-packet-${packetId}.pdf`, excerptIds, elements };
+  }
+
+  /** Who approved the viewer's active denial-dispute grants for this patient (shown on the certificate). */
+  private grantApprovers(userId: number, patientId: number): string[] {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT u.display_name AS name FROM access_request r
+           JOIN access_approval a ON a.request_id = r.id JOIN app_user u ON u.id = a.approver_id
+          WHERE r.requester_id = ? AND r.patient_id = ? AND r.purpose = ? AND r.status = 'approved' ORDER BY u.display_name`,
+      )
+      .all(userId, patientId, PACKET_PURPOSE) as Array<{ name: string }>;
+    return rows.map((r) => r.name);
   }
 
   history(claimId: number) {

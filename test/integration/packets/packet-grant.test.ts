@@ -39,6 +39,7 @@ describe('excerpts beyond the purpose defaults', () => {
     const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
     const text = squash((await parsePdf(Buffer.from(out.pdfBase64, 'base64'))).pages.flat().join(''));
     expect(text).toContain(squash(CANARY.withheld));
+    expect(text).toContain(squash("access beyond the purpose's defaults approved by pat"));
 
     // Revoked: the same handle no longer resolves.
     await pat('revokeAccess', { requestId: req.id, reason: 'Appeal sent; access no longer needed.' });
