@@ -9,6 +9,8 @@ import { identifiersBench } from './identifiers.bench';
 import { storeBench } from './store.bench';
 import { packetsBench } from './packets.bench';
 import { demoBench } from './demo.bench';
+import { ocrBench } from './ocr.bench';
+import { x12Bench } from './x12.bench';
 
 async function main() {
   const result = {
@@ -21,6 +23,8 @@ async function main() {
   redaction_identifiers: identifiersBench(),
   packets: await packetsBench(),
   demo: demoBench(),
+  x12_835: x12Bench(),
+  ocr: await ocrBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');
 }

@@ -24,6 +24,7 @@ import { PacketService } from './packets/packet-service';
 import { defaultPolicy, type Policy } from './redaction/policy';
 import { ChartViews, type GrantSource } from './redaction/views';
 import { chartHandlers } from './redaction/views/handlers';
+import { closeOcrPool } from './ingest/ocr/pool';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 
 export interface BackendDeps {
@@ -96,6 +97,8 @@ export function createBackend(deps: BackendDeps): Backend {
         audit.checkpoint();
       }
       store.close();
+      // OCR worker threads would keep the process alive; they start again on the next scan.
+      void closeOcrPool();
     },
   };
 }

@@ -188,3 +188,8 @@ export function followUpNote(c: NoteContext, when: Date, n: number): string {
     sig(c, c.attending, when),
   ].join('\n');
 }
+
+/** A psychotherapy session note: the planted block is its whole body. */
+export function psychotherapyNote(c: NoteContext, when: Date, planted: SensitiveBlock[]): string {
+  return [header(c, 'Psychotherapy Session', when, 1), blocks(planted), `Session length 45 minutes. Next session in one week.\n`, sig(c, c.attending, when)].join('\n');
+}

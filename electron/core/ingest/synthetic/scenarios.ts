@@ -70,6 +70,8 @@ export interface Scenario {
   plan: string;
   surgery?: SurgeryDef;
   consult?: { specialty: string; question: string; recommendation: string };
+  /** Writes a psychotherapy note too (its own document, withheld from most purposes). */
+  psychotherapy?: boolean;
   /** Sensitive history that belongs to this encounter's own diagnoses (planted as a canary section). */
   related: Ds4pLabel[];
 }
@@ -250,6 +252,7 @@ export const SCENARIOS: readonly Scenario[] = [
     exam: 'Calm, cooperative, good eye contact. Linear and goal-directed thought process.',
     course: 'PHQ-9 administered today.',
     plan: 'Increase sertraline to 150 mg daily. Continue weekly therapy. Return in four weeks.',
+    psychotherapy: true,
     related: ['PSY'],
   },
   {

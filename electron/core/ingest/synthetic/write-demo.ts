@@ -18,6 +18,7 @@ import {
   followUpNote,
   operativeNote,
   progressNote,
+  psychotherapyNote,
   resultReport,
   type NoteContext,
 } from './notes';
@@ -348,8 +349,16 @@ class DemoRun {
         }
       }
     }
+    // A psychotherapy note's body is its own (unrelated) canary: no diagnosis code makes it task-related.
+    let therapy: SensitiveBlock[] = [];
+    if (s.psychotherapy && !e.filler) {
+      const phrase = this.canaryPhrase(rng);
+      const block = sensitiveBlock(rng, 'PSYTHPN', false, phrase);
+      therapy = [block];
+      planted.push({ block, phrase });
+    }
     const relatedBlocks = planted.filter((p) => s.related.includes(p.block.label)).map((p) => p.block);
-    const otherBlocks = planted.filter((p) => !s.related.includes(p.block.label)).map((p) => p.block);
+    const otherBlocks = planted.filter((p) => !s.related.includes(p.block.label) && p.block.label !== 'PSYTHPN').map((p) => p.block);
     const inConsult = inpatient && s.consult ? relatedBlocks : [];
     const inAdmission = inpatient && s.consult ? otherBlocks : [...relatedBlocks, ...otherBlocks];
 
@@ -376,6 +385,7 @@ class DemoRun {
       const title = classCode === 'EMER' ? 'Emergency Department Note' : `${s.typeDisplay} Note`;
       docs.push({ docType: 'progress-note', title, when: e.start, author: attending, text: admissionNote(ctx, title, inAdmission), planted: inAdmission });
     }
+    if (therapy.length) docs.push({ docType: 'psychotherapy-note', title: 'Psychotherapy Session', when: e.start, author: attending, text: psychotherapyNote(ctx, e.start, therapy), planted: therapy });
     if (labs.length && !e.filler) docs.push({ docType: 'result', title: 'Laboratory Results', when: e.start, author: attending, text: resultReport(ctx, e.start), planted: [] });
     if (inpatient) docs.push({ docType: 'discharge-summary', title: 'Discharge Summary', when: end, author: attending, text: dischargeSummary(ctx), planted: [] });
 
