@@ -105,6 +105,14 @@ describe('dispute packet (IPC)', () => {
     t.backend.close();
   });
 
+  it('the identifier check lists what a user typed into the letter, before anything leaves', async () => {
+    const { t, seeded, biller } = await setup();
+    const check = await biller('packetCheck', { claimId: seeded.claimId, recipient: 'Payer', letter: `Re: patient ${CANARY.given} ${CANARY.family}, phone ${CANARY.phone}.`, excerpts: [] });
+    const inLetter = check.identifiers.filter((i) => i.where.includes('letter'));
+    expect(inLetter).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'NAME', text: `${CANARY.given} ${CANARY.family}` }), expect.objectContaining({ type: 'PHONE', text: CANARY.phone })]));
+    t.backend.close();
+  });
+
   it('a span excerpt carries only the selected part of the visible section', async () => {
     const { t, seeded, biller } = await setup();
     const draft = await biller('packetDraft', { claimId: seeded.claimId });
