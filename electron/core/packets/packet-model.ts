@@ -188,9 +188,14 @@ export function claimBlocks(s: ClaimSummary): Block[] {
   return blocks;
 }
 
+/** The notice 42 CFR 2.32 requires with every disclosure of substance use disorder records (label ETH). */
+export const PART2_NOTICE =
+  'This information has been disclosed to you from records protected by federal confidentiality rules (42 CFR part 2). The federal rules prohibit you from making any further disclosure of information in this record that identifies a patient as having or having had a substance use disorder either directly, by reference to publicly available information, or through verification of such identification by another person unless further disclosure is expressly permitted by the written consent of the individual whose information is being disclosed or as otherwise permitted by 42 CFR part 2. A general authorization for the release of medical or other information is NOT sufficient for this purpose (see 42 CFR 2.31). The federal rules restrict any use of the information to investigate or prosecute with regard to a crime any patient with a substance use disorder, except as provided at 42 CFR 2.12(c)(5) and 2.65.';
+
 function excerptBlocks(excerpts: PacketExcerpt[]): Block[] {
   if (!excerpts.length) return [];
   const blocks: Block[] = [{ kind: 'pageBreak' }, { kind: 'title', text: 'Documentation excerpts' }];
+  if (excerpts.some((e) => e.labels.includes('ETH'))) blocks.push({ kind: 'para', bold: true, small: true, text: PART2_NOTICE }, { kind: 'space', height: 6 });
   for (const e of excerpts) {
     blocks.push(
       { kind: 'heading', text: `${e.ref}. ${e.sectionTitle}` },

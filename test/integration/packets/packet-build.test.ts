@@ -58,6 +58,7 @@ describe('dispute packet (IPC)', () => {
     expect(text).toContain('drug-eluting stent');
     expect(text).toContain('Shows the stent placement the payer says is undocumented');
     expect(text).toContain('Minimum-necessary certificate');
+    expect(text).not.toContain('42 CFR part 2'); // no substance-use excerpt, no Part 2 notice
     // … and nothing else: no withheld section, no unchosen section, no patient identifier.
     for (const bad of [CANARY.withheld, 'Alcohol', 'AA meetings', 'chest pain', 'aspirin', CANARY.family, CANARY.given, CANARY.mrn, CANARY.birthDate, CANARY.address, CANARY.phone]) {
       expect(text).not.toContain(bad);

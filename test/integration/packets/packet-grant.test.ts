@@ -40,6 +40,7 @@ describe('excerpts beyond the purpose defaults', () => {
     const text = squash((await parsePdf(Buffer.from(out.pdfBase64, 'base64'))).pages.flat().join(''));
     expect(text).toContain(squash(CANARY.withheld));
     expect(text).toContain(squash("access beyond the purpose's defaults approved by pat"));
+    expect(text).toContain(squash('protected by federal confidentiality rules (42 CFR part 2)')); // the redisclosure notice Part 2 requires
 
     // Revoked: the same handle no longer resolves.
     await pat('revokeAccess', { requestId: req.id, reason: 'Appeal sent; access no longer needed.' });
