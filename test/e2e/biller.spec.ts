@@ -80,6 +80,15 @@ test('a biller works a denial: worklist, packet with one excerpt, identifier che
 
   await page.getByRole('button', { name: 'Back to worklist' }).click();
   await expect(page.getByRole('combobox', { name: `Status of claim ${claim.claimNumber}` })).toHaveValue('sent');
+
+  // Locking clears the worklist from the page; the same window's old handles are gone with the purpose.
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: 'Session locked' })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(claim.claimNumber);
+  await page.getByLabel('Password', { exact: true }).fill(mine);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('tab', { name: 'Denials' }).click();
+  await expect(page.getByRole('table', { name: 'Denial worklist' })).toContainText(claim.claimNumber);
 });
 
 test('a privacy officer reads and exports a patient accounting of disclosures', async ({ app, page }) => {
