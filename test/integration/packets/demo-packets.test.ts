@@ -1,8 +1,13 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withUsers } from '../../support/backend';
 import { seedDemo } from '../../support/demo';
 import { parsePdf, squash } from '../../support/pdf-text';
 import { NEW_PASSWORD, signIn } from '../../support/sign-in';
+
+const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+/** The packet's fixed wording (titles, table headers, certificate text, footer) lives in these sources. */
+const FIXED = ['electron/core/packets/packet-model.ts', 'electron/core/packets/packet-service.ts', 'electron/core/packets/pdf/document.ts', 'shared/purposes.ts'].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 
 describe('dispute packets from generated claims (demo generator with canaries)', () => {
   it('every packet holds its claim minimum set and chosen excerpts; no canary, name or MRN that was not chosen and visible', async () => {
@@ -32,6 +37,11 @@ describe('dispute packets from generated claims (demo generator with canaries)',
         if (v) expect(flat).toContain(squash(v));
       }
       for (const e of check.excerpts) expect(flat).toContain(squash(e.text));
+      // Nothing else: every word in the file comes from the claim's minimum set, the letter, the
+      // check the user confirmed (excerpts, reasons, sources), the recipient and preparer, or the fixed wording.
+      const allowed = new Set(words([JSON.stringify(draft.summary), draft.letterTemplate, JSON.stringify(check), ...check.excerpts.map((e) => e.text), 'bill', out.sha256, FIXED, new Date(0).toISOString()].join(' ')));
+      const stray = [...new Set(pdf.pages.flat().flatMap(words))].filter((w) => !allowed.has(w) && !/^\d+$/.test(w) && !/^20\d\d$/.test(w));
+      expect(stray).toEqual([]);
       // Canaries: present exactly when a chosen, visible excerpt carried them.
       for (const c of demo.canaries) {
         const phrase = squash(c.phrase);
