@@ -40,6 +40,9 @@ test('a biller works a denial: worklist, packet with one excerpt, identifier che
   await expect(table).toContainText("not deemed a 'medical necessity'");
   await expect(table).not.toContainText(CANARY.family);
   await page.screenshot({ path: screenshotPath('biller-worklist') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: screenshotPath('biller-worklist-1080') });
+  await page.setViewportSize({ width: 1366, height: 768 });
   // Filter by age bucket, then clear it.
   await page.getByRole('checkbox', { name: '>120' }).check();
   await expect(table.getByRole('row')).toHaveCount(2);

@@ -32,7 +32,7 @@ function toggle<T>(list: T[] | undefined, v: T): T[] {
 }
 
 function Filters() {
-  const { query, setQuery, payers, total } = useDenials();
+  const { query, setQuery, payers, total, rows } = useDenials();
   return (
     <form className="denial-filters" aria-label="Worklist filters" onSubmit={(e) => e.preventDefault()}>
       <fieldset>
@@ -74,6 +74,7 @@ function Filters() {
       </div>
       <p className="muted small" role="status">
         {total} denial{total === 1 ? '' : 's'}
+        {rows.length < total ? ` (showing the first ${rows.length}; narrow the filters)` : ''}
       </p>
     </form>
   );
