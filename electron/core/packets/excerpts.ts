@@ -71,10 +71,11 @@ export class ViewExcerptSource {
   }
 
   /** A section handle from this viewer's current denial-dispute view, re-derived; NOT_FOUND otherwise. */
-  resolve(viewer: Viewer, handle: string, patientId: number): VisibleSectionText {
+  resolve(viewer: Viewer, handle: string, patientId: number, encounterId: number | null): VisibleSectionText {
     if (viewer.purpose?.purpose !== PACKET_PURPOSE) throw new NtkError('NOT_FOUND', NOT_VISIBLE);
     const r = this.views.resolveVisibleSection(viewer, handle);
-    if (!r || r.patientId !== patientId || r.purpose !== PACKET_PURPOSE) throw new NtkError('NOT_FOUND', NOT_VISIBLE);
+    // Documentation of this claim's encounter only (a handle from another claim of the same patient does not carry over).
+    if (!r || r.patientId !== patientId || r.purpose !== PACKET_PURPOSE || (encounterId !== null && r.encounterId !== encounterId)) throw new NtkError('NOT_FOUND', NOT_VISIBLE);
     return fromResolved(r, this.views.policy.rules.grant.id);
   }
 

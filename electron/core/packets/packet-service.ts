@@ -120,7 +120,7 @@ export class PacketService {
       const reason = x.reason.trim();
       if (reason.length < 3 || /[\r\n]/.test(reason)) throw new NtkError('BAD_REQUEST', 'Each excerpt needs a one-line reason.');
       let section: VisibleSectionText;
-      if (x.sectionId !== undefined) section = this.source.resolve(viewer, x.sectionId, ctx.patientId);
+      if (x.sectionId !== undefined) section = this.source.resolve(viewer, x.sectionId, ctx.patientId, ctx.encounterId);
       else if (x.storedSectionId !== undefined) {
         const found = stored.get(x.storedSectionId);
         if (!found) throw new NtkError('NOT_FOUND', 'That section is not in the denial-dispute view of this claim.');
