@@ -9,12 +9,14 @@ import { identifiersBench } from './identifiers.bench';
 import { queryPdfBench } from './query-pdf.bench';
 import { storeBench } from './store.bench';
 import { viewsBench } from './views.bench';
+import { packetsBench } from './packets.bench';
 import { demoBench } from './demo.bench';
 import { ocrBench } from './ocr.bench';
 import { x12Bench } from './x12.bench';
 import { ingestBench } from './ingest.bench';
 
-const result = {
+async function main() {
+  const result = {
   when: new Date().toISOString(),
   node: process.version,
   cpus: os.cpus().length,
@@ -24,9 +26,12 @@ const result = {
   redaction_identifiers: identifiersBench(),
   views: viewsBench(),
   query_pdf: await queryPdfBench(),
+  packets: await packetsBench(),
   demo: demoBench(),
   x12_835: x12Bench(),
   ocr: await ocrBench(),
   ingest: await ingestBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+}
+void main();

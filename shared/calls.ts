@@ -38,6 +38,17 @@ export const CALL_NAMES = [
   'previewQuery',
   'exportQuery',
   'setQueryStatus',
+  // biller workstation (shared/packets-contract.ts)
+  'denialWorklist',
+  'setDenialStatus',
+  'packetDraft',
+  'saveLetterTemplate',
+  'packetCheck',
+  'packetExport',
+  'packetHistory',
+  'disclosureReport',
+  'recordExceptionDisclosure',
+  'disclosureExport',
   // chart views (shared/chart-contract.ts)
   'declarePurpose',
   'openChart',

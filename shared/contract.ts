@@ -23,6 +23,7 @@ import {
   Username,
 } from './auth-contract';
 import { coderContract } from './coder-contract';
+import { packetsContract } from './packets-contract';
 import { chartContract } from './chart-contract';
 import { demoContract } from './demo-contract';
 import { accessContract } from './access-contract';
@@ -99,6 +100,7 @@ export const contract = {
     response: z.array(AuditEventView),
   },
   ...coderContract,
+  ...packetsContract,
   ...chartContract,
   ...demoContract,
   ...accessContract,

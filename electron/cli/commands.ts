@@ -3,6 +3,8 @@ import { accessCommand } from './access-command';
 import type { CliCommand } from './command';
 import { deidCommand } from './deid-command';
 import { demoCommand } from './demo-command';
+import { disclosuresCommand } from './disclosures-command';
+import { packetCommand } from './packet-command';
 import { encountersCommand } from './encounters-command';
 import { importCommand } from './import-command';
 import { patientsCommand } from './patients-command';
@@ -16,4 +18,6 @@ export const COMMANDS: readonly CliCommand[] = [
   redactCommand,
   deidCommand,
   accessCommand,
+  packetCommand,
+  disclosuresCommand,
 ];

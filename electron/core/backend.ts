@@ -21,6 +21,9 @@ import { NtkError } from './errors';
 import { coderHandlers } from './queries/handlers';
 import { QueryService, type PickSavePath } from './queries/query-service';
 import { viewSectionSource } from './queries/view-section-source';
+import { ViewExcerptSource } from './packets/excerpts';
+import { packetHandlers } from './packets/handlers';
+import { PacketService } from './packets/packet-service';
 import { defaultPolicy, type Policy } from './redaction/policy';
 import { ChartViews, type GrantSource } from './redaction/views';
 import { chartHandlers } from './redaction/views/handlers';
@@ -54,6 +57,7 @@ export interface Backend {
   readonly views: ChartViews;
   readonly access: AccessService;
   readonly dispatch: Dispatch;
+  readonly packets: PacketService;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
   close(): void;
@@ -74,6 +78,7 @@ export function createBackend(deps: BackendDeps): Backend {
     return t ? { patientId: t.patientId, encounterId: t.encounterId, sectionCodes: t.sectionCodes, documentId: t.documentId } : undefined;
   });
   const queries = new QueryService(store.db, audit, auth, clock, viewSectionSource(store.db, views), deps.pickSavePath);
+  const packets = new PacketService(store.db, audit, clock, new ViewExcerptSource(views));
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -86,6 +91,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
     ...coderHandlers({ db: store.db, audit, queries }),
+    ...packetHandlers(store.db, audit, auth, clock, packets),
     ...chartHandlers(views),
     ...demoHandlers(store, audit),
     ...accessHandlers(access, auth, clock),
@@ -101,6 +107,7 @@ export function createBackend(deps: BackendDeps): Backend {
     views,
     access,
     dispatch,
+    packets,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
       // Sign the chain head on the way out, unless this was a read-only open (`ntk info`), which writes nothing.

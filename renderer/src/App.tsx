@@ -3,6 +3,8 @@ import { ROLE_LABELS, type Role } from '../../shared/roles';
 import { AccessScreen } from './screens/AccessScreen';
 import { CoderScreen } from './coder/CoderScreen';
 import { AuditScreen } from './screens/AuditScreen';
+import { DenialsScreen } from './screens/denials/DenialsScreen';
+import { DisclosuresScreen } from './screens/DisclosuresScreen';
 import { ChangePasswordScreen, FirstRunScreen, LockScreen, LoginScreen } from './screens/AuthScreens';
 import { ImportScreen } from './screens/ImportScreen';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
@@ -10,7 +12,7 @@ import { UsersScreen } from './screens/UsersScreen';
 import { useSession } from './state/session-store';
 import { useIdleLock } from './state/use-idle-lock';
 
-type Tab = 'store' | 'users' | 'audit' | 'access' | 'import' | 'coding';
+type Tab = 'store' | 'users' | 'audit' | 'access' | 'import' | 'coding' | 'denials' | 'disclosures';
 const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'store', label: 'Store' },
   { id: 'coding', label: 'Coding', roles: ['coder', 'cdi', 'supervisor'] },
@@ -18,6 +20,8 @@ const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'audit', label: 'Audit', roles: ['privacy_officer', 'admin'] },
   { id: 'access', label: 'Access', roles: ['coder', 'biller', 'cdi', 'supervisor', 'privacy_officer'] },
   { id: 'import', label: 'Import', roles: ['admin', 'supervisor'] },
+  { id: 'denials', label: 'Denials', roles: ['biller', 'supervisor'] },
+  { id: 'disclosures', label: 'Disclosures', roles: ['privacy_officer', 'admin'] },
 ];
 
 export function App() {
@@ -81,6 +85,8 @@ function Workspace() {
         {tab === 'access' && <AccessScreen role={s.role} />}
         {tab === 'import' && <ImportScreen />}
         {tab === 'coding' && <CoderScreen />}
+        {tab === 'denials' && <DenialsScreen />}
+        {tab === 'disclosures' && <DisclosuresScreen />}
       </main>
     </div>
   );

@@ -40,7 +40,7 @@ export function toFhirAuditEvent(r: AuditRow): Record<string, unknown> {
 
 const CSV_COLUMNS = ['seq', 'recorded_at', 'username', 'role', 'purpose', 'workstation', 'action', 'event_type', 'outcome', 'patient_id', 'encounter_id', 'document_id', 'section_code', 'labels', 'rule_ids', 'detail'] as const;
 
-const csvCell = (v: unknown): string => {
+export const csvCell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   let s = String(v);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // no formula injection when opened in a spreadsheet

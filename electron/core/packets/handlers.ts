@@ -1,0 +1,113 @@
+/**
+ * IPC handlers of the biller workstation. Denial and packet calls are for billers and supervisors
+ * and always work under the denial-dispute purpose; the accounting of disclosures is for privacy
+ * officers and administrators. Exports need a recent re-authentication.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Handlers } from '../ipc/dispatch';
+import type { AuditLog } from '../audit/audit-log';
+import { actor, type AuthService } from '../auth/auth-service';
+import type { Session } from '../auth/sessions';
+import type { Clock } from '../clock';
+import { disclosuresCsv, disclosuresPdf, findPatient, queryDisclosures, recordDisclosure } from './disclosures';
+import type { PacketService, Preparer } from './packet-service';
+import { queryWorklist, setWorkStatus } from './worklist';
+
+const BILLING = ['biller', 'supervisor'] as const;
+const PRIVACY = ['privacy_officer', 'admin'] as const;
+
+type PacketCalls =
+  | 'denialWorklist'
+  | 'setDenialStatus'
+  | 'packetDraft'
+  | 'saveLetterTemplate'
+  | 'packetCheck'
+  | 'packetExport'
+  | 'packetHistory'
+  | 'disclosureReport'
+  | 'recordExceptionDisclosure'
+  | 'disclosureExport';
+
+const preparerOf = (s: Session): Preparer => ({ userId: s.userId, displayName: s.displayName, audit: actor(s) });
+
+export function packetHandlers(db: Database, audit: AuditLog, auth: AuthService, clock: Clock, packets: PacketService): Pick<Handlers, PacketCalls> {
+  return {
+    denialWorklist: {
+      access: BILLING,
+      run: (r, { session }) => {
+        const result = queryWorklist(db, clock.now(), r);
+        audit.append({ ...actor(session!), purpose: 'denial_dispute', action: 'R', eventType: 'denials.read', outcome: 'success', detail: { rows: result.rows.length } });
+        return result;
+      },
+    },
+    setDenialStatus: {
+      access: BILLING,
+      run: (r, { session }) => {
+        setWorkStatus(db, r.claimId, r.status);
+        audit.append({ ...actor(session!), purpose: 'denial_dispute', action: 'U', eventType: 'denials.status', outcome: 'success', detail: { claimId: r.claimId, status: r.status } });
+        return { claimId: r.claimId, status: r.status };
+      },
+    },
+    packetDraft: { access: BILLING, run: (r, { session }) => packets.draft(session!, r.claimId, actor(session!)) },
+    saveLetterTemplate: { access: BILLING, run: (r, { session }) => ({ template: packets.saveLetterTemplate(r.template, actor(session!)) }) },
+    packetCheck: {
+      access: BILLING,
+      run: async (r, { session }) => (await packets.prepare(session!, session!.id, { claimId: r.claimId, recipient: r.recipient, letter: r.letter, excerpts: r.excerpts }, preparerOf(session!))).check,
+    },
+    packetExport: {
+      access: BILLING,
+      run: (r, { session, ctx }) => {
+        auth.requireRecentReauth(ctx.sessionKey);
+        const prepared = packets.takePending(session!.id, r.checkId);
+        const done = packets.commit(prepared, preparerOf(session!), 'app');
+        return { packetId: done.packetId, sha256: done.sha256, pages: done.pages, bytes: done.bytes.length, fileName: done.fileName, pdfBase64: Buffer.from(done.bytes).toString('base64') };
+      },
+    },
+    packetHistory: { access: BILLING, run: (r) => packets.history(r.claimId) },
+    disclosureReport: {
+      access: PRIVACY,
+      run: (r, { session }) => {
+        const p = findPatient(db, r.patient);
+        const rows = queryDisclosures(db, p.id, r.from, r.to);
+        audit.append({ ...actor(session!), action: 'R', eventType: 'disclosures.read', outcome: 'success', patientId: p.id, detail: { rows: rows.length } });
+        return { patientLabel: patientLabel(p), rows };
+      },
+    },
+    recordExceptionDisclosure: {
+      access: PRIVACY,
+      run: (r, { session }) => {
+        const p = findPatient(db, r.patient);
+        const s = session!;
+        const id = recordDisclosure(db, {
+          patientId: p.id,
+          disclosedAt: `${r.disclosedOn}T12:00:00.000Z`,
+          recipient: r.recipient,
+          purpose: r.purpose,
+          description: r.description,
+          userId: s.userId,
+          username: s.username,
+        });
+        audit.append({ ...actor(s), purpose: r.purpose, action: 'C', eventType: 'disclosure.record', outcome: 'success', patientId: p.id, detail: { disclosureId: id } });
+        return { id };
+      },
+    },
+    disclosureExport: {
+      access: PRIVACY,
+      run: async (r, { session, ctx }) => {
+        auth.requireRecentReauth(ctx.sessionKey);
+        const p = findPatient(db, r.patient);
+        const rows = queryDisclosures(db, p.id, r.from, r.to);
+        const bytes = r.format === 'csv' ? Buffer.from(disclosuresCsv(rows), 'utf8') : Buffer.from(await disclosuresPdf(rows, patientLabel(p), r, clock.now()));
+        audit.append({ ...actor(session!), action: 'E', eventType: 'disclosures.export', outcome: 'success', patientId: p.id, detail: { rows: rows.length, format: r.format } });
+        return {
+          fileName: `disclosures-${p.id}.${r.format}`,
+          mime: r.format === 'csv' ? 'text/csv' : 'application/pdf',
+          base64: bytes.toString('base64'),
+          rows: rows.length,
+        };
+      },
+    },
+  };
+}
+
+export const patientLabel = (p: { id: number; mrn: string | null }): string => (p.mrn ? `MRN ${p.mrn}` : `Patient #${p.id}`);

@@ -1,0 +1,302 @@
+/**
+ * The dispute packet builder, shared by the app (IPC handlers) and `ntk packet build`:
+ *
+ *   draft   → the claim's minimum data set, the letter template, the excerpt sources of the
+ *             caller's current view, the claim's packet history;
+ *   prepare → re-derives each chosen excerpt from its handle, fills the letter, renders the PDF
+ *             and runs the identifier check over what will be drawn; the result waits (10 min) for
+ *             the user's confirmation;
+ *   commit  → after confirmation (and, in the app, re-authentication) records the packet with the
+ *             SHA-256 of the exact bytes, its excerpts, the disclosure, the audit event, and marks
+ *             the claim sent. The bytes returned are the bytes that were hashed.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { PacketCheck } from '../../../shared/packets-contract';
+import type { AuditActor, AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import { NtkError } from '../errors';
+import { loadClaim, type ClaimContext } from './claim-summary';
+import { recordDisclosure } from './disclosures';
+import type { Viewer } from '../redaction/views';
+import { PACKET_PURPOSE, spanOf, type ViewExcerptSource, type VisibleSectionText } from './excerpts';
+import { identifierCheck } from './identifier-check';
+import { blocksText, certificateBlocks, claimBlocks, DEFAULT_LETTER_TEMPLATE, fillLetter, includedElements, packetBlocks, packetMeta, type PacketExcerpt, type PacketModel } from './packet-model';
+import { renderDocument, type RenderedPdf } from './pdf/document';
+
+const TEMPLATE_KEY = 'packet.letter_template';
+const PENDING_MS = 10 * 60_000;
+
+export interface ExcerptRequest {
+  /** A section handle from the caller's view (app) … */
+  sectionId?: string;
+  /** … or a stored section id (headless CLI). */
+  storedSectionId?: number;
+  start?: number;
+  end?: number;
+  reason: string;
+}
+
+export interface PrepareRequest {
+  claimId: number;
+  recipient?: string;
+  /** Letter template (placeholders filled here); default: the saved template. */
+  letter?: string;
+  excerpts: ExcerptRequest[];
+}
+
+export interface Preparer {
+  userId: number | null;
+  /** Shown in the letter and on the certificate (and nowhere in the file's metadata). */
+  displayName: string;
+  audit: AuditActor;
+}
+
+export interface PreparedPacket {
+  check: PacketCheck;
+  model: PacketModel;
+  pdf: RenderedPdf;
+  ctx: ClaimContext;
+  viewerKey: string;
+  expiresAt: number;
+}
+
+export interface CommittedPacket {
+  packetId: number;
+  sha256: string;
+  pages: number;
+  bytes: Uint8Array;
+  fileName: string;
+  excerptIds: string[];
+  elements: string[];
+}
+
+export class PacketService {
+  private readonly pending = new Map<string, PreparedPacket>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    readonly source: ViewExcerptSource,
+  ) {}
+
+  letterTemplate(): string {
+    const r = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(TEMPLATE_KEY) as { value: string } | undefined;
+    return r?.value ?? DEFAULT_LETTER_TEMPLATE;
+  }
+
+  saveLetterTemplate(template: string, who: AuditActor): string {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(TEMPLATE_KEY, template);
+    this.audit.append({ ...who, action: 'U', eventType: 'packet.template', outcome: 'success', detail: { chars: template.length } });
+    return template;
+  }
+
+  /** Opens the claim for a dispute: declares the denial-dispute purpose for its encounter (audited) and lists the view's sections. */
+  draft(viewer: Viewer, claimId: number, who: AuditActor) {
+    const ctx = loadClaim(this.db, claimId);
+    const sources = this.source.documents(viewer, ctx.encounterId);
+    this.audit.append({
+      ...who,
+      purpose: PACKET_PURPOSE,
+      action: 'R',
+      eventType: 'packet.draft',
+      outcome: 'success',
+      patientId: ctx.patientId,
+      encounterId: ctx.encounterId,
+      detail: { claimId, documents: sources.length },
+    });
+    return { summary: ctx.summary, letterTemplate: this.letterTemplate(), recipient: ctx.summary.payerName ?? '', sources, history: this.history(claimId) };
+  }
+
+  /** `key` names the caller's session: a prepared packet can be confirmed only from there. */
+  async prepare(viewer: Viewer, key: string, req: PrepareRequest, by: Preparer): Promise<PreparedPacket> {
+    const ctx = loadClaim(this.db, req.claimId);
+    const stored = req.excerpts.some((x) => x.storedSectionId !== undefined)
+      ? this.source.resolveSectionIds(viewer, ctx.encounterId, ctx.patientId, req.excerpts.flatMap((x) => (x.storedSectionId !== undefined ? [x.storedSectionId] : [])))
+      : new Map<number, VisibleSectionText>();
+    const resolved: VisibleSectionText[] = [];
+    const excerpts = req.excerpts.map((x, i): PacketExcerpt => {
+      const reason = x.reason.trim();
+      if (reason.length < 3 || /[\r\n]/.test(reason)) throw new NtkError('BAD_REQUEST', 'Each excerpt needs a one-line reason.');
+      let section: VisibleSectionText;
+      if (x.sectionId !== undefined) section = this.source.resolve(viewer, x.sectionId, ctx.patientId, ctx.encounterId);
+      else if (x.storedSectionId !== undefined) {
+        const found = stored.get(x.storedSectionId);
+        if (!found) throw new NtkError('NOT_FOUND', 'That section is not in the denial-dispute view of this claim.');
+        section = found;
+      } else throw new NtkError('BAD_REQUEST', 'An excerpt names no section.');
+      resolved.push(section);
+      const span = spanOf(section, x.start, x.end);
+      if (!span.text) throw new NtkError('BAD_REQUEST', 'That excerpt has no visible text.');
+      return {
+        ref: `E${i + 1}`,
+        documentId: section.documentId,
+        sectionId: section.sectionId,
+        loinc: section.loinc,
+        documentTitle: section.documentTitle,
+        sectionTitle: section.title,
+        date: section.date,
+        text: span.text,
+        reason,
+        labels: section.labels,
+        spanStart: span.start,
+        spanEnd: span.end,
+      };
+    });
+    const createdAt = this.clock.now();
+    const recipient = (req.recipient ?? ctx.summary.payerName ?? '').trim();
+    if (!recipient) throw new NtkError('BAD_REQUEST', 'Name the recipient of the packet.');
+    const base = { summary: ctx.summary, recipient, preparedBy: by.displayName, createdAt };
+    const approvers = excerpts.some((_, i) => resolved[i]!.viaGrant) ? this.grantApprovers(viewer.userId, ctx.patientId) : [];
+    const model: PacketModel = {
+      ...base,
+      letter: fillLetter(req.letter ?? this.letterTemplate(), base),
+      excerpts,
+      approvedBy:
+        `${by.displayName} (identifier check confirmed; re-authenticated)` +
+        (approvers.length ? `; access beyond the purpose's defaults approved by ${approvers.join(', ')}` : ''),
+      purpose: PACKET_PURPOSE,
+    };
+    const pdf = await renderDocument(packetBlocks(model), packetMeta(model));
+    const { identifiers, labels } = identifierCheck(
+      [
+        { where: 'letter', text: model.letter },
+        { where: 'claim summary', text: blocksText(claimBlocks(model.summary)) },
+        ...excerpts.map((e) => ({ where: e.ref, text: `${e.documentTitle}.\n\n${e.text}\n\n${e.reason}` })),
+        { where: 'certificate', text: blocksText(certificateBlocks(model)) },
+      ],
+      model,
+    );
+    const checkId = randomBytes(12).toString('base64url');
+    const check: PacketCheck = {
+      checkId,
+      pages: pdf.pages,
+      elements: includedElements(model),
+      identifiers,
+      labels,
+      excerpts: excerpts.map((e) => ({ ref: e.ref, document: e.documentTitle, section: e.sectionTitle, date: e.date, reason: e.reason, text: e.text })),
+    };
+    for (const [id, p] of this.pending) if (p.viewerKey === key || p.expiresAt < this.clock.monotonicMs()) this.pending.delete(id);
+    const prepared: PreparedPacket = { check, model, pdf, ctx, viewerKey: key, expiresAt: this.clock.monotonicMs() + PENDING_MS };
+    this.pending.set(checkId, prepared);
+    this.audit.append({
+      ...by.audit,
+      purpose: PACKET_PURPOSE,
+      action: 'R',
+      eventType: 'packet.check',
+      outcome: 'success',
+      patientId: ctx.patientId,
+      encounterId: ctx.encounterId,
+      labels,
+      detail: { claimId: req.claimId, excerpts: excerpts.length, identifiers: identifiers.length, pages: pdf.pages },
+    });
+    return prepared;
+  }
+
+  /** The prepared packet the viewer confirmed; NOT_FOUND when it expired or belongs to someone else. */
+  takePending(key: string, checkId: string): PreparedPacket {
+    const p = this.pending.get(checkId);
+    if (!p || p.viewerKey !== key || p.expiresAt < this.clock.monotonicMs()) {
+      throw new NtkError('NOT_FOUND', 'That identifier check has expired; run the check again.');
+    }
+    this.pending.delete(checkId);
+    return p;
+  }
+
+  commit(p: PreparedPacket, by: Preparer, transport: 'app' | 'cli'): CommittedPacket {
+    const bytes = p.pdf.bytes;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const m = p.model;
+    const elements = includedElements(m);
+    const byType: Record<string, number> = {};
+    for (const i of p.check.identifiers) byType[i.type] = (byType[i.type] ?? 0) + 1;
+    const { packetId, excerptIds } = this.db.transaction(() => {
+      const packetId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO packet (claim_id, patient_id, claim_number, created_at, purpose, recipient, prepared_by, prepared_by_name, approved_by_name,
+               pages, bytes, sha256, elements_json, identifiers_json, transport) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            m.summary.claimId,
+            p.ctx.patientId,
+            m.summary.claimNumber,
+            m.createdAt.toISOString(),
+            m.purpose,
+            m.recipient,
+            by.userId,
+            m.preparedBy,
+            m.approvedBy,
+            p.pdf.pages,
+            bytes.length,
+            sha256,
+            JSON.stringify(elements),
+            JSON.stringify(byType),
+            transport,
+          ).lastInsertRowid,
+      );
+      const ins = this.db.prepare(
+        'INSERT INTO packet_excerpt (packet_id, ordinal, document_id, section_id, loinc, span_start, span_end, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const excerptIds = m.excerpts.map((e, i) => `EX-${ins.run(packetId, i + 1, e.documentId, e.sectionId, e.loinc, e.spanStart, e.spanEnd, e.reason).lastInsertRowid}`);
+      recordDisclosure(this.db, {
+        patientId: p.ctx.patientId,
+        disclosedAt: m.createdAt.toISOString(),
+        recipient: m.recipient,
+        purpose: m.purpose,
+        description: describeDisclosure(elements, m.excerpts),
+        excerptIds,
+        packetId,
+        userId: by.userId,
+        username: by.audit.username ?? null,
+        fileSha256: sha256,
+      });
+      this.db.prepare("UPDATE claim SET work_status = 'sent' WHERE id = ? AND work_status IN ('new', 'in_work')").run(m.summary.claimId);
+      return { packetId, excerptIds };
+    })();
+    this.audit.append({
+      ...by.audit,
+      purpose: m.purpose,
+      action: 'E',
+      eventType: 'packet.export',
+      outcome: 'success',
+      patientId: p.ctx.patientId,
+      encounterId: p.ctx.encounterId,
+      labels: p.check.labels,
+      detail: { packetId, claimId: m.summary.claimId, pages: p.pdf.pages, excerpts: m.excerpts.length, sha256, transport },
+    });
+    return { packetId, sha256, pages: p.pdf.pages, bytes, fileName: `dispute-packet-${packetId}.pdf`, excerptIds, elements };
+  }
+
+  /** Who approved the viewer's active denial-dispute grants for this patient (shown on the certificate). */
+  private grantApprovers(userId: number, patientId: number): string[] {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT u.display_name AS name FROM access_request r
+           JOIN access_approval a ON a.request_id = r.id JOIN app_user u ON u.id = a.approver_id
+          WHERE r.requester_id = ? AND r.patient_id = ? AND r.purpose = ? AND r.status = 'approved' ORDER BY u.display_name`,
+      )
+      .all(userId, patientId, PACKET_PURPOSE) as Array<{ name: string }>;
+    return rows.map((r) => r.name);
+  }
+
+  history(claimId: number) {
+    return (
+      this.db
+        .prepare(
+          `SELECT p.id, p.created_at, p.recipient, p.prepared_by_name, p.pages, p.bytes, p.sha256,
+                  (SELECT COUNT(*) FROM packet_excerpt e WHERE e.packet_id = p.id) AS excerpts
+             FROM packet p WHERE p.claim_id = ? ORDER BY p.id DESC`,
+        )
+        .all(claimId) as Array<{ id: number; created_at: string; recipient: string; prepared_by_name: string; pages: number; bytes: number; sha256: string; excerpts: number }>
+    ).map((r) => ({ id: r.id, createdAt: r.created_at, recipient: r.recipient, preparedBy: r.prepared_by_name, pages: r.pages, bytes: r.bytes, sha256: r.sha256, excerpts: r.excerpts }));
+  }
+}
+
+/** What the accounting says was disclosed: element names and excerpt sources, never values. */
+export function describeDisclosure(elements: string[], excerpts: PacketExcerpt[]): string {
+  const parts = [`Dispute packet: ${elements.filter((e) => !e.startsWith('Documentation excerpts')).join(', ')}.`];
+  if (excerpts.length) parts.push(`Documentation excerpts: ${excerpts.map((e) => `${e.documentTitle} (${e.date ?? 'undated'}) — ${e.sectionTitle}`).join('; ')}.`);
+  return parts.join(' ');
+}
