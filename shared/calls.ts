@@ -26,6 +26,12 @@ export const CALL_NAMES = [
   'setIdleMinutes',
   'auditVerify',
   'auditEvents',
+  // retention (cache minimization)
+  'retentionPolicy',
+  'setRetentionPolicy',
+  'runRetention',
+  'exposureInventory',
+  'exportInventory',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

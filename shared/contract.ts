@@ -22,6 +22,7 @@ import {
   UserSummary,
   Username,
 } from './auth-contract';
+import { retentionContract } from './retention-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
 
@@ -93,6 +94,7 @@ export const contract = {
       .strict(),
     response: z.array(AuditEventView),
   },
+  ...retentionContract,
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -16,6 +16,8 @@ import { systemClock, type Clock } from './clock';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
+import { RetentionService } from './retention/retention-service';
+import { retentionHandlers } from './retention/handlers';
 
 export interface BackendDeps {
   store: OpenStoreOptions;
@@ -24,12 +26,17 @@ export interface BackendDeps {
   clock?: Clock;
   /** Names this device in the audit trail (default: the host name). */
   workstation?: string;
+  /** Run the retention purge when the backend starts (default true; `ntk purge --dry-run` turns it off). */
+  purgeOnStart?: boolean;
+  /** Asks the person where to save an export (a main-process dialog); null when they cancel. */
+  pickSavePath?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface Backend {
   readonly store: Store;
   readonly audit: AuditLog;
   readonly auth: AuthService;
+  readonly retention: RetentionService;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
@@ -41,6 +48,8 @@ export function createBackend(deps: BackendDeps): Backend {
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
+  const retention = new RetentionService(store.db, audit, clock);
+  if (deps.purgeOnStart !== false && !store.db.readonly) runRetention(retention, deps.log);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -52,12 +61,14 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
+    ...retentionHandlers({ store, audit, auth, retention, clock, pickSavePath: deps.pickSavePath }),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
     store,
     audit,
     auth,
+    retention,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
@@ -66,4 +77,13 @@ export function createBackend(deps: BackendDeps): Backend {
       store.close();
     },
   };
+}
+
+/** Runs the due purge; a failure is logged by code only and never stops the app from starting. */
+export function runRetention(retention: RetentionService, log: FailureLog = () => {}): void {
+  try {
+    retention.runDue();
+  } catch (e) {
+    log({ ref: 'retention', call: 'retention.runDue', name: (e as Error).name, code: (e as { code?: string }).code ?? 'INTERNAL' });
+  }
 }

@@ -58,6 +58,11 @@ export class AuditLog {
     this.lastRow = db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
   }
 
+  /** The name this device carries in the audit trail. */
+  get workstationName(): string {
+    return this.workstation;
+  }
+
   /** Appends one event; returns its sequence number. */
   append(event: AuditEventInput): number {
     return this.appendMany([event]);
