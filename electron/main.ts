@@ -9,7 +9,8 @@ import { registerIpc } from './adapters/ipc';
 import { appKeySource } from './adapters/keychain';
 import { denyAllPermissions, guardContents, guardWindow, windowOptions } from './adapters/window-security';
 import { APP_INFO } from './core/app-info';
-import { createBackend, type Backend } from './core/backend';
+import { createBackend, runRetention, type Backend } from './core/backend';
+import { RETENTION_INTERVAL_MS } from './core/retention';
 
 // Where the redaction engine finds its word lists: beside the app when packaged, the repo's resources/ in development.
 process.env.NTK_RESOURCES_DIR ??= app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources');
@@ -18,6 +19,7 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let backend: Backend | undefined;
+let retentionTimer: NodeJS.Timeout | undefined;
 
 app.on('web-contents-created', (_e, contents) => guardContents(contents));
 
@@ -29,6 +31,10 @@ app.whenReady().then(() => {
       app: { ...APP_INFO, version: app.getVersion() },
       store: { path: path.join(app.getPath('userData'), 'store.ntk'), keys: appKeySource(), create: true },
       log: (entry) => console.error('[ntk] call failed', entry),
+      pickSavePath: async (suggestedName) => {
+        const r = await dialog.showSaveDialog({ defaultPath: path.join(app.getPath('documents'), suggestedName) });
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
     });
   } catch (e) {
     dialog.showErrorBox('Need-to-Know cannot open its store', (e as Error).message);
@@ -36,6 +42,10 @@ app.whenReady().then(() => {
     return;
   }
   registerIpc(ipcMain, backend.dispatch);
+  // The purge ran once at start-up (createBackend); it runs again on this timer while the app is open.
+  const b = backend;
+  retentionTimer = setInterval(() => runRetention(b.retention, (entry) => console.error('[ntk] retention failed', entry)), RETENTION_INTERVAL_MS);
+  retentionTimer.unref();
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   guardWindow(win);
   win.once('ready-to-show', () => win.show());
@@ -43,4 +53,7 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => backend?.close());
+app.on('will-quit', () => {
+  if (retentionTimer) clearInterval(retentionTimer);
+  backend?.close();
+});

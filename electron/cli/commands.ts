@@ -1,4 +1,5 @@
 /** The self-contained `ntk` commands (see command.ts). Add one line per command module. */
 import type { CliCommand } from './command';
+import { inventoryCommand, purgeCommand } from './retention-commands';
 
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [purgeCommand, inventoryCommand];
