@@ -2,16 +2,18 @@ import { useEffect, useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
 import { AuditScreen } from './screens/AuditScreen';
 import { ChangePasswordScreen, FirstRunScreen, LockScreen, LoginScreen } from './screens/AuthScreens';
+import { InventoryScreen } from './screens/InventoryScreen';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
 import { UsersScreen } from './screens/UsersScreen';
 import { useSession } from './state/session-store';
 import { useIdleLock } from './state/use-idle-lock';
 
-type Tab = 'store' | 'users' | 'audit';
+type Tab = 'store' | 'users' | 'audit' | 'inventory';
 const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'store', label: 'Store' },
   { id: 'users', label: 'Users', roles: ['admin'] },
   { id: 'audit', label: 'Audit', roles: ['privacy_officer', 'admin'] },
+  { id: 'inventory', label: 'Inventory', roles: ['privacy_officer', 'admin'] },
 ];
 
 export function App() {
@@ -72,6 +74,7 @@ function Workspace() {
         {tab === 'store' && <StoreStatusScreen />}
         {tab === 'users' && <UsersScreen idleMinutes={s.idleMinutes} />}
         {tab === 'audit' && <AuditScreen />}
+        {tab === 'inventory' && <InventoryScreen role={s.role} />}
       </main>
     </div>
   );

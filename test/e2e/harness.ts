@@ -28,6 +28,8 @@ export interface AppHarness {
   open(page: Page): Promise<void>;
   /** Strings that must never appear in any log line (seeded PHI, passwords typed in tests). */
   secrets: string[];
+  /** Files the app saved through the main-process save dialog (pickSavePath), in order. */
+  savedFiles: string[];
 }
 
 /** System time plus an offset the test can move forward. */
@@ -77,12 +79,20 @@ export const test = base.extend<{ app: AppHarness }>({
     const keyFile = path.join(dir, 'store.key');
     createKeyFile(keyFile);
     const logLines: string[] = [];
+    const savedFiles: string[] = [];
     const clock = offsetClock();
     const backend = createBackend({
       app: APP_INFO,
       clock,
       store: { path: path.join(dir, 'store.ntk'), keys: keyFileKeySource(keyFile), create: true },
       log: (entry) => logLines.push(`[ntk] call failed ${JSON.stringify(entry)}`),
+      // The save dialog: the person always picks the suggested name, in a folder of this test.
+      pickSavePath: async (suggestedName) => {
+        const file = path.join(dir, 'saved', path.basename(suggestedName));
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        savedFiles.push(file);
+        return file;
+      },
     });
     const secrets: string[] = [];
     const server = await serveRenderer();
@@ -92,6 +102,7 @@ export const test = base.extend<{ app: AppHarness }>({
       backend,
       url,
       secrets,
+      savedFiles,
       advance: (ms) => clock.advance(ms),
       async open(page) {
         page.on('console', (m) => logLines.push(`[page:${m.type()}] ${m.text()}`));

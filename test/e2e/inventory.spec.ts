@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import { seedRaw } from './retention-seed';
+import { ADMIN, expect, firstRunAsAdmin, screenshotPath, test } from './harness';
+
+for (const [w, h] of [
+  [1366, 768],
+  [1920, 1080],
+] as const) {
+  test(`inventory lists what this device holds and exports it after re-authentication at ${w}x${h}`, async ({ app, page }) => {
+    const db = app.backend.store.db;
+    const seeded = ['A1', 'B2', 'C3', 'D4', 'E5', 'F6'].map((tag, i) => seedRaw(db, tag, 1 + (i % 3), i % 2 === 0 ? ['ETH', 'PSY'] : []));
+    app.secrets.push(...seeded.flatMap((p) => [...p.canaries, p.mrn]));
+    await page.setViewportSize({ width: w, height: h });
+    await firstRunAsAdmin(page, app);
+    await page.getByRole('tab', { name: 'Inventory' }).click();
+    await expect(page.getByTestId('inv-patients')).toHaveText('6');
+    await expect(page.getByTestId('inv-documents')).toHaveText(String(seeded.reduce((a, _p, i) => a + 1 + (i % 3), 0)));
+    await expect(page.getByTestId('inv-dates')).toHaveText('2026-01-02 → 2026-01-04');
+    await expect(page.getByRole('table', { name: 'Patients held' }).getByRole('row')).toHaveCount(7);
+    await expect(page.getByLabel('Sensitivity labels present')).toContainText('ETH');
+    await page.getByRole('button', { name: 'Preview purge' }).click();
+    await expect(page.getByTestId('purge-preview')).toContainText('Would purge 0 patient(s)');
+    await page.screenshot({ path: screenshotPath(`inventory-${w}x${h}`), fullPage: true });
+
+    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Password', { exact: true }).fill('not my password at all');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(dialog.getByRole('alert')).toBeVisible();
+    expect(app.savedFiles).toEqual([]);
+    if (w === 1366) await page.screenshot({ path: screenshotPath('inventory-reauth'), fullPage: true });
+    await dialog.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved the inventory of 6 patient(s) as PDF.' })).toBeVisible();
+    expect(app.savedFiles).toHaveLength(1);
+    expect(fs.readFileSync(app.savedFiles[0]!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+}
