@@ -7,6 +7,7 @@ import { sectionsBench } from './sections.bench';
 import { auditBench } from './audit.bench';
 import { identifiersBench } from './identifiers.bench';
 import { storeBench } from './store.bench';
+import { demoBench } from './demo.bench';
 
 const result = {
   when: new Date().toISOString(),
@@ -16,5 +17,6 @@ const result = {
   audit: auditBench(),
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
+  demo: demoBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

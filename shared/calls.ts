@@ -32,6 +32,11 @@ export const CALL_NAMES = [
   'runRetention',
   'exposureInventory',
   'exportInventory',
+  // chart views (shared/chart-contract.ts)
+  'declarePurpose',
+  'openChart',
+  'openDocument',
+  'findInChart',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -23,6 +23,7 @@ import {
   Username,
 } from './auth-contract';
 import { retentionContract } from './retention-contract';
+import { chartContract } from './chart-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
 
@@ -95,6 +96,7 @@ export const contract = {
     response: z.array(AuditEventView),
   },
   ...retentionContract,
+  ...chartContract,
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'NOT_FOUND',
   'REAUTH_REQUIRED',
+  'PURPOSE_REQUIRED',
   'INTERNAL',
 ] as const;
 

@@ -22,4 +22,5 @@ export const EXIT_CODES: Record<ErrorCode | 'USAGE', number> = {
   CONFLICT: 65,
   NOT_FOUND: 66,
   REAUTH_REQUIRED: 77,
+  PURPOSE_REQUIRED: 77,
 };

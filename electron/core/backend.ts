@@ -15,6 +15,9 @@ import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
+import { defaultPolicy, type Policy } from './redaction/policy';
+import { ChartViews, type GrantSource } from './redaction/views';
+import { chartHandlers } from './redaction/views/handlers';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 import { RetentionService } from './retention/retention-service';
 import { retentionHandlers } from './retention/handlers';
@@ -30,6 +33,10 @@ export interface BackendDeps {
   purgeOnStart?: boolean;
   /** Asks the person where to save an export (a main-process dialog); null when they cancel. */
   pickSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
+  policy?: Policy;
+  /** Active grants for the view builder (the access service); default: none. */
+  grants?: GrantSource;
 }
 
 export interface Backend {
@@ -37,6 +44,8 @@ export interface Backend {
   readonly audit: AuditLog;
   readonly auth: AuthService;
   readonly retention: RetentionService;
+  readonly policy: Policy;
+  readonly views: ChartViews;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
@@ -45,11 +54,13 @@ export interface Backend {
 
 export function createBackend(deps: BackendDeps): Backend {
   const clock = deps.clock ?? systemClock;
+  const policy = deps.policy ?? defaultPolicy();
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
   const retention = new RetentionService(store.db, audit, clock);
   if (deps.purgeOnStart !== false && !store.db.readonly) runRetention(retention, deps.log);
+  const views = new ChartViews(store.db, policy, audit, deps.grants);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -62,6 +73,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
     ...retentionHandlers({ store, audit, auth, retention, clock, pickSavePath: deps.pickSavePath }),
+    ...chartHandlers(views),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
@@ -69,6 +81,8 @@ export function createBackend(deps: BackendDeps): Backend {
     audit,
     auth,
     retention,
+    policy,
+    views,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {

@@ -5,6 +5,7 @@
  * real input the renderer reported; past the limit the session locks.
  */
 import { randomUUID } from 'node:crypto';
+import type { Purpose } from '../../../shared/purposes';
 import type { Role } from '../../../shared/roles';
 import type { Clock } from '../clock';
 
@@ -18,6 +19,17 @@ export interface Session {
   lastActivity: number;
   reauthAt: number | null;
   mustChangePassword: boolean;
+  /**
+   * The declared purpose of use (and the encounter it is for), set by declarePurpose and cleared on
+   * lock and sign-out. A new object per declaration: per-purpose state (the view handles) hangs off it.
+   */
+  purpose: PurposeContext | null;
+}
+
+export interface PurposeContext {
+  purpose: Purpose;
+  encounterId: number | null;
+  patientId: number | null;
 }
 
 export type LockReason = 'idle' | 'manual' | 'user-disabled';
@@ -39,8 +51,8 @@ export class Sessions {
     return this.idleMs / 60_000;
   }
 
-  open(key: string, user: Omit<Session, 'id' | 'state' | 'lastActivity' | 'reauthAt'>): Session {
-    const s: Session = { ...user, id: randomUUID(), state: 'active', lastActivity: this.clock.monotonicMs(), reauthAt: this.clock.monotonicMs() };
+  open(key: string, user: Omit<Session, 'id' | 'state' | 'lastActivity' | 'reauthAt' | 'purpose'>): Session {
+    const s: Session = { ...user, id: randomUUID(), state: 'active', lastActivity: this.clock.monotonicMs(), reauthAt: this.clock.monotonicMs(), purpose: null };
     this.byKey.set(key, s);
     return s;
   }
@@ -50,6 +62,7 @@ export class Sessions {
     const s = this.byKey.get(key);
     if (s && s.state === 'active' && this.clock.monotonicMs() - s.lastActivity >= this.idleMs) {
       s.state = 'locked';
+      s.purpose = null;
       this.onIdleLock(s);
     }
     return s;
@@ -62,7 +75,10 @@ export class Sessions {
 
   lock(key: string): Session | undefined {
     const s = this.byKey.get(key);
-    if (s) s.state = 'locked';
+    if (s) {
+      s.state = 'locked';
+      s.purpose = null;
+    }
     return s;
   }
 
@@ -88,6 +104,7 @@ export class Sessions {
   close(key: string): Session | undefined {
     const s = this.byKey.get(key);
     this.byKey.delete(key);
+    if (s) s.purpose = null;
     return s;
   }
 
@@ -96,6 +113,7 @@ export class Sessions {
     let n = 0;
     for (const [k, s] of this.byKey) {
       if (s.userId === userId) {
+        s.purpose = null;
         this.byKey.delete(k);
         n++;
       }

@@ -1,0 +1,161 @@
+/**
+ * Property: for random charts, policies and grants, the serialized view (chart + every document)
+ * never contains any 12-character substring of a masked section's text, nor the text of an
+ * identifier the policy masks; placeholders carry nothing but a handle, the rule id and its words.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ActiveGrant } from '../../../../shared/access-types';
+import { DocumentView as DocumentViewSchema, ChartView as ChartViewSchema } from '../../../../shared/chart-contract';
+import { IDENTIFIER_TYPES, type IdentifierType } from '../../../../shared/identifier-types';
+import { PURPOSES } from '../../../../shared/purposes';
+import { defaultPolicy, loadPolicy, type Policy } from '../../../../electron/core/redaction/policy';
+import { buildChartView, buildDocumentView } from '../../../../electron/core/redaction/views/build';
+import { decideDocument } from '../../../../electron/core/redaction/views/build';
+import { relevantGrants } from '../../../../electron/core/redaction/views/decide';
+import { HandleTable } from '../../../../electron/core/redaction/views/handles';
+import { modeOf } from '../../../../electron/core/redaction/views/render';
+import type { DocumentBody, DocumentMeta, EncounterRow, StoredIdentifier, ViewRequest } from '../../../../electron/core/redaction/views/types';
+import { DS4P_LABELS, type Ds4pLabel } from '../../../../electron/core/redaction/types';
+
+const CODES = ['unknown', '10164-2', '11348-0', '29762-2', '10157-6', '8648-8', '11535-2', '48768-6', '18776-5'];
+const MODES = ['show', 'mask', 'generalize'] as const;
+const word = fc.stringMatching(/^[a-z]{3,9}$/);
+
+interface GenSection {
+  words: string[];
+  loinc: string;
+  labels: Ds4pLabel[];
+  ids: Array<{ at: number; type: IdentifierType }>;
+}
+
+const section = fc.record({
+  words: fc.array(word, { minLength: 2, maxLength: 14 }),
+  loinc: fc.constantFrom(...CODES),
+  labels: fc.subarray([...DS4P_LABELS], { maxLength: 2 }),
+  ids: fc.array(fc.record({ at: fc.nat(13), type: fc.constantFrom(...IDENTIFIER_TYPES) }), { maxLength: 3 }),
+});
+const doc = fc.record({ sections: fc.array(section, { minLength: 1, maxLength: 5 }), date: fc.constantFrom(null, '2024-03-14', '2019-07-01T10:00:00Z') });
+
+const policyVariant = fc.record({
+  purpose: fc.constantFrom(...PURPOSES),
+  allow: fc.oneof(fc.constant(['*']), fc.subarray(CODES, { minLength: 1 })),
+  deny: fc.subarray(CODES),
+  withheld: fc.subarray([...DS4P_LABELS]),
+  taskRelated: fc.constantFrom('show', 'withhold'),
+  psychotherapy: fc.constantFrom('show', 'withhold'),
+  defaultMode: fc.constantFrom(...MODES),
+  modes: fc.dictionary(fc.constantFrom(...IDENTIFIER_TYPES), fc.constantFrom(...MODES)),
+});
+
+const grant = fc.record({
+  kind: fc.constantFrom('request', 'break_glass'),
+  sectionCodes: fc.option(fc.subarray(CODES, { minLength: 1 }), { nil: undefined }),
+  labels: fc.option(fc.subarray([...DS4P_LABELS], { minLength: 1 }), { nil: undefined }),
+  otherPatient: fc.boolean(),
+});
+
+/** Distinct random words: text fragments from different sections cannot collide by chance. */
+function materialize(docs: Array<{ sections: GenSection[]; date: string | null }>) {
+  let nextId = 1;
+  let serial = 0;
+  const metas: DocumentMeta[] = [];
+  const bodies = new Map<number, DocumentBody>();
+  const masks: Array<{ text: string; docId: number; sectionId: number }> = [];
+  for (const d of docs) {
+    const docId = nextId++;
+    let text = '';
+    const body: DocumentBody = { text: '', identifiers: [], sections: [] };
+    d.sections.forEach((g, ordinal) => {
+      const start = text.length;
+      const words = g.words.map((w) => `${w}${(serial++).toString(36)}q`);
+      const idAt = new Map(g.ids.map((i) => [i.at % words.length, i.type]));
+      const title = words[0]!.toUpperCase();
+      text += `${title}:\n`;
+      words.slice(1).forEach((w, i) => {
+        const type = idAt.get(i + 1);
+        if (type) body.identifiers.push({ start: text.length, end: text.length + w.length, type, confidence: 0.9 } satisfies StoredIdentifier);
+        text += `${w} `;
+      });
+      text += '\n';
+      body.sections.push({ id: nextId++, ordinal, start, end: text.length, loinc: g.loinc, title, labels: g.labels });
+    });
+    body.text = text;
+    bodies.set(docId, body);
+    metas.push({ id: docId, patientId: 1, encounterId: 10, docType: 'progress-note', title: 'Progress note', authoredAt: d.date, needsReview: false, sections: body.sections });
+  }
+  return { metas, bodies, masks };
+}
+
+function policyFrom(v: fc.RecordValue<typeof policyVariant> extends infer T ? T : never): Policy {
+  const json = JSON.parse(JSON.stringify(defaultPolicy())) as Policy;
+  const pp = json.purposes[v.purpose as keyof Policy['purposes']];
+  pp.sections.allow = v.allow as string[];
+  pp.sections.deny = v.deny;
+  pp.labels.withheld = v.withheld as Ds4pLabel[];
+  pp.labels.taskRelated = v.taskRelated as 'show' | 'withhold';
+  pp.psychotherapyNotes = v.psychotherapy as 'show' | 'withhold';
+  pp.identifiers.default = v.defaultMode;
+  pp.identifiers.types = v.modes;
+  return loadPolicy(json);
+}
+
+const encounter: EncounterRow = { id: 10, patientId: 1, givenName: 'Zebulon', familyName: 'Quagmirewright', mrn: 'MRN77881234', classCode: 'IMP', type: null, start: '2024-03-14', end: null, attending: 'Dr Xanthippe Vorlaufer' };
+
+describe('view properties', () => {
+  it('never serializes masked section text (any 12-char substring) or masked identifiers', () => {
+    fc.assert(
+      fc.property(
+        fc.array(doc, { minLength: 1, maxLength: 5 }),
+        policyVariant,
+        fc.subarray([...DS4P_LABELS]),
+        fc.array(grant, { maxLength: 2 }),
+        (docs, variant, task, gens) => {
+          const policy = policyFrom(variant);
+          const { metas, bodies } = materialize(docs);
+          const grants: ActiveGrant[] = gens.map((g, i) => ({
+            id: i + 1,
+            userId: 5,
+            purpose: variant.purpose,
+            kind: g.kind,
+            scope: { patientId: g.otherPatient ? 2 : 1, sectionCodes: g.sectionCodes, labels: g.labels as ActiveGrant['scope']['labels'] },
+          }));
+          const req: ViewRequest = { policy, purpose: variant.purpose, role: 'coder', userId: 5, patientId: 1, encounterId: 10, taskLabels: new Set(task), grants };
+          const handles = new HandleTable();
+          const chart = buildChartView(req, encounter, metas, { diagnoses: [], procedures: [], medications: [], labs: [] }, handles);
+          ChartViewSchema.parse(chart);
+          const docViews = metas.map((m) => buildDocumentView(req, m, bodies.get(m.id)!, handles));
+          expect(chart.documents.length).toBe(docViews.filter(Boolean).length);
+          for (const v of docViews) if (v) DocumentViewSchema.parse(v);
+          const serialized = JSON.stringify({ chart, docViews });
+          const pp = policy.purposes[variant.purpose];
+          const g = relevantGrants(req);
+          for (const m of metas) {
+            const body = bodies.get(m.id)!;
+            const decisions = decideDocument(req, m, g);
+            body.sections.forEach((s, i) => {
+              const text = body.text.slice(s.start, s.end);
+              if (!decisions[i]!.visible) {
+                for (let k = 0; k + 12 <= text.length; k++) expect(serialized).not.toContain(text.slice(k, k + 12));
+              }
+            });
+            for (const id of body.identifiers) if (modeOf(pp, id.type) === 'mask') expect(serialized).not.toContain(body.text.slice(id.start, id.end));
+          }
+          for (const v of docViews) {
+            for (const s of v?.sections ?? []) {
+              if (s.visibility !== 'masked') continue;
+              expect(Object.keys(s).sort()).toEqual(['rationale', 'requestHandle', 'ruleId', 'visibility']);
+              expect(s.ruleId).toBe(pp.masked.id);
+              expect(s.rationale).toBe(pp.masked.rationale);
+            }
+          }
+          if (modeOf(pp, 'NAME') !== 'show') expect(serialized).not.toContain('Quagmirewright');
+          if (modeOf(pp, 'MRN') !== 'show') expect(serialized).not.toContain('MRN77881234');
+          // Handles never carry row ids.
+          for (const h of serialized.match(/"[dsr]_[A-Za-z0-9_-]+"/g) ?? []) expect(h).toMatch(/^"[dsr]_[A-Za-z0-9_-]{16}"$/);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
