@@ -4,7 +4,7 @@
  * policy is a startup error that says which field is wrong.
  */
 import fs from 'node:fs';
-import raw from '../../../../resources/policy/default.json';
+import raw from '../../../../resources/policy/default.json' with { type: 'json' };
 import type { Purpose } from '../../../../shared/purposes';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { PolicySchema, type Policy } from './schema';

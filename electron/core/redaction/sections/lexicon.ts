@@ -3,7 +3,7 @@
  * into one Map from normalized header to entry, so classifying a header is a single lookup.
  */
 import { z } from 'zod';
-import raw from '../../../../resources/lexicon/sections.json';
+import raw from '../../../../resources/lexicon/sections.json' with { type: 'json' };
 import { normalizeHeader } from './normalize';
 
 const LOINC = /^\d{1,7}-\d$/;

@@ -4,7 +4,7 @@
  * one pass over the tokens with a Map lookup per token, whatever the number of terms.
  */
 import { z } from 'zod';
-import raw from '../../../../resources/lexicon/sensitivity.json';
+import raw from '../../../../resources/lexicon/sensitivity.json' with { type: 'json' };
 import { DS4P_LABELS, type Ds4pLabel } from '../types';
 import { phraseTokens } from './tokens';
 
