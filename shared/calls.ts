@@ -32,6 +32,10 @@ export const CALL_NAMES = [
   'runRetention',
   'exposureInventory',
   'exportInventory',
+  // audit review (shared/audit-review-contract.ts)
+  'auditTimeline',
+  'auditFlags',
+  'auditMetrics',
   // chart views (shared/chart-contract.ts)
   'declarePurpose',
   'openChart',

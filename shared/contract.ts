@@ -23,6 +23,7 @@ import {
   Username,
 } from './auth-contract';
 import { retentionContract } from './retention-contract';
+import { auditReviewContract } from './audit-review-contract';
 import { chartContract } from './chart-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
@@ -88,6 +89,8 @@ export const contract = {
       .object({
         username: z.string().max(64).optional(),
         eventType: z.string().max(64).optional(),
+        patientId: z.number().int().positive().optional(),
+        label: z.string().regex(/^[A-Z]{2,8}$/).optional(),
         from: z.iso.datetime().optional(),
         to: z.iso.datetime().optional(),
         limit: z.number().int().min(1).max(1000).default(200),
@@ -96,6 +99,7 @@ export const contract = {
     response: z.array(AuditEventView),
   },
   ...retentionContract,
+  ...auditReviewContract,
   ...chartContract,
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 

@@ -9,6 +9,7 @@ import { channelOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { AuditLog } from './audit/audit-log';
 import { auditHandlers } from './audit/handlers';
+import { auditReviewHandlers } from './audit/review/handlers';
 import { AuthService } from './auth/auth-service';
 import { createAuthorize } from './auth/authorize';
 import { authHandlers } from './auth/handlers';
@@ -72,6 +73,7 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
+    ...auditReviewHandlers(store, audit, clock),
     ...retentionHandlers({ store, audit, auth, retention, clock, pickSavePath: deps.pickSavePath }),
     ...chartHandlers(views),
   };

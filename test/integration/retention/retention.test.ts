@@ -8,7 +8,7 @@ import { keyFileKeySource } from '../../../electron/core/db/keys';
 import { verifyAudit } from '../../../electron/core/audit/verify';
 import { touchDocument, touchPatient, unsafeReferences } from '../../../electron/core/retention';
 import { seedPatient } from '../../support/retention-seed';
-import { ADMIN_PASSWORD, testBackend, withUsers } from '../../support/backend';
+import { ADMIN_PASSWORD, USER_PASSWORD, testBackend, withUsers } from '../../support/backend';
 import { newKey, tmpDir } from '../../support/tmp';
 
 const DAY = 86_400_000;
@@ -61,13 +61,17 @@ describe('retention policy and purge', () => {
     const t = await withUsers([['pat', 'privacy_officer'], ['cody', 'coder']]);
     t.clock.setWall(Date.now());
     const admin = t.as('admin');
-    await t.as('po')('login', { username: 'pat', password: 'seventeen quiet lanterns' });
-    await t.as('c')('login', { username: 'cody', password: 'seventeen quiet lanterns' });
+    for (const [w, username] of [['po', 'pat'], ['c', 'cody']] as const) {
+      await t.as(w)('login', { username, password: USER_PASSWORD });
+      await t.as(w)('changePassword', { current: USER_PASSWORD, next: 'a brand new long passphrase' });
+    }
     expect(await admin('retentionPolicy', {})).toMatchObject({ idleDays: 30, purgeOnClose: true, auditRetentionYears: 6 });
     expect(await admin('setRetentionPolicy', { idleDays: 10, purgeOnClose: false })).toMatchObject({ idleDays: 10, purgeOnClose: false });
-    expect((await t.raw('po')('setRetentionPolicy', { idleDays: 1, purgeOnClose: false })).ok).toBe(false);
-    expect((await t.raw('c')('retentionPolicy', {})).ok).toBe(false);
-    expect((await t.raw('admin')('setRetentionPolicy', { idleDays: 0, purgeOnClose: false })).ok).toBe(false);
+    expect(await t.raw('po')('setRetentionPolicy', { idleDays: 1, purgeOnClose: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.raw('po')('retentionPolicy', {})).toMatchObject({ ok: true });
+    expect(await t.raw('c')('retentionPolicy', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.raw('c')('exposureInventory', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.raw('admin')('setRetentionPolicy', { idleDays: 0, purgeOnClose: false })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 
     const p = seedPatient(t.backend.store.db, 'AU');
     t.clock.advance(11 * DAY);
