@@ -14,7 +14,7 @@ const result = {
   node: process.version,
   cpus: os.cpus().length,
   store: storeBench(),
-  audit: auditBench(),
+  audit: await auditBench(),
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
   demo: demoBench(),
