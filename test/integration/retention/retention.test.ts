@@ -157,3 +157,31 @@ describe('ntk purge / ntk inventory', () => {
     expect((await ntk(['inventory', '--db', db, '--key-file', file, '--format', 'xls', '--out', csv])).code).toBe(64);
   });
 });
+
+describe('inventory export from the app', () => {
+  it('needs a fresh re-authentication, writes only where the main process chose, and audits the export', async () => {
+    const { APP_INFO } = await import('../../../electron/core/app-info');
+    const { createBackend } = await import('../../../electron/core/backend');
+    const dir = tmpDir();
+    const { keys } = newKey(dir);
+    const clock = manualClock(Date.now());
+    let answer: string | null = null;
+    const asked: string[] = [];
+    const backend = createBackend({ app: APP_INFO, clock, store: { path: path.join(dir, 's.ntk'), keys, create: true }, pickSavePath: async (name) => (asked.push(name), answer) });
+    const ctx = { transport: 'test', sessionKey: 'w' };
+    const call = (name: 'setupFirstAdmin' | 'exportInventory' | 'reauthenticate', req: unknown) => backend.call(name, req as never, ctx);
+    expect((await call('setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: ADMIN_PASSWORD })).ok).toBe(true);
+    seedPatient(backend.store.db, 'EX');
+    clock.advance(6 * 60_000);
+    expect(await call('exportInventory', { format: 'csv' })).toMatchObject({ ok: false, error: { code: 'REAUTH_REQUIRED' } });
+    expect(asked).toEqual([]);
+    expect((await call('reauthenticate', { password: ADMIN_PASSWORD })).ok).toBe(true);
+    expect(await call('exportInventory', { format: 'csv' })).toEqual({ ok: true, value: { saved: false, patients: 0 } }); // cancelled
+    answer = path.join(dir, 'chosen.csv');
+    expect(await call('exportInventory', { format: 'csv' })).toEqual({ ok: true, value: { saved: true, patients: 1 } });
+    expect(asked[0]).toMatch(/^exposure-inventory-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(fs.readFileSync(answer, 'utf8')).toContain('MRNEX');
+    expect(queryAudit(backend.store.db, { eventType: 'inventory.export' })).toMatchObject([{ username: 'ada', action: 'E' }]);
+    backend.close();
+  });
+});
