@@ -185,3 +185,21 @@ describe('inventory export from the app', () => {
     backend.close();
   });
 });
+
+describe('re-import after a purge', () => {
+  it('holds the patient again with a fresh retention clock', () => {
+    const t = testBackend();
+    t.clock.setWall(Date.now());
+    const db = t.backend.store.db;
+    const p = seedPatient(db, 'RI');
+    t.clock.advance(31 * DAY);
+    expect(t.backend.retention.runDue().patients.map((x) => x.patientId)).toEqual([p.id]);
+    expect(db.prepare('SELECT purged_at IS NOT NULL AS purged FROM patient WHERE id = ?').get(p.id)).toEqual({ purged: 1 });
+    seedPatient(db, 'RI'); // the same source keys: upserts in place
+    expect(db.prepare('SELECT purged_at, family_name FROM patient WHERE id = ?').get(p.id)).toEqual({ purged_at: null, family_name: p.canaries[0] });
+    expect(db.prepare('SELECT count(*) AS n FROM document WHERE patient_id = ? AND purged_at IS NULL AND text IS NOT NULL').get(p.id)).toEqual({ n: 2 });
+    t.clock.setWall(Date.now() + DAY);
+    expect(t.backend.retention.runDue().patients).toEqual([]);
+    t.backend.close();
+  });
+});

@@ -23,6 +23,20 @@ export const m0009: Migration = {
       ALTER TABLE patient ADD COLUMN purged_at TEXT;
       ALTER TABLE document ADD COLUMN purged_at TEXT;
       CREATE INDEX patient_purged ON patient(purged_at);
+
+      -- A re-import after a purge writes content back (ChartWriter upserts by source key): the
+      -- patient holds content again, and its retention clock restarts at that import.
+      CREATE TRIGGER document_refilled AFTER UPDATE OF text ON document
+      WHEN OLD.purged_at IS NOT NULL AND NEW.text IS NOT NULL
+      BEGIN
+        UPDATE document SET purged_at = NULL WHERE id = NEW.id;
+        UPDATE patient SET purged_at = NULL, imported_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.patient_id;
+      END;
+      CREATE TRIGGER patient_refilled AFTER UPDATE OF family_name, given_name, birth_date ON patient
+      WHEN OLD.purged_at IS NOT NULL AND (NEW.family_name IS NOT NULL OR NEW.given_name IS NOT NULL OR NEW.birth_date IS NOT NULL)
+      BEGIN
+        UPDATE patient SET purged_at = NULL, imported_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = NEW.id;
+      END;
     `);
   },
 };
