@@ -8,6 +8,8 @@ import { auditBench } from './audit.bench';
 import { identifiersBench } from './identifiers.bench';
 import { storeBench } from './store.bench';
 import { demoBench } from './demo.bench';
+import { ocrBench } from './ocr.bench';
+import { x12Bench } from './x12.bench';
 
 const result = {
   when: new Date().toISOString(),
@@ -18,5 +20,7 @@ const result = {
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
   demo: demoBench(),
+  x12_835: x12Bench(),
+  ocr: await ocrBench(),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -8,7 +8,8 @@ await build({
   ...common,
   entryPoints: ['electron/main.ts'],
   outfile: 'dist/electron/main.cjs',
-  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  // OCR/PDF load worker scripts, WASM, language data and a native canvas from their packages at run time.
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'tesseract.js', 'tesseract.js-core', '@tesseract.js-data/eng', 'pdfjs-dist', '@napi-rs/canvas'],
 });
 await build({
   ...common,

@@ -41,6 +41,22 @@ export const CALL_NAMES = [
   'openChart',
   'openDocument',
   'findInChart',
+  // demo data (synthetic charts): shared/demo-contract.ts
+  'loadDemoData',
+  // access (elevated access, break-glass)
+  'accessPolicy',
+  'requestAccess',
+  'withdrawAccessRequest',
+  'myAccessRequests',
+  'accessInbox',
+  'decideAccess',
+  'revokeAccess',
+  'breakGlass',
+  'accessAlerts',
+  'acknowledgeAccessAlerts',
+  'breakGlassReviews',
+  'closeBreakGlassReview',
+  'accessMetrics',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -25,6 +25,8 @@ import {
 import { retentionContract } from './retention-contract';
 import { auditReviewContract } from './audit-review-contract';
 import { chartContract } from './chart-contract';
+import { demoContract } from './demo-contract';
+import { accessContract } from './access-contract';
 
 export { CALL_NAMES, callTable, channelOf, type CallName } from './calls';
 
@@ -101,6 +103,8 @@ export const contract = {
   ...retentionContract,
   ...auditReviewContract,
   ...chartContract,
+  ...demoContract,
+  ...accessContract,
 } as const satisfies { [K in CallName]: { request: z.ZodType; response: z.ZodType } };
 
 export type Contract = typeof contract;

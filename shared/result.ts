@@ -4,6 +4,8 @@
  */
 export const ERROR_CODES = [
   'BAD_REQUEST',
+  /** An imported file is malformed, of an unsupported kind or too large (ingest). */
+  'BAD_INPUT',
   'UNKNOWN_CALL',
   'FORBIDDEN_SENDER',
   'STORE_NOT_FOUND',

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../shared/result';
 export const EXIT_CODES: Record<ErrorCode | 'USAGE', number> = {
   USAGE: 64,
   BAD_REQUEST: 64,
+  BAD_INPUT: 65, // EX_DATAERR: a malformed input file
   UNKNOWN_CALL: 64,
   FORBIDDEN_SENDER: 77,
   WRONG_KEY_OR_NOT_STORE: 65,

@@ -7,6 +7,9 @@ import os from 'node:os';
 import type { AppInfo, CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { channelOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import { AccessService } from './access/access-service';
+import { accessHandlers } from './access/handlers';
+import { accessMetrics } from './access/metrics';
 import { AuditLog } from './audit/audit-log';
 import { auditHandlers } from './audit/handlers';
 import { auditReviewHandlers } from './audit/review/handlers';
@@ -14,11 +17,13 @@ import { AuthService } from './auth/auth-service';
 import { createAuthorize } from './auth/authorize';
 import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
+import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
 import { defaultPolicy, type Policy } from './redaction/policy';
 import { ChartViews, type GrantSource } from './redaction/views';
 import { chartHandlers } from './redaction/views/handlers';
+import { closeOcrPool } from './ingest/ocr/pool';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 import { RetentionService } from './retention/retention-service';
 import { retentionHandlers } from './retention/handlers';
@@ -36,7 +41,7 @@ export interface BackendDeps {
   pickSavePath?: (suggestedName: string) => Promise<string | null>;
   /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
   policy?: Policy;
-  /** Active grants for the view builder (the access service); default: none. */
+  /** Active grants for the view builder; default: the access service's. */
   grants?: GrantSource;
 }
 
@@ -47,6 +52,7 @@ export interface Backend {
   readonly retention: RetentionService;
   readonly policy: Policy;
   readonly views: ChartViews;
+  readonly access: AccessService;
   readonly dispatch: Dispatch;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
@@ -61,7 +67,8 @@ export function createBackend(deps: BackendDeps): Backend {
   const auth = new AuthService(store.db, audit, clock);
   const retention = new RetentionService(store.db, audit, clock);
   if (deps.purgeOnStart !== false && !store.db.readonly) runRetention(retention, deps.log);
-  const views = new ChartViews(store.db, policy, audit, deps.grants);
+  const access = new AccessService(store.db, audit, clock);
+  const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
@@ -73,9 +80,11 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
-    ...auditReviewHandlers(store, audit, clock),
+    ...auditReviewHandlers(store, audit, clock, accessMetrics),
     ...retentionHandlers({ store, audit, auth, retention, clock, pickSavePath: deps.pickSavePath }),
     ...chartHandlers(views),
+    ...demoHandlers(store, audit),
+    ...accessHandlers(access, auth, clock),
   };
   const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
   return {
@@ -85,12 +94,18 @@ export function createBackend(deps: BackendDeps): Backend {
     retention,
     policy,
     views,
+    access,
     dispatch,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
       // Sign the chain head on the way out, unless this was a read-only open (`ntk info`), which writes nothing.
-      if (store.db.open && !store.db.readonly) audit.checkpoint();
+      if (store.db.open && !store.db.readonly) {
+        access.persist();
+        audit.checkpoint();
+      }
       store.close();
+      // OCR worker threads would keep the process alive; they start again on the next scan.
+      void closeOcrPool();
     },
   };
 }

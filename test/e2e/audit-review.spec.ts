@@ -14,6 +14,7 @@ async function seedReview(app: AppHarness): Promise<void> {
   };
   await must('setupFirstAdmin', { username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password });
   const cody = (await must('addUser', { username: 'cody', displayName: 'Cody Mendez', role: 'coder', password: 'seventeen quiet lanterns' })).id;
+  await must('addUser', { username: 'sam', displayName: 'Sam Reviewer', role: 'supervisor', password: 'seventeen quiet lanterns' });
   await must('logout', {});
   app.secrets.push(ADMIN.password, 'seventeen quiet lanterns', 'Mendez', 'Okafor');
   const db = app.backend.store.db;
@@ -53,8 +54,28 @@ async function seedReview(app: AppHarness): Promise<void> {
   open(3);
   open(5);
   at(1, 11);
-  log.append({ userId: cody, username: 'cody', role: 'coder', action: 'C', eventType: 'access.breakglass.start', outcome: 'success', patientId: 6 });
   open(6);
+
+  // Real access requests, a decision each way and a break-glass, through the access service (now).
+  db.prepare("INSERT INTO encounter (id, patient_id, source_system, source_id) VALUES (500, 20, 'e2e', 'enc-500')").run();
+  const as = (key: string) => async (name: Parameters<AppHarness['backend']['call']>[0], req: unknown) => {
+    const r = await app.backend.call(name, req as never, { transport: 'e2e', sessionKey: key });
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value as { id: number };
+  };
+  const c = as('seed-cody');
+  const sam = as('seed-sam');
+  for (const [w, username] of [[c, 'cody'], [sam, 'sam']] as const) {
+    await w('login', { username, password: 'seventeen quiet lanterns' });
+    await w('changePassword', { current: 'seventeen quiet lanterns', next: 'a brand new long passphrase' });
+  }
+  app.secrets.push('a brand new long passphrase');
+  const justification = 'Need the full operative note to code the procedure.';
+  const r1 = await c('requestAccess', { encounterId: 500, purpose: 'inpatient_coding', justification });
+  const r2 = await c('requestAccess', { encounterId: 500, purpose: 'inpatient_coding', justification });
+  await sam('decideAccess', { requestIds: [r1.id], decision: 'approve' });
+  await sam('decideAccess', { requestIds: [r2.id], decision: 'deny', reason: 'Duplicate request' });
+  await c('breakGlass', { encounterId: 500, reasonCode: 'patient-safety', reasonText: 'Attending asked for the full chart during a rapid response.' });
 }
 
 test('audit review: timeline, unusual-access flags, metrics and patient/label filters', async ({ app, page }) => {
@@ -80,9 +101,9 @@ test('audit review: timeline, unusual-access flags, metrics and patient/label fi
   await page.getByRole('tab', { name: 'User timeline' }).click();
   await page.getByLabel('User name').fill('cody');
   await page.getByRole('button', { name: 'Show timeline' }).click();
-  await expect(page.getByTestId('timeline-user')).toContainText('Cody Mendez (cody): 6 active day(s)');
+  await expect(page.getByTestId('timeline-user')).toContainText('Cody Mendez (cody): 7 active day(s)');
   const tl = page.getByRole('table', { name: 'Access timeline' });
-  await expect(tl.getByRole('row')).toHaveCount(7);
+  await expect(tl.getByRole('row')).toHaveCount(8);
   await page.screenshot({ path: screenshotPath('audit-timeline'), fullPage: true });
 
   await page.getByRole('tab', { name: 'Unusual access' }).click();
@@ -101,6 +122,8 @@ test('audit review: timeline, unusual-access flags, metrics and patient/label fi
   await page.getByRole('tab', { name: 'Metrics' }).click();
   await page.getByRole('button', { name: 'Compute metrics' }).click();
   await expect(page.getByTestId('metric-break-glass-events')).toHaveText('1');
-  await expect(page.getByTestId('metric-access-requests')).toHaveText('6');
+  await expect(page.getByTestId('metric-access-requests')).toHaveText('2');
+  await expect(page.getByLabel('Audit metrics')).toContainText('1 approved · 1 denied');
+  await expect(page.getByLabel('Audit metrics')).toContainText('1 unreviewed');
   await page.screenshot({ path: screenshotPath('audit-metrics'), fullPage: true });
 });

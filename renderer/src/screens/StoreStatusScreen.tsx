@@ -1,8 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { DemoDataCard } from '../components/DemoDataCard';
+import { useSession } from '../state/session-store';
 import { useStatusStore } from '../state/status-store';
 
 export function StoreStatusScreen() {
   const { status, error, loading, refresh } = useStatusStore();
+  const isAdmin = useSession((s) => s.state.session?.role === 'admin');
+  const [demoLoaded, setDemoLoaded] = useState(false);
   useEffect(() => {
     void refresh();
     const onKey = (e: KeyboardEvent) => {
@@ -71,6 +75,14 @@ export function StoreStatusScreen() {
               </tr>
             </tbody>
           </table>
+          {isAdmin && (status.counts.patients === 0 || demoLoaded) && (
+            <DemoDataCard
+              onLoaded={() => {
+                setDemoLoaded(true);
+                void refresh();
+              }}
+            />
+          )}
         </>
       )}
     </section>

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DemoResult } from '../../../electron/core/ingest/synthetic';
+import { labelsForCodes } from '../../../electron/core/redaction/sensitivity/codes';
+import type { Ds4pLabel } from '../../../electron/core/redaction/types';
 import { npiValid } from '../../../electron/core/redaction/identifiers/checksums';
 import { testBackend, type TestBackend } from '../../support/backend';
-import { seedDemo } from '../../support/demo';
+import { demoCanary, seedDemo } from '../../support/demo';
 
 const open: TestBackend[] = [];
 const fresh = () => {
@@ -50,7 +54,7 @@ describe('writeDemo (synthetic charts)', () => {
     expect(count("SELECT count(*) AS n FROM encounter WHERE class_code = 'IMP'")).toBeGreaterThan(0);
     expect(count("SELECT count(*) AS n FROM encounter WHERE class_code IN ('AMB', 'EMER')")).toBeGreaterThan(0);
     const docTypes = (db.prepare('SELECT DISTINCT doc_type AS t FROM document').all() as Array<{ t: string }>).map((x) => x.t).sort();
-    expect(docTypes).toEqual(['consult', 'discharge-summary', 'history-and-physical', 'operative-note', 'progress-note', 'result']);
+    expect(docTypes).toEqual(['consult', 'discharge-summary', 'history-and-physical', 'operative-note', 'progress-note', 'psychotherapy-note', 'result']);
     expect(count("SELECT count(*) AS n FROM condition WHERE code_system = 'ICD-10-CM' AND category = 'principal'")).toBe(count('SELECT count(*) AS n FROM encounter'));
     expect(count("SELECT count(*) AS n FROM condition WHERE code_system = 'SNOMED'")).toBeGreaterThan(0);
     expect(count("SELECT count(*) AS n FROM procedure_done WHERE code_system = 'ICD-10-PCS'")).toBeGreaterThan(0);
@@ -91,32 +95,57 @@ describe('writeDemo (synthetic charts)', () => {
     for (const n of npis) expect(npiValid(n), n).toBe(true);
   });
 
-  it.each([5, 8, 1234, 77, 31337])('the stored analysis labels every planted sensitive section with its DS4P label; related and unrelated both occur (seed %i)', (seed) => {
-    const t = fresh();
-    const r = seedDemo(t.backend, { patients: 8, seed });
+  /** Each canary sits once in its document, is no identifier, and its stored section carries its label. */
+  function checkCanaries(t: TestBackend, r: DemoResult): void {
     const db = t.backend.store.db;
-    const doc = db.prepare('SELECT text FROM document WHERE id = ?');
+    const doc = db.prepare('SELECT text, identifiers_json AS ids FROM document WHERE id = ?');
     const sec = db.prepare('SELECT loinc, labels_json FROM section WHERE document_id = ? AND start <= ? AND end > ?');
-    expect(r.canaries.length).toBeGreaterThan(10);
+    const dx = db.prepare("SELECT code FROM condition WHERE encounter_id = ? AND code_system = 'ICD-10-CM'");
     for (const c of r.canaries) {
-      const text = (doc.get(c.documentId) as { text: string }).text;
+      const { text, ids } = doc.get(c.documentId) as { text: string; ids: string };
       const at = text.indexOf(c.phrase);
       expect(at, c.phrase).toBeGreaterThan(0);
       expect(text.indexOf(c.phrase, at + 1)).toBe(-1);
+      // The phrase is no identifier, so views that show the section show it verbatim.
+      const spans = JSON.parse(ids) as Array<{ start: number; end: number }>;
+      expect(spans.filter((i) => i.end > at && i.start < at + c.phrase.length)).toEqual([]);
       const s = sec.get(c.documentId, at, at) as { loinc: string; labels_json: string };
       expect(s.loinc).toBe(c.loinc);
-      expect(s.loinc).not.toBe('unknown');
+      // Every planted header is one the segmenter knows, except the psychotherapy note's own heading.
+      if (c.labels[0] !== 'PSYTHPN') expect(s.loinc, c.labels.join()).not.toBe('unknown');
       expect(JSON.parse(s.labels_json), `${c.labels} in ${c.loinc}`).toEqual(expect.arrayContaining(c.labels));
+      // Unrelated means: no coded diagnosis of the encounter carries the label; related means one does.
+      const codes = (dx.all(c.encounterId) as Array<{ code: string }>).map((x) => ({ system: 'ICD-10-CM' as const, code: x.code }));
+      expect(labelsForCodes(codes).includes(c.labels[0] as Ds4pLabel)).toBe(!c.unrelatedToEncounter);
     }
+  }
+
+  it.each([5, 8, 1234, 77, 31337])('the stored analysis labels every planted sensitive section with its DS4P label; related and unrelated both occur (seed %i)', (seed) => {
+    const t = fresh();
+    const r = seedDemo(t.backend, { patients: 8, seed });
+    expect(r.canaries.length).toBeGreaterThan(10);
+    checkCanaries(t, r);
     const kinds = new Set(r.canaries.map((c) => `${c.labels[0]}:${c.unrelatedToEncounter ? 'unrelated' : 'related'}`));
     for (const l of ['ETH', 'PSY', 'HIV', 'SEX', 'GDIS']) {
       expect(kinds.has(`${l}:related`), `${l} related`).toBe(true);
       expect(kinds.has(`${l}:unrelated`), `${l} unrelated`).toBe(true);
     }
-    // Unrelated means: no coded diagnosis of the encounter carries the label.
-    const first = r.canaries.find((c) => c.unrelatedToEncounter)!;
-    const dx = db.prepare("SELECT code FROM condition WHERE encounter_id = ? AND code_system = 'ICD-10-CM'").all(first.encounterId) as Array<{ code: string }>;
-    expect(dx.length).toBeGreaterThan(0);
+    for (const l of ['STD', 'SDV', 'PSYTHPN']) expect(kinds.has(`${l}:unrelated`), `${l} unrelated`).toBe(true);
+  });
+
+  it('property: for any seed, every canary is labelled where it was planted', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 3 }), (seed, patients) => {
+        const t = fresh();
+        try {
+          checkCanaries(t, seedDemo(t.backend, { patients, seed }));
+        } finally {
+          t.backend.close();
+          open.splice(open.indexOf(t), 1);
+        }
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it('ordinary text carries no labels: in encounters without sensitive diagnoses only the planted sections are labelled', () => {
@@ -140,6 +169,9 @@ describe('writeDemo (synthetic charts)', () => {
       }
     }
     expect(plain).toBeGreaterThan(100);
+    // Only the headers the templates write start sections (no 'right knee:' mid-sentence).
+    const titles = (db.prepare('SELECT DISTINCT title FROM section').all() as Array<{ title: string }>).map((x) => x.title).filter((x) => x !== '');
+    for (const title of titles) expect(title, title).toMatch(/^[A-Z][A-Z &-]+$/);
   });
 
   it('the first patient always starts with a pneumonia admission whose psychiatric history a coder should not see', () => {
@@ -147,8 +179,8 @@ describe('writeDemo (synthetic charts)', () => {
       const t = fresh();
       const r = seedDemo(t.backend, { patients: 1, seed });
       const enc = r.patients[0]!.encounterIds[0]!;
-      const psy = r.canaries.find((c) => c.encounterId === enc && c.labels.includes('PSY'));
-      expect(psy?.unrelatedToEncounter).toBe(true);
+      const psy = demoCanary(r, 'PSY', true);
+      expect(psy.encounterId).toBe(enc);
       const principal = t.backend.store.db.prepare("SELECT code FROM condition WHERE encounter_id = ? AND category = 'principal'").get(enc) as { code: string };
       expect(principal.code).toBe('J18.9');
     }

@@ -52,8 +52,7 @@ function header(c: NoteContext, title: string, when: Date, style: number): strin
   const p = c.person;
   const dob = fmtDate(new Date(p.birthDate + 'T00:00:00Z'), style);
   return [
-    c.facility.name.toUpperCase(),
-    title.toUpperCase(),
+    `${c.facility.name} | ${title}`,
     `Patient: ${p.familyName}, ${p.givenName}    MRN: ${p.mrn}    DOB: ${dob}`,
     `Date of service: ${fmtDate(when, style + 1)}    Attending: ${c.attending.name}, MD`,
     '',
@@ -61,6 +60,7 @@ function header(c: NoteContext, title: string, when: Date, style: number): strin
 }
 
 const section = (title: string, body: string) => `${title}:\n${body}\n`;
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 function sig(c: NoteContext, author: DemoParty, when: Date): string {
   return `\nElectronically signed by ${author.name}, MD (NPI ${author.npi}) on ${fmtDate(when, 0)} ${pad(c.rng.int(7, 19))}:${pad(c.rng.int(0, 59))}.\n`;
@@ -71,8 +71,8 @@ function labLines(c: NoteContext): string {
   return c.labs
     .map(({ def, value, flag }) =>
       def.unit
-        ? `${def.display.split(' [')[0]}: ${value} ${def.unit}${flag ? ` (${flag})` : ''} [ref ${def.refLow}-${def.refHigh}]`
-        : `${def.display.split(' [')[0]}: ${value ? 'positive' : 'negative'}`,
+        ? `${def.name} ${value} ${def.unit}${flag ? ` (${flag})` : ''}, normal ${def.refLow}-${def.refHigh}`
+        : `${def.name} ${value ? 'positive' : 'negative'}`,
     )
     .join('\n');
 }
@@ -94,11 +94,12 @@ export function admissionNote(c: NoteContext, title: string, planted: SensitiveB
   const p = c.person;
   const pr = pronoun(p);
   const style = c.rng.int(0, 3);
-  const ids = [`Home phone: ${p.phone}`, `Insurance: ${c.payer.name}, member ID ${c.memberId}`];
+  const ids = [`Home phone: ${p.phone}`];
   if (c.showSsn) ids.push(`SSN: ${p.ssn}`);
   return [
     header(c, title, c.start, style),
     ids.join('    ') + '\n',
+    section('INSURANCE', `${c.payer.name}, member ID ${c.memberId}`),
     section('CHIEF COMPLAINT', c.scenario.complaint),
     section('HISTORY OF PRESENT ILLNESS', `${pr.title} ${p.familyName} is a ${c.age}-year-old ${p.sex === 'female' ? 'woman' : 'man'} who ${c.scenario.hpi}`),
     section('PAST MEDICAL HISTORY', c.scenario.dx.slice(1).map((d) => d.display).join('. ') + '.' || 'Noncontributory.'),
@@ -120,7 +121,7 @@ export function progressNote(c: NoteContext, day: number, when: Date): string {
     header(c, `Progress Note - Hospital Day ${day}`, when, day),
     section('SUBJECTIVE', `${p.givenName} reports ${c.rng.pick(['feeling better', 'improved appetite', 'less pain', 'sleeping well'])} today. ${pronoun(p).he} ambulated in the hallway with nursing.`),
     section('OBJECTIVE', `BP ${c.rng.int(104, 150)}/${c.rng.int(60, 90)}, HR ${c.rng.int(60, 104)}, SpO2 ${c.rng.int(92, 99)}%. ${c.scenario.exam}`),
-    section('ASSESSMENT AND PLAN', `${c.scenario.dx[0]!.display}: improving. Continue current management. Discussed with ${p.contactRelation} by phone at ${p.contactPhone}.`),
+    section('ASSESSMENT AND PLAN', `Improving, ${lower(c.scenario.dx[0]!.display)}. Continue current management. Discussed with ${p.contactRelation} by phone at ${p.contactPhone}.`),
     sig(c, c.attending, when),
   ].join('\n');
 }
@@ -183,7 +184,12 @@ export function followUpNote(c: NoteContext, when: Date, n: number): string {
     header(c, `Follow-up Visit ${n}`, when, n),
     section('SUBJECTIVE', `${p.givenName} returns for follow-up of ${c.scenario.reason.toLowerCase()}. ${c.rng.pick(['No new complaints.', 'Mild fatigue.', 'Doing well overall.', 'Some knee stiffness in the mornings.'])}`),
     section('OBJECTIVE', `BP ${c.rng.int(104, 150)}/${c.rng.int(60, 90)}, HR ${c.rng.int(60, 100)}. ${c.scenario.exam}`),
-    section('ASSESSMENT AND PLAN', `${c.scenario.dx[0]!.display}: stable. ${c.scenario.plan}`),
+    section('ASSESSMENT AND PLAN', `Stable, ${lower(c.scenario.dx[0]!.display)}. ${c.scenario.plan}`),
     sig(c, c.attending, when),
   ].join('\n');
+}
+
+/** A psychotherapy session note: the planted block is its whole body. */
+export function psychotherapyNote(c: NoteContext, when: Date, planted: SensitiveBlock[]): string {
+  return [header(c, 'Psychotherapy Session', when, 1), blocks(planted), `Session length 45 minutes. Next session in one week.\n`, sig(c, c.attending, when)].join('\n');
 }

@@ -21,6 +21,8 @@ export interface Service extends Coded {
 export interface LabDef {
   loinc: string;
   display: string;
+  /** How a result report names it. */
+  name: string;
   unit: string;
   refLow: number;
   refHigh: number;
@@ -68,27 +70,29 @@ export interface Scenario {
   plan: string;
   surgery?: SurgeryDef;
   consult?: { specialty: string; question: string; recommendation: string };
+  /** Writes a psychotherapy note too (its own document, withheld from most purposes). */
+  psychotherapy?: boolean;
   /** Sensitive history that belongs to this encounter's own diagnoses (planted as a canary section). */
   related: Ds4pLabel[];
 }
 
 export const LAB = {
-  sodium: { loinc: '2951-2', display: 'Sodium [Moles/volume] in Serum or Plasma', unit: 'mmol/L', refLow: 135, refHigh: 145, lo: 128, hi: 146, places: 0 },
-  potassium: { loinc: '2823-3', display: 'Potassium [Moles/volume] in Serum or Plasma', unit: 'mmol/L', refLow: 3.5, refHigh: 5.1, lo: 3.0, hi: 5.4 },
-  creatinine: { loinc: '2160-0', display: 'Creatinine [Mass/volume] in Serum or Plasma', unit: 'mg/dL', refLow: 0.6, refHigh: 1.3, lo: 0.6, hi: 2.1, places: 2 },
-  glucose: { loinc: '2345-7', display: 'Glucose [Mass/volume] in Serum or Plasma', unit: 'mg/dL', refLow: 70, refHigh: 99, lo: 78, hi: 260, places: 0 },
-  wbc: { loinc: '6690-2', display: 'Leukocytes [#/volume] in Blood by Automated count', unit: '10*3/uL', refLow: 4.0, refHigh: 11.0, lo: 3.6, hi: 17.8 },
-  hgb: { loinc: '718-7', display: 'Hemoglobin [Mass/volume] in Blood', unit: 'g/dL', refLow: 12.0, refHigh: 17.5, lo: 9.1, hi: 15.8 },
-  plt: { loinc: '777-3', display: 'Platelets [#/volume] in Blood by Automated count', unit: '10*3/uL', refLow: 150, refHigh: 400, lo: 88, hi: 410, places: 0 },
-  alt: { loinc: '1742-6', display: 'Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma', unit: 'U/L', refLow: 7, refHigh: 56, lo: 18, hi: 144, places: 0 },
-  a1c: { loinc: '4548-4', display: 'Hemoglobin A1c/Hemoglobin.total in Blood', unit: '%', refLow: 4.0, refHigh: 5.6, lo: 6.8, hi: 10.4 },
-  bnp: { loinc: '30934-4', display: 'Natriuretic peptide B [Mass/volume] in Serum or Plasma', unit: 'pg/mL', refLow: 0, refHigh: 100, lo: 380, hi: 2400, places: 0 },
-  troponin: { loinc: '10839-9', display: 'Troponin I.cardiac [Mass/volume] in Serum or Plasma', unit: 'ng/mL', refLow: 0, refHigh: 0.04, lo: 0.0, hi: 0.03, places: 2 },
-  hivLoad: { loinc: '20447-9', display: 'HIV 1 RNA [#/volume] (viral load) in Serum or Plasma by NAA with probe detection', unit: 'copies/mL', refLow: 0, refHigh: 20, lo: 21, hi: 180, places: 0 },
-  cd4: { loinc: '24467-3', display: 'CD3+CD4+ (T4 helper) cells [#/volume] in Blood', unit: 'cells/uL', refLow: 500, refHigh: 1500, lo: 380, hi: 910, places: 0 },
-  hcg: { loinc: '2106-3', display: 'Choriogonadotropin (pregnancy test) [Presence] in Urine', unit: '', refLow: 0, refHigh: 0, lo: 1, hi: 1, places: 0 },
-  ethanol: { loinc: '5643-2', display: 'Ethanol [Mass/volume] in Serum or Plasma', unit: 'mg/dL', refLow: 0, refHigh: 10, lo: 40, hi: 180, places: 0 },
-  lithium: { loinc: '14334-7', display: 'Lithium [Moles/volume] in Serum or Plasma', unit: 'mmol/L', refLow: 0.6, refHigh: 1.2, lo: 0.5, hi: 1.1 },
+  sodium: { loinc: '2951-2', display: 'Sodium [Moles/volume] in Serum or Plasma', name: 'Sodium', unit: 'mmol/L', refLow: 135, refHigh: 145, lo: 128, hi: 146, places: 0 },
+  potassium: { loinc: '2823-3', display: 'Potassium [Moles/volume] in Serum or Plasma', name: 'Potassium', unit: 'mmol/L', refLow: 3.5, refHigh: 5.1, lo: 3.0, hi: 5.4 },
+  creatinine: { loinc: '2160-0', display: 'Creatinine [Mass/volume] in Serum or Plasma', name: 'Creatinine', unit: 'mg/dL', refLow: 0.6, refHigh: 1.3, lo: 0.6, hi: 2.1, places: 2 },
+  glucose: { loinc: '2345-7', display: 'Glucose [Mass/volume] in Serum or Plasma', name: 'Glucose', unit: 'mg/dL', refLow: 70, refHigh: 99, lo: 78, hi: 260, places: 0 },
+  wbc: { loinc: '6690-2', display: 'Leukocytes [#/volume] in Blood by Automated count', name: 'WBC', unit: '10*3/uL', refLow: 4.0, refHigh: 11.0, lo: 3.6, hi: 17.8 },
+  hgb: { loinc: '718-7', display: 'Hemoglobin [Mass/volume] in Blood', name: 'Hemoglobin', unit: 'g/dL', refLow: 12.0, refHigh: 17.5, lo: 9.1, hi: 15.8 },
+  plt: { loinc: '777-3', display: 'Platelets [#/volume] in Blood by Automated count', name: 'Platelets', unit: '10*3/uL', refLow: 150, refHigh: 400, lo: 88, hi: 410, places: 0 },
+  alt: { loinc: '1742-6', display: 'Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma', name: 'ALT', unit: 'U/L', refLow: 7, refHigh: 56, lo: 18, hi: 144, places: 0 },
+  a1c: { loinc: '4548-4', display: 'Hemoglobin A1c/Hemoglobin.total in Blood', name: 'Hemoglobin A1c', unit: '%', refLow: 4.0, refHigh: 5.6, lo: 6.8, hi: 10.4 },
+  bnp: { loinc: '30934-4', display: 'Natriuretic peptide B [Mass/volume] in Serum or Plasma', name: 'BNP', unit: 'pg/mL', refLow: 0, refHigh: 100, lo: 380, hi: 2400, places: 0 },
+  troponin: { loinc: '10839-9', display: 'Troponin I.cardiac [Mass/volume] in Serum or Plasma', name: 'Troponin I', unit: 'ng/mL', refLow: 0, refHigh: 0.04, lo: 0.0, hi: 0.03, places: 2 },
+  hivLoad: { loinc: '20447-9', display: 'HIV 1 RNA [#/volume] (viral load) in Serum or Plasma by NAA with probe detection', name: 'HIV-1 RNA viral load', unit: 'copies/mL', refLow: 0, refHigh: 20, lo: 21, hi: 180, places: 0 },
+  cd4: { loinc: '24467-3', display: 'CD3+CD4+ (T4 helper) cells [#/volume] in Blood', name: 'CD4 count', unit: 'cells/uL', refLow: 500, refHigh: 1500, lo: 380, hi: 910, places: 0 },
+  hcg: { loinc: '2106-3', display: 'Choriogonadotropin (pregnancy test) [Presence] in Urine', name: 'Urine hCG', unit: '', refLow: 0, refHigh: 0, lo: 1, hi: 1, places: 0 },
+  ethanol: { loinc: '5643-2', display: 'Ethanol [Mass/volume] in Serum or Plasma', name: 'Serum ethanol', unit: 'mg/dL', refLow: 0, refHigh: 10, lo: 40, hi: 180, places: 0 },
+  lithium: { loinc: '14334-7', display: 'Lithium [Moles/volume] in Serum or Plasma', name: 'Lithium level', unit: 'mmol/L', refLow: 0.6, refHigh: 1.2, lo: 0.5, hi: 1.1 },
 } satisfies Record<string, LabDef>;
 
 const E_M = {
@@ -248,6 +252,7 @@ export const SCENARIOS: readonly Scenario[] = [
     exam: 'Calm, cooperative, good eye contact. Linear and goal-directed thought process.',
     course: 'PHQ-9 administered today.',
     plan: 'Increase sertraline to 150 mg daily. Continue weekly therapy. Return in four weeks.',
+    psychotherapy: true,
     related: ['PSY'],
   },
   {

@@ -7,7 +7,7 @@
 import type { Ds4pLabel } from '../../redaction/types';
 import type { Prng } from './prng';
 
-export type PlantedLabel = 'ETH' | 'PSY' | 'HIV' | 'SEX' | 'GDIS';
+export type PlantedLabel = 'ETH' | 'PSY' | 'HIV' | 'SEX' | 'GDIS' | 'STD' | 'SDV' | 'PSYTHPN';
 
 export interface SensitiveBlock {
   label: PlantedLabel;
@@ -17,7 +17,7 @@ export interface SensitiveBlock {
 }
 
 /** The sentence that carries the canary phrase. */
-const marker = (phrase: string): string => `Chart review reference ${phrase} noted.`;
+const marker = (phrase: string): string => `Discussed with the patient today (${phrase}).`;
 
 const TEXTS: Record<PlantedLabel, { header: string; related: string[]; unrelated: string[] }> = {
   ETH: {
@@ -75,6 +75,33 @@ const TEXTS: Record<PlantedLabel, { header: string; related: string[]; unrelated
       'Lynch syndrome confirmed by germline genetic testing (MSH2 pathogenic variant); colonoscopy every year.',
     ],
   },
+  STD: {
+    header: 'PAST MEDICAL HISTORY',
+    related: ['Chlamydia trachomatis infection in 2019, treated with azithromycin; partner treated as well.'],
+    unrelated: [
+      'Chlamydia trachomatis infection in 2019, treated with azithromycin; partner treated as well.',
+      'Treated for gonorrhea in 2021 with ceftriaxone. Hypothyroidism on levothyroxine.',
+    ],
+  },
+  SDV: {
+    header: 'PSYCHOSOCIAL HISTORY',
+    related: ['Disclosed domestic violence by a former partner in 2022; has a safety plan and now lives apart from him.'],
+    unrelated: [
+      'Disclosed domestic violence by a former partner in 2022; has a safety plan and now lives apart from him.',
+      'History of intimate partner violence; a protective order has been in place since 2021.',
+    ],
+  },
+  PSYTHPN: {
+    header: 'PSYCHOTHERAPY NOTE',
+    related: [
+      'Session focused on grief after the death of a brother; explored recurring nightmares and guilt. Practiced grounding exercises.',
+      'Processed conflict with an adult daughter; identified avoidance patterns and rehearsed a conversation plan.',
+    ],
+    unrelated: [
+      'Session focused on grief after the death of a brother; explored recurring nightmares and guilt. Practiced grounding exercises.',
+      'Processed conflict with an adult daughter; identified avoidance patterns and rehearsed a conversation plan.',
+    ],
+  },
 };
 
 export function sensitiveBlock(rng: Prng, label: PlantedLabel, related: boolean, phrase: string): SensitiveBlock {
@@ -83,7 +110,7 @@ export function sensitiveBlock(rng: Prng, label: PlantedLabel, related: boolean,
   return { label, header: t.header, body: `${body} ${marker(phrase)}` };
 }
 
-/** The labels the generator plants, in the order unrelated history is rotated through. */
-export const PLANTED_LABELS: readonly PlantedLabel[] = ['PSY', 'ETH', 'HIV', 'GDIS', 'SEX'];
+/** The labels planted as unrelated history, in rotation order (psychotherapy notes are documents of their own). */
+export const PLANTED_LABELS: readonly PlantedLabel[] = ['PSY', 'ETH', 'HIV', 'GDIS', 'SEX', 'STD', 'SDV'];
 
-export const isPlantedLabel = (l: Ds4pLabel): l is PlantedLabel => (PLANTED_LABELS as readonly string[]).includes(l);
+export const isPlantedLabel = (l: Ds4pLabel): l is PlantedLabel => l in TEXTS;

@@ -18,6 +18,7 @@ import {
   followUpNote,
   operativeNote,
   progressNote,
+  psychotherapyNote,
   resultReport,
   type NoteContext,
 } from './notes';
@@ -39,7 +40,7 @@ export interface DemoCanary {
   documentId: number;
   loinc: string;
   labels: string[];
-  /** A unique phrase planted in that section's text ('CANARY-' + 8 hex digits, inside a sentence). */
+  /** A unique phrase planted in that section's text ('CANARY-' + eight letter syllables, inside a sentence). */
   phrase: string;
   /** True when the label is NOT supported by the encounter's own coded diagnoses (coding purposes should mask it). */
   unrelatedToEncounter: boolean;
@@ -67,6 +68,7 @@ export const MAX_DEMO_PATIENTS = 10_000;
 export const MAX_BIG_CHART_DOCUMENTS = 20_000;
 /** Charts are dated relative to this fixed day (not the clock), so a seed always writes the same text. */
 const AS_OF = new Date(Date.UTC(2025, 5, 30));
+const SYLLABLES = ['ba', 'ko', 'di', 'fu', 'ge', 'hi', 'lo', 'mu', 'ne', 'po', 'ru', 'sa', 'te', 'vi', 'wo', 'zu'] as const;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const isoTime = (d: Date, h: number) => `${iso(d)}T${String(h).padStart(2, '0')}:00:00Z`;
@@ -119,9 +121,10 @@ class DemoRun {
     for (const p of PAYERS) this.parties.set(p.key, this.writer.organization({ sourceSystem: DEMO_SOURCE, sourceId: p.key, name: p.name, kind: 'payer' }));
   }
 
+  /** 'CANARY-' and eight random syllables: unique, and shaped like no identifier (no digits, no cue word). */
   private canaryPhrase(rng: Prng): string {
     for (;;) {
-      const phrase = `CANARY-${rng.hex(8)}`;
+      const phrase = `CANARY-${Array.from({ length: 8 }, () => rng.pick(SYLLABLES)).join('')}`;
       if (!this.phrases.has(phrase)) {
         this.phrases.add(phrase);
         return phrase;
@@ -346,8 +349,16 @@ class DemoRun {
         }
       }
     }
+    // A psychotherapy note's body is its own (unrelated) canary: no diagnosis code makes it task-related.
+    let therapy: SensitiveBlock[] = [];
+    if (s.psychotherapy && !e.filler) {
+      const phrase = this.canaryPhrase(rng);
+      const block = sensitiveBlock(rng, 'PSYTHPN', false, phrase);
+      therapy = [block];
+      planted.push({ block, phrase });
+    }
     const relatedBlocks = planted.filter((p) => s.related.includes(p.block.label)).map((p) => p.block);
-    const otherBlocks = planted.filter((p) => !s.related.includes(p.block.label)).map((p) => p.block);
+    const otherBlocks = planted.filter((p) => !s.related.includes(p.block.label) && p.block.label !== 'PSYTHPN').map((p) => p.block);
     const inConsult = inpatient && s.consult ? relatedBlocks : [];
     const inAdmission = inpatient && s.consult ? otherBlocks : [...relatedBlocks, ...otherBlocks];
 
@@ -374,6 +385,7 @@ class DemoRun {
       const title = classCode === 'EMER' ? 'Emergency Department Note' : `${s.typeDisplay} Note`;
       docs.push({ docType: 'progress-note', title, when: e.start, author: attending, text: admissionNote(ctx, title, inAdmission), planted: inAdmission });
     }
+    if (therapy.length) docs.push({ docType: 'psychotherapy-note', title: 'Psychotherapy Session', when: e.start, author: attending, text: psychotherapyNote(ctx, e.start, therapy), planted: therapy });
     if (labs.length && !e.filler) docs.push({ docType: 'result', title: 'Laboratory Results', when: e.start, author: attending, text: resultReport(ctx, e.start), planted: [] });
     if (inpatient) docs.push({ docType: 'discharge-summary', title: 'Discharge Summary', when: end, author: attending, text: dischargeSummary(ctx), planted: [] });
 

@@ -202,6 +202,7 @@ export function MetricsPanel({ range, onRange }: { range: DayRange; onRange: (r:
       {d && (
         <div className="metrics" aria-label="Audit metrics">
           <Metric label="Access requests" value={d.access ? d.access.requests.total : d.accessEvents.requests} sub={d.access ? `${d.access.requests.approved} approved · ${d.access.requests.denied} denied · ${d.access.requests.pending} pending` : `${d.accessEvents.approvals} approvals · ${d.accessEvents.denials} denials recorded`} />
+          <Metric label="Masked-section requests logged" value={d.accessEvents.requests} sub="access requests in the audit trail" />
           <Metric label="Median time to decide" value={d.access ? fmtMin(d.access.medianMinutesToDecide) : 'n/a'} sub={d.access ? 'request to approval or denial' : 'needs the access service'} />
           <Metric label="Break-glass events" value={d.access ? d.access.breakGlass.events : d.accessEvents.breakGlass} sub={d.access ? `${d.access.breakGlass.unreviewed} unreviewed · ${d.access.breakGlass.overdue} overdue` : 'review status needs the access service'} warn={!!d.access?.breakGlass.unreviewed} />
           <Metric label="Time to revoke" value={d.access ? fmtMin(d.access.medianMinutesToRevoke) : 'n/a'} sub={d.access ? `${d.access.revoked} grant(s) revoked` : `${d.accessEvents.revocations} revocation(s) recorded`} />

@@ -48,6 +48,8 @@ const policyVariant = fc.record({
   modes: fc.dictionary(fc.constantFrom(...IDENTIFIER_TYPES), fc.constantFrom(...MODES)),
 });
 
+type PolicyVariant = typeof policyVariant extends fc.Arbitrary<infer T> ? T : never;
+
 const grant = fc.record({
   kind: fc.constantFrom('request', 'break_glass'),
   sectionCodes: fc.option(fc.subarray(CODES, { minLength: 1 }), { nil: undefined }),
@@ -87,7 +89,7 @@ function materialize(docs: Array<{ sections: GenSection[]; date: string | null }
   return { metas, bodies, masks };
 }
 
-function policyFrom(v: fc.RecordValue<typeof policyVariant> extends infer T ? T : never): Policy {
+function policyFrom(v: PolicyVariant): Policy {
   const json = JSON.parse(JSON.stringify(defaultPolicy())) as Policy;
   const pp = json.purposes[v.purpose as keyof Policy['purposes']];
   pp.sections.allow = v.allow as string[];

@@ -1,0 +1,47 @@
+/**
+ * `ntk redact --db PATH --encounter ID --role R --purpose P [--user NAME]`: the view a user of role
+ * R working under purpose P would get for an encounter, every document expanded — built by the same
+ * view builder the app uses, and audited like an open in the app (as the named user, or the CLI).
+ */
+import { isPurpose, PURPOSES } from '../../shared/purposes';
+import { ROLES, type Role } from '../../shared/roles';
+import type { Viewer } from '../core/redaction/views';
+import { NtkError } from '../core/errors';
+import { cliActor, withCliBackend, type CliCommand } from './command';
+import { UsageError } from './options';
+
+export const redactCommand: CliCommand = {
+  name: 'redact',
+  usage: `  redact --db PATH --encounter ID --role ROLE --purpose PURPOSE [--user NAME]
+                        the role-scoped view of an encounter (documents expanded) as JSON`,
+  options: {
+    encounter: { type: 'string' },
+    role: { type: 'string' },
+    purpose: { type: 'string' },
+    user: { type: 'string' },
+  },
+  run: (ctx) => {
+    if (ctx.args.length) throw new UsageError(`Unexpected argument: ${ctx.args[0]}`);
+    const encounterId = Number(ctx.values.encounter);
+    if (!Number.isInteger(encounterId) || encounterId <= 0) throw new UsageError('redact: --encounter ID (a positive integer) is required.');
+    const role = ctx.values.role as string | undefined;
+    if (!role || !(ROLES as readonly string[]).includes(role)) throw new UsageError(`redact: --role must be one of ${ROLES.join(', ')}.`);
+    const purpose = ctx.values.purpose as string | undefined;
+    if (!purpose || !isPurpose(purpose)) throw new UsageError(`redact: --purpose must be one of ${PURPOSES.join(', ')}.`);
+    return withCliBackend(ctx, (backend) => {
+      const name = ctx.values.user as string | undefined;
+      let viewer: Viewer;
+      if (name) {
+        const u = backend.auth.users.byName(name);
+        if (!u) throw new NtkError('NOT_FOUND', 'No such user.');
+        if (u.role !== role) throw new NtkError('FORBIDDEN', `That user's role is ${u.role}, not ${role}.`);
+        viewer = { userId: u.id, username: u.username, role: role as Role, purpose: null };
+      } else {
+        viewer = { userId: 0, username: cliActor().username ?? 'cli', role: role as Role, purpose: null };
+      }
+      backend.views.declarePurpose(viewer, purpose, encounterId);
+      const view = backend.views.expandedView(viewer, encounterId);
+      return { value: view, text: JSON.stringify(view, null, 2) };
+    });
+  },
+};

@@ -1,0 +1,146 @@
+/**
+ * Scanned records: images (PNG, JPEG, TIFF) OCR'd by the worker pool, and PDFs read from their text
+ * layer or, page by page where there is none, rendered and OCR'd. Each file becomes one document
+ * (docType 'scanned', format 'ocr' when any page was OCR'd, else 'pdf-text') with one page row per
+ * page carrying its OCR confidence; a page under the confidence threshold (60) is flagged low and
+ * the document is marked needs-review. OCR'd text goes through the ICD-10 repair first.
+ *
+ * The patient: a scan carries no structured identity, so the caller names the patient
+ * (`patientSourceId`, an existing patient's source key). Without one, the file gets a placeholder
+ * patient of its own keyed by the file's content hash — sourceSystem 'import-file', sourceId = the
+ * SHA-256 — the same convention as the plain-text importer, to be merged into the right chart later.
+ * The document uses the same key ('import-file', SHA-256), so re-importing a file updates it in place.
+ */
+import type { ChartWriter, PageInput, SourceKey } from '../../db/chart-writer';
+import { NtkError } from '../../errors';
+import type { Importer, ImportFile, ParseContext } from '../importer';
+import { looksPdf, readPdf } from './pdf';
+import { ocrPool, type OcrPool } from './pool';
+import { repairIcd10 } from './repair';
+
+export const IMPORT_FILE_SOURCE = 'import-file';
+export const LOW_CONFIDENCE = 60;
+
+export interface ScanImporterOptions {
+  /** The patient these scans belong to; without it each file gets a placeholder patient. */
+  patientSourceId?: string;
+  patientSourceSystem?: string;
+  /** Pages with a lower OCR confidence are flagged and the document needs review. */
+  lowConfidence?: number;
+  pool?: () => OcrPool;
+}
+
+export interface ParsedScan {
+  format: 'ocr' | 'pdf-text';
+  text: string;
+  pages: PageInput[];
+  /** Mean confidence of the OCR'd pages; null when no page was OCR'd. */
+  ocrConfidence: number | null;
+  needsReview: boolean;
+  /** How many code-shaped tokens the ICD-10 repair changed. */
+  repairs: number;
+}
+
+const PAGE_BREAK = '\n\n';
+
+export type ImageKind = 'png' | 'jpeg' | 'tiff';
+
+export function imageKind(b: Buffer): ImageKind | null {
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 4 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a))) return 'tiff';
+  return null;
+}
+
+const IMAGE_NAME = /\.(png|jpe?g|tiff?)$/i;
+
+/** Joins page texts into one document text with page offsets; OCR'd pages are repaired first. */
+export function assemble(pages: Array<{ text: string; ocrConfidence: number | null }>, low = LOW_CONFIDENCE): ParsedScan {
+  let text = '';
+  let repairs = 0;
+  const out: PageInput[] = [];
+  const confs: number[] = [];
+  pages.forEach((p, i) => {
+    let t = p.text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+    if (p.ocrConfidence !== null) {
+      const r = repairIcd10(t);
+      t = r.text;
+      repairs += r.repairs.length;
+      confs.push(p.ocrConfidence);
+    }
+    if (i > 0) text += PAGE_BREAK;
+    const start = text.length;
+    text += t;
+    const isLow = p.ocrConfidence !== null && (p.ocrConfidence < low || t === '');
+    out.push({ start, end: text.length, ocrConfidence: p.ocrConfidence, lowConfidence: isLow });
+  });
+  const ocr = confs.length > 0;
+  return {
+    format: ocr ? 'ocr' : 'pdf-text',
+    text,
+    pages: out,
+    ocrConfidence: ocr ? Math.round((confs.reduce((a, b) => a + b, 0) / confs.length) * 10) / 10 : null,
+    needsReview: out.some((p) => p.lowConfidence) || text.trim() === '',
+    repairs,
+  };
+}
+
+function patientFor(writer: ChartWriter, file: ImportFile, o: ScanImporterOptions): number {
+  if (o.patientSourceId) {
+    const row = writer.db
+      .prepare('SELECT id FROM patient WHERE source_system = ? AND source_id = ?')
+      .get(o.patientSourceSystem ?? IMPORT_FILE_SOURCE, o.patientSourceId) as { id: number } | undefined;
+    if (!row) throw new NtkError('NOT_FOUND', 'The patient named for this scan is not in the store.');
+    return row.id;
+  }
+  return writer.patient({ sourceSystem: IMPORT_FILE_SOURCE, sourceId: file.sha256 });
+}
+
+function writeScan(parsed: ParsedScan, writer: ChartWriter, file: ImportFile, o: ScanImporterOptions, title: string): void {
+  const patientId = patientFor(writer, file, o);
+  const key: SourceKey = { sourceSystem: IMPORT_FILE_SOURCE, sourceId: file.sha256 };
+  writer.document({
+    ...key,
+    patientId,
+    docType: 'scanned',
+    title,
+    text: parsed.text,
+    format: parsed.format,
+    contentSha256: file.sha256,
+    ocrConfidence: parsed.ocrConfidence,
+    needsReview: parsed.needsReview,
+    pages: parsed.pages,
+  });
+}
+
+export function createImageImporter(o: ScanImporterOptions = {}): Importer<ParsedScan> {
+  const pool = o.pool ?? ocrPool;
+  return {
+    format: 'image',
+    detect: (file) => imageKind(file.bytes) !== null || (IMAGE_NAME.test(file.name) && !looksPdf(file.bytes)),
+    async parse(file: ImportFile, ctx: ParseContext) {
+      if (!imageKind(file.bytes)) throw new NtkError('BAD_INPUT', 'The file is not a PNG, JPEG or TIFF image.');
+      ctx.progress?.(0, 1);
+      const r = await pool().recognize(file.bytes);
+      ctx.progress?.(1, 1);
+      return assemble([{ text: r.text, ocrConfidence: r.confidence }], o.lowConfidence);
+    },
+    write: (parsed, writer, file) => writeScan(parsed, writer, file, o, 'Scanned image'),
+  };
+}
+
+export function createPdfImporter(o: ScanImporterOptions = {}): Importer<ParsedScan> {
+  const pool = o.pool ?? ocrPool;
+  return {
+    format: 'pdf',
+    detect: (file) => looksPdf(file.bytes) || /\.pdf$/i.test(file.name),
+    async parse(file: ImportFile, ctx: ParseContext) {
+      const pages = await readPdf(file.bytes, { ocr: (img) => pool().recognize(img), progress: ctx.progress, signal: ctx.signal });
+      return assemble(pages, o.lowConfidence);
+    },
+    write: (parsed, writer, file) => writeScan(parsed, writer, file, o, parsed.format === 'ocr' ? 'Scanned PDF' : 'PDF document'),
+  };
+}
+
+export const imageImporter = createImageImporter();
+export const pdfImporter = createPdfImporter();
