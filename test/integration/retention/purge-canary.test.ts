@@ -5,6 +5,7 @@ import { touchPatient } from '../../../electron/core/retention';
 import { bytesHits, decryptPages, rawHits, sqlHits } from '../../support/store-scan';
 import { seedPatient } from '../../support/retention-seed';
 import { testBackend } from '../../support/backend';
+import { writeDemo } from '../../../electron/core/ingest/synthetic';
 
 const DAY = 86_400_000;
 
@@ -58,5 +59,24 @@ describe('retention purge leaves no trace of the purged notes', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     t.backend.close();
     expect(bytesHits(decryptPages(t.dbPath, t.keys), [p.canaries[2]!])).toEqual([p.canaries[2]]);
+  });
+});
+
+describe('retention purge on demo charts', () => {
+  it('leaves none of the generated names, phones, member ids or note phrases in any page; only the MRN stays', () => {
+    const t = testBackend();
+    t.clock.setWall(Date.now());
+    const demo = writeDemo(t.backend.store.db, { patients: 3, seed: 11 });
+    const mrns = new Set(demo.patients.map((p) => p.mrn));
+    const secrets = [...demo.secrets.filter((s) => !mrns.has(s)), ...demo.canaries.map((c) => c.phrase)];
+    expect(secrets.length).toBeGreaterThan(10);
+    t.clock.advance(31 * DAY);
+    const r = t.backend.retention.runDue();
+    expect(r.totals.patients).toBe(3);
+    expect(sqlHits(t.backend.store.db, secrets)).toEqual([]);
+    t.backend.close();
+    const plain = decryptPages(t.dbPath, t.keys);
+    expect(bytesHits(plain, secrets)).toEqual([]);
+    expect(bytesHits(plain, [...mrns]).length).toBe(3);
   });
 });
