@@ -8,6 +8,7 @@ import { auditBench } from './audit.bench';
 import { identifiersBench } from './identifiers.bench';
 import { storeBench } from './store.bench';
 import { demoBench } from './demo.bench';
+import { retentionBench } from './retention.bench';
 import { ocrBench } from './ocr.bench';
 import { x12Bench } from './x12.bench';
 
@@ -20,6 +21,7 @@ const result = {
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
   demo: demoBench(),
+  retention: retentionBench(),
   x12_835: x12Bench(),
   ocr: await ocrBench(),
 };
