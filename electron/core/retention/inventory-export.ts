@@ -30,6 +30,8 @@ export function inventoryCsv(inv: ExposureInventory): string {
 /** Finds a DejaVu TTF whether run from source (ESM) or bundled as CommonJS. */
 function resolveFont(name: string): string {
   const spec = `dejavu-fonts-ttf/ttf/${name}`;
+  // Bundled as CommonJS (the Electron main process): the module's own require.
+  if (typeof require === 'function') return require.resolve(spec);
   try {
     return createRequire(import.meta.url).resolve(spec);
   } catch {
