@@ -168,6 +168,8 @@ export function InventoryScreen({ role }: { role: Role }) {
               </button>
               <button
                 type="button"
+                disabled={!preview || preview.totals.patients === 0}
+                title="Preview first: purges what the preview lists as due"
                 onClick={() =>
                   void run(async () => {
                     const r = await call('runRetention', { dryRun: false });
