@@ -37,3 +37,28 @@ for (const [w, h] of [
     expect(fs.readFileSync(app.savedFiles[0]!).subarray(0, 5).toString()).toBe('%PDF-');
   });
 }
+
+test('an administrator previews and runs the purge; the inventory then shows purged stubs only', async ({ app, page }) => {
+  const db = app.backend.store.db;
+  const seeded = ['P1', 'P2', 'P3'].map((tag) => seedRaw(db, tag, 2, ['PSY']));
+  app.secrets.push(...seeded.flatMap((p) => [...p.canaries, p.mrn]));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await firstRunAsAdmin(page, app);
+  app.advance(31 * 86_400_000); // a month unused (the session locks too)
+  await page.getByRole('tab', { name: 'Inventory' }).click();
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('tab', { name: 'Inventory' }).click();
+  await expect(page.getByTestId('inv-patients')).toHaveText('3');
+  await expect(page.getByRole('button', { name: 'Purge now' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Preview purge' }).click();
+  await expect(page.getByTestId('purge-preview')).toContainText('Would purge 3 patient(s), 6 document(s)');
+  await expect(page.getByTestId('purge-preview')).not.toContainText('MRN');
+  await page.getByRole('button', { name: 'Purge now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Purged 3 patient(s), 6 document(s).' })).toBeVisible();
+  await expect(page.getByTestId('inv-patients')).toHaveText('0');
+  await expect(page.getByTestId('inv-purged')).toHaveText('3');
+  await page.screenshot({ path: screenshotPath('inventory-after-purge'), fullPage: true });
+  const left = db.prepare("SELECT count(*) AS n FROM document WHERE text LIKE '%QZNOTE%'").get() as { n: number };
+  expect(left.n).toBe(0);
+});

@@ -119,6 +119,13 @@ export function InventoryScreen({ role }: { role: Role }) {
                 </tr>
               </thead>
               <tbody>
+                {inventory.patients.length === 0 && (
+                  <tr>
+                    <td colSpan={7} className="muted">
+                      No cached chart content on this device.
+                    </td>
+                  </tr>
+                )}
                 {inventory.patients.map((p) => (
                   <tr key={p.patientId}>
                     <td className="mono">{p.mrn ?? `#${p.patientId}`}</td>
