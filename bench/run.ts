@@ -11,6 +11,7 @@ import { storeBench } from './store.bench';
 import { viewsBench } from './views.bench';
 import { packetsBench } from './packets.bench';
 import { demoBench } from './demo.bench';
+import { retentionBench } from './retention.bench';
 import { ocrBench } from './ocr.bench';
 import { x12Bench } from './x12.bench';
 import { ingestBench } from './ingest.bench';
@@ -21,13 +22,14 @@ async function main() {
   node: process.version,
   cpus: os.cpus().length,
   store: storeBench(),
-  audit: auditBench(),
+  audit: await auditBench(),
   redaction_sections: sectionsBench(),
   redaction_identifiers: identifiersBench(),
   views: viewsBench(),
   query_pdf: await queryPdfBench(),
   packets: await packetsBench(),
   demo: demoBench(),
+  retention: retentionBench(),
   x12_835: x12Bench(),
   ocr: await ocrBench(),
   ingest: await ingestBench(),

@@ -8,6 +8,8 @@
  *   ntk audit export --db PATH --format fhir-ndjson|csv [--user U] [--event T] [--from ISO] [--to ISO] [--out FILE]
  *   ntk sections [--jsonl] [--spans] FILE|-
  *   ntk phi scan [--jsonl] FILE|-
+ *   ntk purge --db PATH [--dry-run]          (electron/cli/retention-commands.ts)
+ *   ntk inventory --db PATH [--format csv|pdf --out FILE]
  *
  * Key: --key-file FILE (32 raw bytes or 64 hex characters), else NTK_DB_PASSPHRASE.
  * Exit codes follow sysexits(3); see electron/cli/exit-codes.ts.

@@ -11,7 +11,8 @@ import { appKeySource } from './adapters/keychain';
 import { savePathPicker } from './adapters/save-dialog';
 import { denyAllPermissions, guardContents, guardWindow, windowOptions } from './adapters/window-security';
 import { APP_INFO } from './core/app-info';
-import { createBackend, type Backend } from './core/backend';
+import { createBackend, runRetention, type Backend } from './core/backend';
+import { RETENTION_INTERVAL_MS } from './core/retention';
 
 // Where the redaction engine finds its word lists: beside the app when packaged, the repo's resources/ in development.
 process.env.NTK_RESOURCES_DIR ??= app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources');
@@ -21,6 +22,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
+let retentionTimer: NodeJS.Timeout | undefined;
 
 app.on('web-contents-created', (_e, contents) => guardContents(contents));
 
@@ -41,6 +43,10 @@ app.whenReady().then(() => {
     return;
   }
   registerIpc(ipcMain, backend.dispatch);
+  // The purge ran once at start-up (createBackend); it runs again on this timer while the app is open.
+  const b = backend;
+  retentionTimer = setInterval(() => runRetention(b.retention, (entry) => console.error('[ntk] retention failed', entry)), RETENTION_INTERVAL_MS);
+  retentionTimer.unref();
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   mainWindow = win;
   guardWindow(win);
@@ -49,4 +55,7 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => backend?.close());
+app.on('will-quit', () => {
+  if (retentionTimer) clearInterval(retentionTimer);
+  backend?.close();
+});

@@ -62,6 +62,8 @@ export const AuditEventView = z.object({
   eventType: z.string(),
   outcome: z.string(),
   patientId: z.number().int().nullable(),
+  /** DS4P labels of what was shown, comma-separated. */
+  labels: z.string().nullable().optional(),
   detail: z.string().nullable(),
 });
 export type AuditEventView = z.infer<typeof AuditEventView>;

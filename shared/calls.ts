@@ -49,6 +49,16 @@ export const CALL_NAMES = [
   'disclosureReport',
   'recordExceptionDisclosure',
   'disclosureExport',
+  // retention (cache minimization)
+  'retentionPolicy',
+  'setRetentionPolicy',
+  'runRetention',
+  'exposureInventory',
+  'exportInventory',
+  // audit review (shared/audit-review-contract.ts)
+  'auditTimeline',
+  'auditFlags',
+  'auditMetrics',
   // chart views (shared/chart-contract.ts)
   'declarePurpose',
   'openChart',

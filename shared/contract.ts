@@ -24,6 +24,8 @@ import {
 } from './auth-contract';
 import { coderContract } from './coder-contract';
 import { packetsContract } from './packets-contract';
+import { retentionContract } from './retention-contract';
+import { auditReviewContract } from './audit-review-contract';
 import { chartContract } from './chart-contract';
 import { demoContract } from './demo-contract';
 import { accessContract } from './access-contract';
@@ -92,6 +94,8 @@ export const contract = {
       .object({
         username: z.string().max(64).optional(),
         eventType: z.string().max(64).optional(),
+        patientId: z.number().int().positive().optional(),
+        label: z.string().regex(/^[A-Z]{2,8}$/).optional(),
         from: z.iso.datetime().optional(),
         to: z.iso.datetime().optional(),
         limit: z.number().int().min(1).max(1000).default(200),
@@ -101,6 +105,8 @@ export const contract = {
   },
   ...coderContract,
   ...packetsContract,
+  ...retentionContract,
+  ...auditReviewContract,
   ...chartContract,
   ...demoContract,
   ...accessContract,

@@ -3,11 +3,12 @@
  * receives the bytes, it only learns their size and hash. The default name carries no PHI.
  */
 import type { BrowserWindow, Dialog, SaveDialogOptions } from 'electron';
-import type { PickSavePath } from '../core/queries/query-service';
+import type { PickSavePath, SaveFormat } from '../core/save-path';
 
-const FILTERS: Record<'pdf' | 'text', SaveDialogOptions['filters']> = {
+const FILTERS: Record<SaveFormat, SaveDialogOptions['filters']> = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   text: [{ name: 'Plain text', extensions: ['txt'] }],
+  csv: [{ name: 'CSV (spreadsheet)', extensions: ['csv'] }],
 };
 
 export function savePathPicker(dialog: Pick<Dialog, 'showSaveDialog'>, parent: () => BrowserWindow | null): PickSavePath {

@@ -9,6 +9,7 @@ import { encountersCommand } from './encounters-command';
 import { importCommand } from './import-command';
 import { patientsCommand } from './patients-command';
 import { redactCommand } from './redact-command';
+import { inventoryCommand, purgeCommand } from './retention-commands';
 
 export const COMMANDS: readonly CliCommand[] = [
   importCommand,
@@ -20,4 +21,6 @@ export const COMMANDS: readonly CliCommand[] = [
   accessCommand,
   packetCommand,
   disclosuresCommand,
+  purgeCommand,
+  inventoryCommand,
 ];

@@ -9,8 +9,10 @@ import { channelOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { AccessService } from './access/access-service';
 import { accessHandlers } from './access/handlers';
+import { accessMetrics } from './access/metrics';
 import { AuditLog } from './audit/audit-log';
 import { auditHandlers } from './audit/handlers';
+import { auditReviewHandlers } from './audit/review/handlers';
 import { AuthService } from './auth/auth-service';
 import { createAuthorize } from './auth/authorize';
 import { authHandlers } from './auth/handlers';
@@ -19,7 +21,8 @@ import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
 import { NtkError } from './errors';
 import { coderHandlers } from './queries/handlers';
-import { QueryService, type PickSavePath } from './queries/query-service';
+import { QueryService } from './queries/query-service';
+import type { PickSavePath } from './save-path';
 import { viewSectionSource } from './queries/view-section-source';
 import { ViewExcerptSource } from './packets/excerpts';
 import { packetHandlers } from './packets/handlers';
@@ -30,6 +33,8 @@ import { chartHandlers } from './redaction/views/handlers';
 import { closeOcrPool } from './ingest/ocr/pool';
 import { ingestHandlers } from './ingest/handlers';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
+import { RetentionService } from './retention/retention-service';
+import { retentionHandlers } from './retention/handlers';
 
 export interface BackendDeps {
   store: OpenStoreOptions;
@@ -40,6 +45,8 @@ export interface BackendDeps {
   workstation?: string;
   /** Asks the user where to save an export (Electron: a save dialog; e2e: a tmp path). */
   pickSavePath?: PickSavePath;
+  /** Run the retention purge when the backend starts (default true; `ntk purge --dry-run` turns it off). */
+  purgeOnStart?: boolean;
   /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
   policy?: Policy;
   /** Active grants for the view builder; default: the access service's. */
@@ -53,6 +60,7 @@ export interface Backend {
   readonly audit: AuditLog;
   readonly auth: AuthService;
   readonly queries: QueryService;
+  readonly retention: RetentionService;
   readonly policy: Policy;
   readonly views: ChartViews;
   readonly access: AccessService;
@@ -69,6 +77,8 @@ export function createBackend(deps: BackendDeps): Backend {
   const store = Store.open(deps.store);
   const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
   const auth = new AuthService(store.db, audit, clock);
+  const retention = new RetentionService(store.db, audit, clock);
+  if (deps.purgeOnStart !== false && !store.db.readonly) runRetention(retention, deps.log);
   const access = new AccessService(store.db, audit, clock);
   const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
   // A request from a masked placeholder: the caller's own handle table says what is behind it.
@@ -92,6 +102,8 @@ export function createBackend(deps: BackendDeps): Backend {
     ...auditHandlers(store, audit),
     ...coderHandlers({ db: store.db, audit, queries }),
     ...packetHandlers(store.db, audit, auth, clock, packets),
+    ...auditReviewHandlers(store, audit, clock, accessMetrics),
+    ...retentionHandlers({ store, audit, auth, retention, clock, pickSavePath: deps.pickSavePath }),
     ...chartHandlers(views),
     ...demoHandlers(store, audit),
     ...accessHandlers(access, auth, clock),
@@ -103,6 +115,7 @@ export function createBackend(deps: BackendDeps): Backend {
     audit,
     auth,
     queries,
+    retention,
     policy,
     views,
     access,
@@ -120,4 +133,13 @@ export function createBackend(deps: BackendDeps): Backend {
       void closeOcrPool();
     },
   };
+}
+
+/** Runs the due purge; a failure is logged by code only and never stops the app from starting. */
+export function runRetention(retention: RetentionService, log: FailureLog = () => {}): void {
+  try {
+    retention.runDue();
+  } catch (e) {
+    log({ ref: 'retention', call: 'retention.runDue', name: (e as Error).name, code: (e as { code?: string }).code ?? 'INTERNAL' });
+  }
 }

@@ -7,12 +7,13 @@ import { DenialsScreen } from './screens/denials/DenialsScreen';
 import { DisclosuresScreen } from './screens/DisclosuresScreen';
 import { ChangePasswordScreen, FirstRunScreen, LockScreen, LoginScreen } from './screens/AuthScreens';
 import { ImportScreen } from './screens/ImportScreen';
+import { InventoryScreen } from './screens/InventoryScreen';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
 import { UsersScreen } from './screens/UsersScreen';
 import { useSession } from './state/session-store';
 import { useIdleLock } from './state/use-idle-lock';
 
-type Tab = 'store' | 'users' | 'audit' | 'access' | 'import' | 'coding' | 'denials' | 'disclosures';
+type Tab = 'store' | 'users' | 'audit' | 'access' | 'import' | 'coding' | 'denials' | 'disclosures' | 'inventory';
 const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'store', label: 'Store' },
   { id: 'coding', label: 'Coding', roles: ['coder', 'cdi', 'supervisor'] },
@@ -22,6 +23,7 @@ const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'import', label: 'Import', roles: ['admin', 'supervisor'] },
   { id: 'denials', label: 'Denials', roles: ['biller', 'supervisor'] },
   { id: 'disclosures', label: 'Disclosures', roles: ['privacy_officer', 'admin'] },
+  { id: 'inventory', label: 'Inventory', roles: ['privacy_officer', 'admin'] },
 ];
 
 export function App() {
@@ -87,6 +89,7 @@ function Workspace() {
         {tab === 'coding' && <CoderScreen />}
         {tab === 'denials' && <DenialsScreen />}
         {tab === 'disclosures' && <DisclosuresScreen />}
+        {tab === 'inventory' && <InventoryScreen role={s.role} />}
       </main>
     </div>
   );

@@ -15,6 +15,7 @@ import { APP_INFO } from '../../electron/core/app-info';
 import { createBackend, type Backend } from '../../electron/core/backend';
 import type { Clock } from '../../electron/core/clock';
 import { createKeyFile, keyFileKeySource } from '../../electron/core/db/keys';
+import { writeDemo, type DemoResult } from '../../electron/core/ingest/synthetic';
 import { callTable } from '../../shared/calls';
 
 const RENDERER_DIR = path.resolve('dist/renderer');
@@ -99,6 +100,7 @@ export const test = base.extend<{ app: AppHarness }>({
       // Stands in for the main-process save dialog: a fresh path in the test's own folder.
       pickSavePath: async ({ defaultName }) => {
         const file = path.join(dir, 'exports', `${exports.length + 1}-${defaultName}`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
         exports.push(file);
         return file;
       },
@@ -157,4 +159,14 @@ export async function fillFirstRun(page: Page, app: AppHarness): Promise<void> {
   await page.getByLabel('Confirm password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Create administrator' }).click();
   await baseExpect(page.getByTestId('who')).toContainText('Ada Admin');
+}
+
+/**
+ * Writes demo charts into the test's store and registers every planted name, MRN, phone, member id
+ * and note canary phrase as a secret, so the teardown fails if any of them reaches a log line.
+ */
+export function seedDemo(app: AppHarness, patients: number, seed = 7): DemoResult {
+  const r = writeDemo(app.backend.store.db, { patients, seed });
+  app.secrets.push(...r.secrets, ...r.patients.flatMap((p) => [p.mrn, p.familyName]), ...r.canaries.map((c) => c.phrase));
+  return r;
 }

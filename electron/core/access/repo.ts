@@ -154,7 +154,7 @@ export class AccessRepo {
   }
 
   setElapsed(id: number, elapsedMs: number): void {
-    // The system monotonic clock has fractions of a millisecond.
+    // The system monotonic clock has fractions of a millisecond; the column is INTEGER.
     this.db.prepare('UPDATE access_request SET elapsed_ms = ? WHERE id = ?').run(Math.round(elapsedMs), id);
   }
 

@@ -58,9 +58,43 @@ export class AuditLog {
     this.lastRow = db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
   }
 
+  /** The name this device carries in the audit trail. */
+  get workstationName(): string {
+    return this.workstation;
+  }
+
   /** Appends one event; returns its sequence number. */
   append(event: AuditEventInput): number {
     return this.appendMany([event]);
+  }
+
+  private pending: Array<{ event: AuditEventInput; resolve: (seq: number) => void; reject: (e: unknown) => void }> = [];
+
+  /**
+   * Group commit: events appended in the same tick are written in one transaction (one fsync) at
+   * the end of the tick, and each promise resolves with its sequence number only once that
+   * transaction has committed (all reject if it fails). Awaiting it therefore gives the same
+   * guarantee as append(): the record is durable, chained and in order before the caller goes on.
+   * It only helps when several appends are pending at once (concurrent calls); a caller that
+   * needs the write inside its own transaction uses append().
+   */
+  appendAsync(event: AuditEventInput): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      this.pending.push({ event, resolve, reject });
+      if (this.pending.length === 1) queueMicrotask(() => this.flushPending());
+    });
+  }
+
+  private flushPending(): void {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      const last = this.appendMany(batch.map((b) => b.event));
+      const first = last - batch.length + 1;
+      batch.forEach((b, i) => b.resolve(first + i));
+    } catch (e) {
+      for (const b of batch) b.reject(e);
+    }
   }
 
   /** Appends events in one transaction (one fsync); returns the last sequence number. */

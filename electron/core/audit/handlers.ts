@@ -32,6 +32,7 @@ export function auditHandlers(store: Store, audit: AuditLog): Pick<Handlers, 'au
           eventType: e.event_type,
           outcome: e.outcome,
           patientId: e.patient_id,
+          labels: e.labels,
           detail: e.detail,
         }));
       },

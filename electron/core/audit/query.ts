@@ -5,6 +5,8 @@ export interface AuditFilter {
   username?: string;
   eventType?: string;
   patientId?: number;
+  /** A DS4P label among the event's labels. */
+  label?: string;
   from?: string;
   to?: string;
   limit?: number;
@@ -16,6 +18,7 @@ export function queryAudit(db: Database, f: AuditFilter): AuditRow[] {
     ['username', 'username = @username COLLATE NOCASE', f.username],
     ['eventType', 'event_type = @eventType', f.eventType],
     ['patientId', 'patient_id = @patientId', f.patientId],
+    ['label', "(',' || labels || ',') LIKE ('%,' || @label || ',%')", f.label],
     ['from', 'recorded_at >= @from', f.from],
     ['to', 'recorded_at <= @to', f.to],
   ];

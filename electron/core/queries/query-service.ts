@@ -7,6 +7,7 @@
  * SHA-256 of the text then). Their text is re-derived from the caller's CURRENT view every time it
  * is shown or exported; a fact whose section is masked now, or whose text changed, is refused.
  */
+import type { PickSavePath } from '../save-path';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,6 @@ import { QueryStore, type FactRow, type NewFact, type QueryRow } from './query-s
 import type { CurrentSection, SectionSource } from './section-source';
 
 /** Asks the user where to save an export (a main-process dialog; the e2e harness gives a tmp path). Null: cancelled. */
-export type PickSavePath = (request: { defaultName: string; format: 'pdf' | 'text' }) => Promise<string | null>;
 
 export interface QueryInputData {
   question: string;

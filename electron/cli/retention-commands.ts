@@ -1,0 +1,75 @@
+/**
+ * `ntk purge --db PATH [--dry-run] [--json]`: applies the retention policy now (or, with
+ * --dry-run, only reports what would go), per patient by internal id, never by name or MRN.
+ * `ntk inventory --db PATH [--json] [--format csv|pdf --out FILE]`: what this device holds now.
+ * Neither runs the start-up purge first: a dry run and an inventory change no chart data.
+ */
+import { APP_INFO } from '../core/app-info';
+import { createBackend, type Backend } from '../core/backend';
+import { buildInventory } from '../core/retention/inventory';
+import { inventoryCsv, inventoryPdf, writeExport } from '../core/retention/inventory-export';
+import type { PurgeReport } from '../core/retention/retention-service';
+import type { ExposureInventory } from '../../shared/retention-contract';
+import { cliActor, type CliCommand, type CliContext } from './command';
+import { headlessKeySource, requireDb, UsageError } from './options';
+
+async function withBackend<T>(ctx: CliContext, fn: (b: Backend) => Promise<T> | T): Promise<T> {
+  const keys = headlessKeySource(ctx.values['key-file'] as string | undefined, ctx.env);
+  const backend = createBackend({ app: APP_INFO, purgeOnStart: false, store: { path: requireDb(ctx.values.db as string | undefined), keys } });
+  try {
+    return await fn(backend);
+  } finally {
+    backend.close();
+  }
+}
+
+export function formatPurge(r: PurgeReport): string {
+  const verb = r.dryRun ? 'would purge' : 'purged';
+  const head = `${verb} ${r.totals.patients} patient(s), ${r.totals.documents} document(s), ${r.totals.rows} row(s) (retention ${r.policy.idleDays} days${r.policy.purgeOnClose ? ', and when work closes' : ''})`;
+  const lines = r.patients.map((p) => `  patient #${p.patientId}  ${p.reason.padEnd(11)}  last used ${p.lastUsedAt.slice(0, 10)}  ${p.documents} document(s)  ${p.rows} row(s)`);
+  return [head, ...lines].join('\n');
+}
+
+export const purgeCommand: CliCommand = {
+  name: 'purge',
+  usage: `  purge --db PATH [--dry-run]
+                        purge cached clinical content the retention policy says is due (per patient id)`,
+  options: { 'dry-run': { type: 'boolean', default: false } },
+  run: (ctx) =>
+    withBackend(ctx, (b) => {
+      if (ctx.args.length) throw new UsageError(`Unexpected argument: ${ctx.args[0]}`);
+      const report = b.retention.runDue({ dryRun: ctx.values['dry-run'] === true, actor: cliActor() });
+      return { value: report, text: formatPurge(report) };
+    }),
+};
+
+export function formatInventory(inv: ExposureInventory): string {
+  const lines = [
+    `${inv.totals.patients} patient(s), ${inv.totals.encounters} encounter(s), ${inv.totals.documents} document(s) held; ${inv.totals.purgedPatients} purged stub(s)`,
+    `dates ${inv.oldest ?? '-'} .. ${inv.newest ?? '-'}; labels ${inv.labels.map((l) => `${l.label}:${l.documents}`).join(' ') || 'none'}`,
+    ...inv.patients.map((p) => `  ${(p.mrn ?? `#${p.patientId}`).padEnd(16)} ${String(p.encounters).padStart(3)} enc ${String(p.documents).padStart(4)} docs  ${p.labels.join(',') || '-'}  ${p.oldest ?? '-'}..${p.newest ?? '-'}`),
+  ];
+  return lines.join('\n');
+}
+
+export const inventoryCommand: CliCommand = {
+  name: 'inventory',
+  usage: `  inventory --db PATH [--format csv|pdf --out FILE]
+                        exposure inventory: patients (by MRN), encounters, documents, labels, dates held here`,
+  options: { format: { type: 'string' }, out: { type: 'string' } },
+  run: (ctx) =>
+    withBackend(ctx, async (b) => {
+      const format = ctx.values.format as string | undefined;
+      const out = ctx.values.out as string | undefined;
+      if (format !== undefined && format !== 'csv' && format !== 'pdf') throw new UsageError('--format must be csv or pdf.');
+      if (!!format !== !!out) throw new UsageError('--format and --out go together.');
+      const inv = buildInventory(b.store.db, new Date());
+      if (format && out) {
+        writeExport(out, format === 'csv' ? inventoryCsv(inv) : await inventoryPdf(inv, { workstation: b.audit.workstationName }));
+        b.audit.append({ ...cliActor(), action: 'E', eventType: 'inventory.export', outcome: 'success', detail: { format, patients: inv.totals.patients, via: 'cli' } });
+        return { value: { patients: inv.totals.patients, out, format }, text: `wrote the inventory of ${inv.totals.patients} patient(s) to ${out}` };
+      }
+      b.audit.append({ ...cliActor(), action: 'R', eventType: 'inventory.read', outcome: 'success', detail: { patients: inv.totals.patients, via: 'cli' } });
+      return { value: inv, text: formatInventory(inv) };
+    }),
+};

@@ -1,0 +1,62 @@
+/** Calls for the retention policy, the purge and the exposure inventory (admin and privacy officer). */
+import type { Handlers } from '../ipc/dispatch';
+import type { AuditLog } from '../audit/audit-log';
+import { actor, type AuthService } from '../auth/auth-service';
+import type { Clock } from '../clock';
+import type { Store } from '../db/store';
+import { NtkError } from '../errors';
+import type { PickSavePath } from '../save-path';
+import { buildInventory } from './inventory';
+import { inventoryCsv, inventoryPdf, writeExport } from './inventory-export';
+import { AUDIT_RETENTION_YEARS, type RetentionPolicy } from './policy';
+import type { RetentionService } from './retention-service';
+
+export interface RetentionHandlerDeps {
+  store: Store;
+  audit: AuditLog;
+  auth: AuthService;
+  retention: RetentionService;
+  clock: Clock;
+  pickSavePath?: PickSavePath;
+}
+
+const view = (p: RetentionPolicy) => ({ idleDays: p.idleDays, purgeOnClose: p.purgeOnClose, updatedAt: p.updatedAt, auditRetentionYears: AUDIT_RETENTION_YEARS });
+
+type Names = 'retentionPolicy' | 'setRetentionPolicy' | 'runRetention' | 'exposureInventory' | 'exportInventory';
+
+export function retentionHandlers(d: RetentionHandlerDeps): Pick<Handlers, Names> {
+  return {
+    retentionPolicy: { access: ['admin', 'privacy_officer'], run: () => view(d.retention.policy()) },
+    setRetentionPolicy: {
+      access: ['admin'],
+      run: (r, { session }) => view(d.retention.setPolicy(r, { ...actor(session!), purpose: null })),
+    },
+    runRetention: {
+      access: ['admin'],
+      run: (r, { session }) => d.retention.runDue({ dryRun: r.dryRun, actor: { ...actor(session!), purpose: null } }),
+    },
+    exposureInventory: {
+      access: ['admin', 'privacy_officer'],
+      run: (_r, { session }) => {
+        const inv = buildInventory(d.store.db, d.clock.now());
+        d.audit.append({ ...actor(session!), action: 'R', eventType: 'inventory.read', outcome: 'success', detail: { patients: inv.totals.patients } });
+        return inv;
+      },
+    },
+    exportInventory: {
+      access: ['admin', 'privacy_officer'],
+      run: async (r, { session, ctx }) => {
+        d.auth.requireRecentReauth(ctx.sessionKey);
+        if (!d.pickSavePath) throw new NtkError('BAD_REQUEST', 'Saving files is not available here.');
+        const now = d.clock.now();
+        const target = await d.pickSavePath({ defaultName: `exposure-inventory-${now.toISOString().slice(0, 10)}.${r.format}`, format: r.format });
+        if (!target) return { saved: false, patients: 0 };
+        const inv = buildInventory(d.store.db, now);
+        const bytes = r.format === 'csv' ? inventoryCsv(inv) : await inventoryPdf(inv, { workstation: d.audit.workstationName });
+        writeExport(target, bytes);
+        d.audit.append({ ...actor(session!), action: 'E', eventType: 'inventory.export', outcome: 'success', detail: { format: r.format, patients: inv.totals.patients } });
+        return { saved: true, patients: inv.totals.patients };
+      },
+    },
+  };
+}
