@@ -32,6 +32,7 @@ import { ChartViews, type GrantSource } from './redaction/views';
 import { chartHandlers } from './redaction/views/handlers';
 import { closeOcrPool } from './ingest/ocr/pool';
 import { ingestHandlers } from './ingest/handlers';
+import { accessPolicyFromFile } from './access/policy';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 import { RetentionService } from './retention/retention-service';
 import { retentionHandlers } from './retention/handlers';
@@ -79,7 +80,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const auth = new AuthService(store.db, audit, clock);
   const retention = new RetentionService(store.db, audit, clock);
   if (deps.purgeOnStart !== false && !store.db.readonly) runRetention(retention, deps.log);
-  const access = new AccessService(store.db, audit, clock);
+  const access = new AccessService(store.db, audit, clock, accessPolicyFromFile(policy.access));
   const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
   // A request from a masked placeholder: the caller's own handle table says what is behind it.
   access.setHandleResolver((sessionKey, handle) => {

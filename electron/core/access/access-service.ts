@@ -24,7 +24,7 @@ import type { AuditEventInput, AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { NtkError } from '../errors';
-import { BREAK_GLASS_REASONS, DEFAULT_ACCESS_POLICY, type AccessPolicy, type BreakGlassReason } from './policy';
+import { BREAK_GLASS_REASONS, DEFAULT_ACCESS_POLICY, maxMinutesFor, type AccessPolicy, type BreakGlassReason } from './policy';
 import { AccessRepo, type RequestRow } from './repo';
 import { checkScope, isWithin, normalizeScope, scopeLabels } from './scope';
 
@@ -116,10 +116,12 @@ export class AccessService {
     const p = this.policy;
     const justification = input.justification.trim();
     if (justification.length < p.minJustification) throw new NtkError('BAD_REQUEST', `Give a justification of at least ${p.minJustification} characters.`);
-    const minutes = input.minutes ?? p.defaultRequestMinutes;
-    if (minutes < 1 || minutes > p.maxRequestMinutes) throw new NtkError('BAD_REQUEST', `Ask for at most ${p.maxRequestMinutes / 60} hours.`);
+    const asked = input.minutes ?? p.defaultRequestMinutes;
+    if (asked < 1 || asked > p.maxRequestMinutes) throw new NtkError('BAD_REQUEST', `Ask for at most ${p.maxRequestMinutes / 60} hours.`);
     const { scope, origin } = this.scopeFor(sessionKey, input);
     const labels = scopeLabels(this.db, scope);
+    // Sensitive scopes get shorter grants (policy: access.grantDuration.maxMinutesByLabel).
+    const minutes = Math.min(asked, maxMinutesFor(p, labels));
     const id = this.db.transaction(() => {
       const id = this.repo.insert({
         kind: 'request',
@@ -137,7 +139,7 @@ export class AccessService {
         status: 'pending',
         now: this.nowIso(),
       });
-      this.log(s, 'C', 'access.request', 'success', this.repo.get(id)!, { minutes, origin });
+      this.log(s, 'C', 'access.request', 'success', this.repo.get(id)!, { minutes, asked, origin });
       return id;
     })();
     return this.repo.get(id)!;

@@ -1,11 +1,12 @@
 /**
  * The access policy: every number and list the access service obeys, in one place. The defaults
- * below apply until the policy file (resources/policy/default.json, key `access`) supplies its own;
- * `accessPolicyFrom` reads that key and falls back field by field.
+ * below apply until the policy file (resources/policy/default.json, key `access`) supplies its own
+ * through `accessPolicyFromFile`.
  */
 import { GRANT_LABELS, type GrantLabel } from '../../../shared/access-types';
 import { BREAK_GLASS_REASON_CODES } from '../../../shared/access-contract';
 import type { Role } from '../../../shared/roles';
+import type { AccessPolicy as PolicyFileAccess } from '../redaction/policy/schema';
 
 export const BREAK_GLASS_REASONS = BREAK_GLASS_REASON_CODES;
 export type BreakGlassReason = (typeof BREAK_GLASS_REASONS)[number];
@@ -13,6 +14,8 @@ export type BreakGlassReason = (typeof BREAK_GLASS_REASONS)[number];
 export interface AccessPolicy {
   /** Longest grant a request may ask for (minutes). */
   maxRequestMinutes: number;
+  /** Tighter caps for scopes touching these labels (minutes). */
+  maxMinutesByLabel: Partial<Record<GrantLabel, number>>;
   /** What the request dialog offers by default (minutes). */
   defaultRequestMinutes: number;
   /** Break-glass grant length (minutes) and its upper bound. */
@@ -37,6 +40,7 @@ export interface AccessPolicy {
 
 export const DEFAULT_ACCESS_POLICY: AccessPolicy = {
   maxRequestMinutes: 8 * 60,
+  maxMinutesByLabel: {},
   defaultRequestMinutes: 8 * 60,
   breakGlassMinutes: 60,
   maxBreakGlassMinutes: 4 * 60,
@@ -50,30 +54,31 @@ export const DEFAULT_ACCESS_POLICY: AccessPolicy = {
   minJustification: 20,
 };
 
-const posInt = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : fallback);
-const labels = (v: unknown, fallback: GrantLabel[]): GrantLabel[] =>
-  Array.isArray(v) ? v.filter((x): x is GrantLabel => (GRANT_LABELS as readonly string[]).includes(x)) : fallback;
-
-/** The policy from a policy file's `access` object (unknown or invalid fields keep their defaults). */
-export function accessPolicyFrom(raw: unknown): AccessPolicy {
+/**
+ * The access service's policy from the validated policy file's `access` object (schema.ts): the file
+ * is the one place an administrator sets durations, approvers and review deadlines. Settings the file
+ * does not carry (pending expiry, break-glass labels, minimum justification) keep their defaults.
+ */
+export function accessPolicyFromFile(a: PolicyFileAccess): AccessPolicy {
   const d = DEFAULT_ACCESS_POLICY;
-  if (!raw || typeof raw !== 'object') return d;
-  const r = raw as Record<string, unknown>;
-  const hoursToMin = (k: string, fallback: number) => (typeof r[k] === 'number' ? posInt(Math.round((r[k] as number) * 60), fallback) : fallback);
-  const maxRequestMinutes = posInt(r.maxRequestMinutes, hoursToMin('maxRequestHours', d.maxRequestMinutes));
-  const maxBreakGlassMinutes = posInt(r.maxBreakGlassMinutes, d.maxBreakGlassMinutes);
   return {
-    maxRequestMinutes,
-    defaultRequestMinutes: Math.min(maxRequestMinutes, posInt(r.defaultRequestMinutes, hoursToMin('defaultRequestHours', d.defaultRequestMinutes))),
-    breakGlassMinutes: Math.min(maxBreakGlassMinutes, posInt(r.breakGlassMinutes, d.breakGlassMinutes)),
-    maxBreakGlassMinutes,
-    pendingExpiryHours: posInt(r.pendingExpiryHours, d.pendingExpiryHours),
-    reviewWithinDays: posInt(r.reviewWithinDays, d.reviewWithinDays),
-    approverRoles: Array.isArray(r.approverRoles) ? (r.approverRoles.filter((x) => typeof x === 'string') as Role[]) : d.approverRoles,
-    privacyOfficerLabels: labels(r.privacyOfficerLabels, d.privacyOfficerLabels),
-    twoApprovers: typeof r.twoApprovers === 'boolean' ? r.twoApprovers : d.twoApprovers,
-    twoApproverLabels: labels(r.twoApproverLabels, d.twoApproverLabels),
-    breakGlassLabels: labels(r.breakGlassLabels, d.breakGlassLabels),
-    minJustification: posInt(r.minJustification, d.minJustification),
+    ...d,
+    maxRequestMinutes: a.grantDuration.maxMinutes,
+    defaultRequestMinutes: a.grantDuration.defaultMinutes,
+    maxMinutesByLabel: { ...a.grantDuration.maxMinutesByLabel },
+    breakGlassMinutes: a.breakGlass.defaultMinutes,
+    maxBreakGlassMinutes: a.breakGlass.maxMinutes,
+    reviewWithinDays: a.review.deadlineDays,
+    approverRoles: [...a.approverRoles.roles],
+    privacyOfficerLabels: a.privacyOfficerLabels.labels.filter(isGrantLabel),
+    twoApprovers: false,
+    twoApproverLabels: a.twoApprover.labels.filter(isGrantLabel),
   };
+}
+
+const isGrantLabel = (l: string): l is GrantLabel => (GRANT_LABELS as readonly string[]).includes(l);
+
+/** The longest grant a scope touching these labels may get (the tightest per-label cap applies). */
+export function maxMinutesFor(p: AccessPolicy, labels: readonly string[]): number {
+  return Math.min(p.maxRequestMinutes, ...labels.map((l) => (isGrantLabel(l) ? (p.maxMinutesByLabel[l] ?? Infinity) : Infinity)));
 }

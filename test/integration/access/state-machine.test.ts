@@ -44,6 +44,16 @@ describe('access requests', () => {
     expect(a.request(t.session('carol'), 'carol', { encounterId: t.encounterId, purpose: 'inpatient_coding', justification: WHY }).requested_minutes).toBe(8 * 60);
   });
 
+  it('a per-label cap in the policy shortens grants whose scope touches that label', async () => {
+    const t = await accessFixture();
+    const a = t.backend.access;
+    a.setPolicy({ ...DEFAULT_ACCESS_POLICY, maxMinutesByLabel: { PSYTHPN: 60 } });
+    // The whole encounter holds a psychotherapy note, so the 8 hours asked for become 60 minutes.
+    const r = a.request(t.session('carol'), 'carol', { encounterId: t.encounterId, purpose: 'inpatient_coding', justification: WHY, minutes: 8 * 60 });
+    expect(JSON.parse(r.scope_labels_json)).toContain('PSYTHPN');
+    expect(r.requested_minutes).toBe(60);
+  });
+
   it('pending → denied with a reason; pending → withdrawn by the requester only', async () => {
     const t = await accessFixture();
     const a = t.backend.access;
