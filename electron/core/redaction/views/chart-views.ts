@@ -73,6 +73,8 @@ const actorOf = (v: Viewer): Pick<AuditEventInput, 'userId' | 'username' | 'role
   purpose: v.purpose?.purpose ?? null,
 });
 
+export type UseListener = (use: { patientId: number; documentId: number | null }) => void;
+
 export class ChartViews {
   readonly reader: ChartReader;
   private readonly tables = new WeakMap<PurposeContext, HandleTable>();
@@ -84,6 +86,13 @@ export class ChartViews {
     private grants: GrantSource = NO_GRANTS,
   ) {
     this.reader = new ChartReader(db);
+  }
+
+  private onUse: UseListener = () => {};
+
+  /** Told whenever a chart or a document is opened (the retention clock restarts on use). */
+  setUseListener(fn: UseListener): void {
+    this.onUse = fn;
   }
 
   /** Plugs in the access service's grants (backend wiring). */
@@ -175,6 +184,7 @@ export class ChartViews {
     const facts = newFacts();
     const view = buildChartView(req, e, this.docs(req), this.reader.structured(e.id), this.table(ctx), facts);
     this.auditView(viewer, 'chart.open', req, facts, null, { documents: view.documents.length });
+    this.onUse({ patientId: req.patientId, documentId: null });
     return view;
   }
 
@@ -195,6 +205,7 @@ export class ChartViews {
     const view = buildDocumentView(req, meta, this.reader.body(meta.id), this.table(ctx), facts);
     if (!view) throw new NtkError('NOT_FOUND', 'No such document.');
     this.auditView(viewer, 'document.open', req, facts, meta.id);
+    this.onUse({ patientId: req.patientId, documentId: meta.id });
     return view;
   }
 
