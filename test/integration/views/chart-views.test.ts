@@ -30,6 +30,19 @@ async function setup() {
 const LABELS = /\b(ETH|PSY|PSYTHPN|HIV|STD|SEX|GDIS|SDV)\b|psych|substance|alcohol|mental|therapy/i;
 
 describe('chart views', () => {
+  it('document handles are opaque: random per session, not the row id', async () => {
+    const { t, chart, coder } = await setup();
+    const open = async (w: typeof coder) => {
+      await w('declarePurpose', { purpose: 'inpatient_coding', encounterId: chart.encounterId });
+      return (await w('openChart', { encounterId: chart.encounterId })).documents[0]!.id;
+    };
+    const first = await open(coder);
+    const second = await open(await signIn(t, 'coder-win-2', 'cora'));
+    expect(first).toMatch(/^d_[A-Za-z0-9_-]{16}$/);
+    expect(second).not.toBe(first);
+    expect([first, second]).not.toContain(`d_${chart.dischargeId}`);
+  });
+
   it('refuses to open a chart before a purpose is declared', async () => {
     const { t, chart } = await setup();
     const r = await t.raw('coder-win')('openChart', { encounterId: chart.encounterId });
@@ -62,7 +75,6 @@ describe('chart views', () => {
     expect(view.documents).toHaveLength(1);
     const [doc] = view.documents;
     expect(doc!.id).toMatch(/^d_[A-Za-z0-9_-]{16}$/);
-    expect(doc!.id).not.toContain(String(chart.dischargeId));
     const serializedChart = JSON.stringify(view);
     expect(serializedChart).not.toMatch(/Psychotherapy|Psychiatry|psychotherapy-note/);
 
