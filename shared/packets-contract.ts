@@ -221,8 +221,8 @@ export const packetsContract = {
       sha256: z.string(),
       pages: z.number().int(),
       bytes: z.number().int(),
+      /** The name of the file the main process wrote where the user chose (no path). */
       fileName: z.string(),
-      pdfBase64: z.string(),
     }),
   },
   packetHistory: {
@@ -247,6 +247,6 @@ export const packetsContract = {
   },
   disclosureExport: {
     request: z.object({ ...DisclosureQuery, format: z.enum(['csv', 'pdf']) }).strict(),
-    response: z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), rows: z.number().int() }),
+    response: z.object({ fileName: z.string(), rows: z.number().int() }),
   },
 } as const;

@@ -105,7 +105,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
     ...coderHandlers({ db: store.db, audit, queries }),
-    ...packetHandlers(store.db, audit, auth, clock, packets),
+    ...packetHandlers(store.db, audit, auth, clock, packets, deps.pickSavePath),
     ...auditReviewHandlers(store, audit, clock, accessMetrics),
     ...retentionHandlers({ store, audit, auth, retention, clock, pickSavePath: deps.pickSavePath }),
     ...chartHandlers(views),

@@ -3,6 +3,34 @@
  * e2e: a path in the test's folder) and writes the file itself, so the renderer never names a path.
  * The default name carries no PHI. null when the person cancels.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { NtkError } from './errors';
+
 export type SaveFormat = 'pdf' | 'text' | 'csv';
 
 export type PickSavePath = (request: { defaultName: string; format: SaveFormat }) => Promise<string | null>;
+
+/**
+ * Asks where to save, then writes the bytes owner-only in one go. A cancelled dialog writes nothing
+ * and is a CONFLICT the user sees ("Export cancelled"); `after` runs once the file exists (record the
+ * disclosure, audit) and, if it throws, the file is removed again so nothing leaves unaccounted for.
+ */
+export async function saveExport<T>(
+  pick: PickSavePath | undefined,
+  request: { defaultName: string; format: SaveFormat },
+  bytes: Uint8Array,
+  after: (target: string) => T,
+): Promise<T> {
+  if (!pick) throw new NtkError('CONFLICT', 'Saving files is not available here.');
+  const target = await pick(request);
+  if (!target) throw new NtkError('CONFLICT', 'Export cancelled; nothing was written.');
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, bytes, { mode: 0o600 });
+  try {
+    return after(target);
+  } catch (e) {
+    fs.rmSync(target, { force: true });
+    throw e;
+  }
+}

@@ -67,11 +67,12 @@ test('a biller works a denial: worklist, packet with one excerpt, identifier che
 
   await dialog.getByRole('checkbox').check();
   await dialog.getByLabel('Your password (re-authentication to export)').fill(mine);
-  const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export PDF' }).click();
-  const file = await (await download).path();
   await expect(page.getByTestId('export-done')).toContainText('SHA-256');
-  const bytes = fs.readFileSync(file);
+  // The main process wrote the file where the save dialog pointed; the page never held the bytes.
+  expect(app.exports).toHaveLength(1);
+  expect(app.replies.join('\n')).not.toMatch(/%PDF-|JVBERi0/); // no PDF, raw or base64, crossed IPC
+  const bytes = fs.readFileSync(app.exports[0]!);
   const hash = createHash('sha256').update(bytes).digest('hex');
   await expect(page.getByTestId('export-done')).toContainText(hash);
   await expect(page.getByRole('table', { name: 'Packet history' })).toContainText(hash);
@@ -131,9 +132,9 @@ test('a privacy officer reads and exports a patient accounting of disclosures', 
   await page.screenshot({ path: screenshotPath('disclosures') });
 
   await page.getByLabel('Your password (to export)').fill(ADMIN.password);
-  const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  const csv = fs.readFileSync(await (await download).path(), 'utf8');
+  await expect(page.getByRole('status')).toContainText('Exported 3 disclosure(s) as CSV');
+  const csv = fs.readFileSync(app.exports.at(-1)!, 'utf8');
   expect(csv.split('\n')[0]).toContain('disclosedAt,recipient,purpose');
   expect(csv).toContain('County health department');
   await expect(page.getByRole('status')).toContainText('Exported 3 disclosure(s) as CSV');

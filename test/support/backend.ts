@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { APP_INFO } from '../../electron/core/app-info';
 import { createBackend, type Backend } from '../../electron/core/backend';
@@ -20,6 +21,12 @@ export interface TestBackend {
   /** Calls as the window `key`, returning the raw reply. */
   raw(key: string): <K extends CallName>(name: K, req: unknown) => ReturnType<Backend['call']>;
   reopen(): TestBackend;
+  /** Files the backend saved where its save dialog would have asked (exports), in order. */
+  exports: string[];
+  /** The bytes of the last export. */
+  lastExport(): Buffer;
+  /** The next save dialog is cancelled. */
+  cancelNextSave(): void;
 }
 
 export function testBackend(existing?: { dir: string; dbPath: string; keys: KeySource; clock: ReturnType<typeof manualClock> }): TestBackend {
@@ -27,7 +34,19 @@ export function testBackend(existing?: { dir: string; dbPath: string; keys: KeyS
   const keys = existing?.keys ?? newKey(dir).keys;
   const dbPath = existing?.dbPath ?? path.join(dir, 'store.ntk');
   const clock = existing?.clock ?? manualClock();
-  const backend = createBackend({ app: APP_INFO, clock, workstation: 'test-ws', store: { path: dbPath, keys, create: true } });
+  const exports: string[] = [];
+  // Stands in for the main-process save dialog: the person accepts the suggested name, in this test's folder.
+  let cancelNext = false;
+  const pickSavePath = async ({ defaultName }: { defaultName: string }) => {
+    if (cancelNext) {
+      cancelNext = false;
+      return null;
+    }
+    const file = path.join(dir, 'exports', `${exports.length + 1}-${defaultName}`);
+    exports.push(file);
+    return file;
+  };
+  const backend = createBackend({ app: APP_INFO, clock, workstation: 'test-ws', store: { path: dbPath, keys, create: true }, pickSavePath });
   const raw = (key: string) => (name: CallName, req: unknown) => backend.call(name, req as never, { transport: 'test', sessionKey: key });
   const tb: TestBackend = {
     backend,
@@ -42,6 +61,11 @@ export function testBackend(existing?: { dir: string; dbPath: string; keys: KeyS
         if (!r.ok) throw r.error;
         return r.value;
       }) as ReturnType<TestBackend['as']>,
+    exports,
+    lastExport: () => fs.readFileSync(exports.at(-1)!),
+    cancelNextSave: () => {
+      cancelNext = true;
+    },
     reopen() {
       backend.close();
       return testBackend({ dir, dbPath, keys, clock });

@@ -3,12 +3,14 @@
  * and always work under the denial-dispute purpose; the accounting of disclosures is for privacy
  * officers and administrators. Exports need a recent re-authentication.
  */
+import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Handlers } from '../ipc/dispatch';
 import type { AuditLog } from '../audit/audit-log';
 import { actor, type AuthService } from '../auth/auth-service';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
+import { saveExport, type PickSavePath } from '../save-path';
 import { disclosuresCsv, disclosuresPdf, findPatient, queryDisclosures, recordDisclosure } from './disclosures';
 import type { PacketService, Preparer } from './packet-service';
 import { queryWorklist, setWorkStatus } from './worklist';
@@ -30,7 +32,15 @@ type PacketCalls =
 
 const preparerOf = (s: Session): Preparer => ({ userId: s.userId, displayName: s.displayName, audit: actor(s) });
 
-export function packetHandlers(db: Database, audit: AuditLog, auth: AuthService, clock: Clock, packets: PacketService): Pick<Handlers, PacketCalls> {
+export function packetHandlers(
+  db: Database,
+  audit: AuditLog,
+  auth: AuthService,
+  clock: Clock,
+  packets: PacketService,
+  pickSavePath?: PickSavePath,
+): Pick<Handlers, PacketCalls> {
+  const day = () => clock.now().toISOString().slice(0, 10);
   return {
     denialWorklist: {
       access: BILLING,
@@ -56,11 +66,20 @@ export function packetHandlers(db: Database, audit: AuditLog, auth: AuthService,
     },
     packetExport: {
       access: BILLING,
-      run: (r, { session, ctx }) => {
+      // The main process asks where to save and writes the file; the renderer never holds the bytes.
+      // The disclosure is recorded only once the file exists; a cancelled dialog keeps the check open.
+      run: async (r, { session, ctx }) => {
         auth.requireRecentReauth(ctx.sessionKey);
         const prepared = packets.takePending(session!.id, r.checkId);
-        const done = packets.commit(prepared, preparerOf(session!), 'app');
-        return { packetId: done.packetId, sha256: done.sha256, pages: done.pages, bytes: done.bytes.length, fileName: done.fileName, pdfBase64: Buffer.from(done.bytes).toString('base64') };
+        try {
+          return await saveExport(pickSavePath, { defaultName: `dispute-packet-${day()}.pdf`, format: 'pdf' }, prepared.pdf.bytes, (target) => {
+            const done = packets.commit(prepared, preparerOf(session!), 'app');
+            return { packetId: done.packetId, sha256: done.sha256, pages: done.pages, bytes: done.bytes.length, fileName: path.basename(target) };
+          });
+        } catch (e) {
+          packets.putBack(prepared);
+          throw e;
+        }
       },
     },
     packetHistory: { access: BILLING, run: (r) => packets.history(r.claimId) },
@@ -98,13 +117,10 @@ export function packetHandlers(db: Database, audit: AuditLog, auth: AuthService,
         const p = findPatient(db, r.patient);
         const rows = queryDisclosures(db, p.id, r.from, r.to);
         const bytes = r.format === 'csv' ? Buffer.from(disclosuresCsv(rows), 'utf8') : Buffer.from(await disclosuresPdf(rows, patientLabel(p), r, clock.now()));
-        audit.append({ ...actor(session!), action: 'E', eventType: 'disclosures.export', outcome: 'success', patientId: p.id, detail: { rows: rows.length, format: r.format } });
-        return {
-          fileName: `disclosures-${p.id}.${r.format}`,
-          mime: r.format === 'csv' ? 'text/csv' : 'application/pdf',
-          base64: bytes.toString('base64'),
-          rows: rows.length,
-        };
+        return saveExport(pickSavePath, { defaultName: `accounting-of-disclosures-${day()}.${r.format}`, format: r.format }, bytes, (target) => {
+          audit.append({ ...actor(session!), action: 'E', eventType: 'disclosures.export', outcome: 'success', patientId: p.id, detail: { rows: rows.length, format: r.format } });
+          return { fileName: path.basename(target), rows: rows.length };
+        });
       },
     },
   };

@@ -204,6 +204,11 @@ export class PacketService {
     return p;
   }
 
+  /** Returns a taken packet to the pending list (its export was cancelled or failed); it keeps its expiry. */
+  putBack(p: PreparedPacket): void {
+    this.pending.set(p.check.checkId, p);
+  }
+
   commit(p: PreparedPacket, by: Preparer, transport: 'app' | 'cli'): CommittedPacket {
     const bytes = p.pdf.bytes;
     const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -5,7 +5,6 @@ import type { AppError } from '../../../shared/result';
 import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
-import { downloadBase64 } from '../state/denials-store';
 import { registerPhiStore } from '../state/phi-stores';
 
 let clear: (() => void) | undefined;
@@ -49,8 +48,7 @@ export function DisclosuresScreen() {
     try {
       await call('reauthenticate', { password });
       const r = await call('disclosureExport', { ...query(), format });
-      downloadBase64(r.base64, r.fileName, r.mime);
-      setNotice(`Exported ${r.rows} disclosure(s) as ${format.toUpperCase()}.`);
+      setNotice(`Exported ${r.rows} disclosure(s) as ${format.toUpperCase()} to ${r.fileName}.`);
       setPassword('');
     } catch (e) {
       setError(errorOf(e));

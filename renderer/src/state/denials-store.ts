@@ -129,7 +129,6 @@ export const useDenials = create<DenialsState>((set, get) => {
         if (!check || !draft) return;
         await call('reauthenticate', { password });
         const exported = await call('packetExport', { checkId: check.checkId, confirmed: true });
-        downloadBase64(exported.pdfBase64, exported.fileName, 'application/pdf');
         const history = await call('packetHistory', { claimId: draft.summary.claimId });
         set({ exported, check: undefined, draft: { ...draft, history } });
       }),
@@ -142,18 +141,3 @@ export const useDenials = create<DenialsState>((set, get) => {
 });
 
 registerPhiStore(() => useDenials.getState().reset());
-
-/** Hands a file to the browser's download (Electron asks where to save it). */
-export function downloadBase64(base64: string, fileName: string, mime: string): void {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

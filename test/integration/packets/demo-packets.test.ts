@@ -29,7 +29,7 @@ describe('dispute packets from generated claims (demo generator with canaries)',
         excerpts: chosen.map((s) => ({ sectionId: s.id, reason: 'Supports the denied service' })),
       });
       const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
-      const pdf = await parsePdf(Buffer.from(out.pdfBase64, 'base64'));
+      const pdf = await parsePdf(t.lastExport());
       const flat = squash(pdf.pages.flat().join(''));
       const chosenText = squash(check.excerpts.map((e) => e.text).join(''));
       // The minimum set of this claim.

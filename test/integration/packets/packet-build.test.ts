@@ -46,8 +46,15 @@ describe('dispute packet (IPC)', () => {
     t.clock.advance(SIX_MINUTES);
     await expect(biller('packetExport', { checkId: check.checkId, confirmed: true })).rejects.toMatchObject({ code: 'REAUTH_REQUIRED' });
     await biller('reauthenticate', { password: NEW_PASSWORD });
+    // A cancelled save dialog writes nothing, records no disclosure, and leaves the check open for a retry.
+    t.cancelNextSave();
+    await expect(biller('packetExport', { checkId: check.checkId, confirmed: true })).rejects.toMatchObject({ code: 'CONFLICT', message: /cancelled/ });
+    expect(t.backend.store.db.prepare('SELECT count(*) AS n FROM packet').get()).toEqual({ n: 0 });
     const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
-    const bytes = Buffer.from(out.pdfBase64, 'base64');
+    // The main process wrote the file where the user chose; its suggested name carries no PHI.
+    expect(out.fileName).toMatch(/^\d+-dispute-packet-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(t.exports).toHaveLength(1);
+    const bytes = t.lastExport();
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(out.sha256);
 
     const pdf = await parsePdf(bytes);
@@ -122,7 +129,7 @@ describe('dispute packet (IPC)', () => {
     const end = course.text.indexOf('placed') + 'placed'.length;
     const check = await biller('packetCheck', { claimId: seeded.claimId, recipient: 'Payer', letter: 'Letter', excerpts: [{ sectionId: course.id, start, end, reason: 'The procedure' }] });
     const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
-    const text = (await parsePdf(Buffer.from(out.pdfBase64, 'base64'))).pages.flat().join(' ');
+    const text = (await parsePdf(t.lastExport())).pages.flat().join(' ');
     expect(text).toContain('Cardiac catheterization');
     expect(text).not.toContain('Troponin');
     expect(text).not.toContain('without complication');
@@ -135,7 +142,7 @@ describe('dispute packet (IPC)', () => {
     const findings = draft.sources[0]!.sections.find((s) => s.title === 'FINDINGS')!;
     const check = await biller('packetCheck', { claimId: seeded.claimId, recipient: 'Payer ) Tj ET', letter: 'Dear payer (see) \\ ) Tj', excerpts: [{ sectionId: findings.id, reason: 'Hostile ) Tj ET reason 😀' }] });
     const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
-    const pdf = await parsePdf(Buffer.from(out.pdfBase64, 'base64'));
+    const pdf = await parsePdf(t.lastExport());
     const text = pdf.pages.flat().join('\n');
     expect(text).toContain(') Tj ET BT /F1 12 Tf (injected) Tj ET');
     expect(text).toContain('שלום');

@@ -37,7 +37,7 @@ describe('excerpts beyond the purpose defaults', () => {
     const check = await biller('packetCheck', { claimId: seeded.claimId, recipient: 'Payer', letter: 'Letter', excerpts: [{ sectionId: social.id, reason: 'Approved for this appeal' }] });
     expect(check.labels).toContain('ETH');
     const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
-    const text = squash((await parsePdf(Buffer.from(out.pdfBase64, 'base64'))).pages.flat().join(''));
+    const text = squash((await parsePdf(t.lastExport())).pages.flat().join(''));
     expect(text).toContain(squash(CANARY.withheld));
     expect(text).toContain(squash("access beyond the purpose's defaults approved by pat"));
     expect(text).toContain(squash('protected by federal confidentiality rules (42 CFR part 2)')); // the redisclosure notice Part 2 requires
