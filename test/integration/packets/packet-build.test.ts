@@ -128,7 +128,7 @@ describe('dispute packet (IPC)', () => {
     const start = course.text.indexOf('Cardiac');
     const end = course.text.indexOf('placed') + 'placed'.length;
     const check = await biller('packetCheck', { claimId: seeded.claimId, recipient: 'Payer', letter: 'Letter', excerpts: [{ sectionId: course.id, start, end, reason: 'The procedure' }] });
-    const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
+    await biller('packetExport', { checkId: check.checkId, confirmed: true });
     const text = (await parsePdf(t.lastExport())).pages.flat().join(' ');
     expect(text).toContain('Cardiac catheterization');
     expect(text).not.toContain('Troponin');
@@ -141,7 +141,7 @@ describe('dispute packet (IPC)', () => {
     const draft = await biller('packetDraft', { claimId: seeded.claimId });
     const findings = draft.sources[0]!.sections.find((s) => s.title === 'FINDINGS')!;
     const check = await biller('packetCheck', { claimId: seeded.claimId, recipient: 'Payer ) Tj ET', letter: 'Dear payer (see) \\ ) Tj', excerpts: [{ sectionId: findings.id, reason: 'Hostile ) Tj ET reason 😀' }] });
-    const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
+    await biller('packetExport', { checkId: check.checkId, confirmed: true });
     const pdf = await parsePdf(t.lastExport());
     const text = pdf.pages.flat().join('\n');
     expect(text).toContain(') Tj ET BT /F1 12 Tf (injected) Tj ET');

@@ -36,7 +36,7 @@ describe('excerpts beyond the purpose defaults', () => {
     expect(social).toBeDefined();
     const check = await biller('packetCheck', { claimId: seeded.claimId, recipient: 'Payer', letter: 'Letter', excerpts: [{ sectionId: social.id, reason: 'Approved for this appeal' }] });
     expect(check.labels).toContain('ETH');
-    const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
+    await biller('packetExport', { checkId: check.checkId, confirmed: true });
     const text = squash((await parsePdf(t.lastExport())).pages.flat().join(''));
     expect(text).toContain(squash(CANARY.withheld));
     expect(text).toContain(squash("access beyond the purpose's defaults approved by pat"));
