@@ -32,7 +32,8 @@ export function formatSummary(s: ImportSummary): string {
 export const importCommand: CliCommand = {
   name: 'import',
   usage: `  import --db PATH FILE_OR_DIR... [--map text=COL,title=COL,type=COL,...] [--max-file-mb N]
-                        import FHIR R4 JSON/NDJSON, C-CDA XML and text notes (.txt, CSV, JSONL);
+                        import FHIR R4 JSON/NDJSON, C-CDA XML, X12 835 remittances, scanned images
+                        (PNG/JPEG/TIFF) and PDFs (text layer or OCR), text notes (.txt, CSV, JSONL);
                         re-importing updates in place; exit 65 when a file was rejected`,
   options: {
     map: { type: 'string' },
