@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AuditLog } from '../electron/core/audit/audit-log';
 import { systemClock } from '../electron/core/clock';
 import { createKeyFile, keyFileKeySource } from '../electron/core/db/keys';
@@ -19,7 +20,7 @@ import { importPaths } from '../electron/core/ingest/pipeline';
 import { parseColumnMap } from '../electron/core/ingest/text/column-map';
 import { round } from './stats';
 
-const repo = path.resolve(__dirname, '..');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpora = [process.env.NTK_CORPORA, path.resolve(repo, '../shared/corpora'), path.resolve(repo, '../../shared/corpora')].find((c) => !!c && fs.existsSync(c));
 
 async function importInto(paths: string[], textMap?: string) {

@@ -21,6 +21,8 @@ export const SessionInfo = z.object({
   state: z.enum(['active', 'locked']),
   mustChangePassword: z.boolean(),
   idleMinutes: z.number().int(),
+  /** An authenticator app (TOTP) is enrolled for this user. */
+  secondFactor: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

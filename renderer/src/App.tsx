@@ -8,12 +8,13 @@ import { DisclosuresScreen } from './screens/DisclosuresScreen';
 import { ChangePasswordScreen, FirstRunScreen, LockScreen, LoginScreen } from './screens/AuthScreens';
 import { ImportScreen } from './screens/ImportScreen';
 import { InventoryScreen } from './screens/InventoryScreen';
+import { SecurityScreen } from './screens/SecurityScreen';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
 import { UsersScreen } from './screens/UsersScreen';
 import { useSession } from './state/session-store';
 import { useIdleLock } from './state/use-idle-lock';
 
-type Tab = 'store' | 'users' | 'audit' | 'access' | 'import' | 'coding' | 'denials' | 'disclosures' | 'inventory';
+type Tab = 'store' | 'users' | 'audit' | 'access' | 'import' | 'coding' | 'denials' | 'disclosures' | 'inventory' | 'security';
 const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'store', label: 'Store' },
   { id: 'coding', label: 'Coding', roles: ['coder', 'cdi', 'supervisor'] },
@@ -24,6 +25,7 @@ const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
   { id: 'denials', label: 'Denials', roles: ['biller', 'supervisor'] },
   { id: 'disclosures', label: 'Disclosures', roles: ['privacy_officer', 'admin'] },
   { id: 'inventory', label: 'Inventory', roles: ['privacy_officer', 'admin'] },
+  { id: 'security', label: 'Security' },
 ];
 
 export function App() {
@@ -90,6 +92,7 @@ function Workspace() {
         {tab === 'denials' && <DenialsScreen />}
         {tab === 'disclosures' && <DisclosuresScreen />}
         {tab === 'inventory' && <InventoryScreen role={s.role} />}
+        {tab === 'security' && <SecurityScreen />}
       </main>
     </div>
   );

@@ -50,6 +50,7 @@ export class AuthService {
       state: s.state,
       mustChangePassword: s.mustChangePassword,
       idleMinutes: this.sessions.idleMinutes,
+      secondFactor: !!this.users.byId(s.userId)?.totp_secret,
     };
   }
 
