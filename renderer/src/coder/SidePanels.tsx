@@ -80,7 +80,7 @@ export function StructuredLists({ chart }: { chart: ChartView }) {
                   <td className="num">
                     {l.value ?? ''} {l.unit ?? ''}
                   </td>
-                  <td>{l.flag ? <span className={abnormal ? 'flag bad' : 'flag'} title={FLAG_LABEL[l.flag] ?? l.flag}>{l.flag}</span> : null}</td>
+                  <td>{l.flag ? <span className={abnormal ? 'lab-flag bad' : 'lab-flag'} title={FLAG_LABEL[l.flag] ?? l.flag}>{l.flag}</span> : null}</td>
                   <td className="mono muted">{l.date?.slice(0, 10) ?? ''}</td>
                 </tr>
               );
