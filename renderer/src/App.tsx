@@ -12,6 +12,7 @@ import { SecurityScreen } from './screens/SecurityScreen';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
 import { UsersScreen } from './screens/UsersScreen';
 import { useSession } from './state/session-store';
+import { ALERT_POLL_MS, useAccessAlerts } from './screens/access/alerts';
 import { useIdleLock } from './state/use-idle-lock';
 
 type Tab = 'store' | 'users' | 'audit' | 'access' | 'import' | 'coding' | 'denials' | 'disclosures' | 'inventory' | 'security';
@@ -49,6 +50,15 @@ function Workspace() {
   const s = state.session!;
   const tabs = TABS.filter((t) => !t.roles || t.roles.includes(s.role));
   const [tab, setTab] = useState<Tab>('store');
+  const approver = s.role === 'supervisor' || s.role === 'privacy_officer';
+  const badge = useAccessAlerts((a) => a.value?.badge ?? 0);
+  useEffect(() => {
+    if (!approver) return;
+    const refresh = () => void useAccessAlerts.getState().refresh();
+    refresh();
+    const timer = window.setInterval(refresh, ALERT_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [approver]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'l') {
@@ -68,6 +78,11 @@ function Workspace() {
           {tabs.map((t) => (
             <button key={t.id} role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
               {t.label}
+              {t.id === 'access' && badge > 0 && (
+                <span className="tab-badge" aria-label={`${badge} need attention`}>
+                  {badge}
+                </span>
+              )}
             </button>
           ))}
         </nav>

@@ -90,25 +90,38 @@ test('coder requests, supervisor approves, the section shows; a revoke masks it 
   expect(after.visible).toBeGreaterThan(before.visible);
   expect(after.masked).toBeLessThan(before.masked);
 
-  // The supervisor revokes; the coder's next view is masked again.
-  const [grant] = app.backend.access.repo.byStatus('approved');
-  const revoked = await sup.evaluate((id) => (window as unknown as { ntk: { revokeAccess(a: unknown): Promise<{ ok: boolean }> } }).ntk.revokeAccess({ requestId: id, reason: 'Coding done' }), grant!.id);
-  expect(revoked.ok).toBe(true);
-  expect(await documentView(coder, encounterId)).toEqual(before);
-
-  // Break-glass: re-authenticate, then an immediate grant; the supervisor's queue shows it.
-  const bg = await coder.evaluate(
-    async ({ id, pw }) => {
-      const ntk = (window as unknown as { ntk: Record<string, (a: unknown) => Promise<{ ok: boolean }>> }).ntk;
-      await ntk.reauthenticate!({ password: pw });
-      return ntk.breakGlass!({ encounterId: id, reasonCode: 'patient-safety', reasonText: 'Rapid response: attending needs the full chart now.' });
-    },
-    { id: encounterId, pw: PW.carol },
-  );
-  expect(bg.ok).toBe(true);
-  expect((await documentView(coder, encounterId)).masked).toBeLessThan(before.masked);
+  // The supervisor revokes from the active grants; the coder's next view is masked again.
   await sup.getByRole('tab', { name: 'Store' }).click();
   await sup.getByRole('tab', { name: 'Access' }).click();
+  const grants = sup.getByRole('table', { name: 'Active grants' });
+  await expect(grants).toContainText('Carol Coder');
+  await grants.getByLabel(/Revoke reason/).fill('Coding done');
+  await grants.getByRole('button', { name: 'Revoke' }).click();
+  await expect(sup.getByText('No grant is running.')).toBeVisible();
+  expect(await documentView(coder, encounterId)).toEqual(before);
+
+  // Break-glass from the coder's Access tab: reason, explanation, password; an immediate grant.
+  await coder.getByRole('button', { name: 'Break glass…' }).click();
+  const bg = coder.getByRole('dialog', { name: 'Break glass: emergency access' });
+  await bg.getByLabel('Encounter').fill(String(encounterId));
+  await bg.getByLabel('Reason').selectOption('patient-safety');
+  await bg.getByLabel('What is happening').fill('Rapid response: attending needs the full chart now.');
+  await bg.getByLabel('Your password').fill(PW.carol);
+  await coder.screenshot({ path: screenshotPath('access-break-glass') });
+  await bg.getByRole('button', { name: 'Start emergency access' }).click();
+  await expect(bg).toHaveCount(0);
+  await expect(coder.getByRole('table', { name: 'My requests' })).toContainText('break-glass · approved');
+  expect((await documentView(coder, encounterId)).masked).toBeLessThan(before.masked);
+
+  // The supervisor is alerted in-app (badge and alert), acknowledges, and reviews it in the queue.
+  await sup.getByRole('tab', { name: 'Store' }).click();
+  await sup.getByRole('tab', { name: 'Access' }).click();
+  await expect(sup.getByRole('tab', { name: /Access/ }).locator('.tab-badge')).toBeVisible();
+  const alert = sup.getByRole('alert', { name: 'Break-glass alerts' });
+  await expect(alert).toContainText('carol');
+  await expect(alert).toContainText('Patient safety concern');
+  await alert.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(alert).toHaveCount(0);
   const queue = sup.getByRole('table', { name: 'Break-glass reviews' });
   await expect(queue).toContainText('Carol Coder');
   await expect(queue).toContainText('patient-safety');

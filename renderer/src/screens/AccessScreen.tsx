@@ -1,16 +1,20 @@
 import { useEffect, useState } from 'react';
-import type { AccessRequestView, ReviewView } from '../../../shared/access-contract';
+import { BREAK_GLASS_REASON_LABELS, type AccessAlerts, type AccessRequestView, type ReviewView } from '../../../shared/access-contract';
 import type { AppError } from '../../../shared/result';
 import type { Role } from '../../../shared/roles';
 import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { RequestAccessDialog } from '../components/RequestAccessDialog';
 import { registerPhiStore } from '../state/phi-stores';
+import { BreakGlassDialog } from './access/BreakGlassDialog';
+import { useAccessAlerts } from './access/alerts';
 
 let clear: (() => void) | undefined;
 registerPhiStore(() => clear?.());
 
 const APPROVERS: Role[] = ['supervisor', 'privacy_officer'];
+const REQUESTERS: Role[] = ['coder', 'biller', 'cdi', 'supervisor', 'privacy_officer'];
+const reasonLabel = (code: string | null) => (code && code in BREAK_GLASS_REASON_LABELS ? BREAK_GLASS_REASON_LABELS[code as keyof typeof BREAK_GLASS_REASON_LABELS] : (code ?? ''));
 
 /** My requests and grants; for supervisors and privacy officers also the inbox and the break-glass review queue. */
 export function AccessScreen({ role }: { role: Role }) {
@@ -18,6 +22,9 @@ export function AccessScreen({ role }: { role: Role }) {
   const [mine, setMine] = useState<AccessRequestView[]>([]);
   const [inbox, setInbox] = useState<AccessRequestView[]>([]);
   const [reviews, setReviews] = useState<ReviewView[]>([]);
+  const [active, setActive] = useState<AccessRequestView[]>([]);
+  const [breakGlass, setBreakGlass] = useState(false);
+  const alerts = useAccessAlerts();
   const [picked, setPicked] = useState<number[]>([]);
   const [reason, setReason] = useState('');
   const [encounter, setEncounter] = useState('');
@@ -29,7 +36,9 @@ export function AccessScreen({ role }: { role: Role }) {
       if (approver) {
         setInbox(await call('accessInbox', { include: 'pending' }));
         setReviews(await call('breakGlassReviews', { include: 'open' }));
+        setActive((await call('accessInbox', { include: 'recent' })).filter((r) => r.status === 'approved' && (r.remainingMinutes ?? 0) > 0));
       }
+      await alerts.refresh();
     } catch (e) {
       setError(errorOf(e));
     }
@@ -49,6 +58,7 @@ export function AccessScreen({ role }: { role: Role }) {
       setMine([]);
       setInbox([]);
       setReviews([]);
+      setActive([]);
     };
     void load();
     return () => {
@@ -64,9 +74,15 @@ export function AccessScreen({ role }: { role: Role }) {
           <label htmlFor="acc-enc">Encounter</label>
           <input id="acc-enc" className="narrow" value={encounter} onChange={(e) => setEncounter(e.target.value)} />
           <button type="submit">Request access…</button>
+          {REQUESTERS.includes(role) && (
+            <button type="button" className="danger" onClick={() => setBreakGlass(true)}>
+              Break glass…
+            </button>
+          )}
         </form>
       </header>
       <ErrorBanner error={error} />
+      {approver && alerts.value && alerts.value.breakGlass.length > 0 && <BreakGlassAlerts alerts={alerts.value} onAcknowledge={() => void act(() => call('acknowledgeAccessAlerts', {}))} />}
       {approver && (
         <>
           <h3>Inbox</h3>
@@ -114,6 +130,8 @@ export function AccessScreen({ role }: { role: Role }) {
               ))}
             </tbody>
           </table>
+          <h3>Active grants</h3>
+          <ActiveGrants rows={active} onRevoke={(id, why) => void act(() => call('revokeAccess', { requestId: id, reason: why }))} />
           <h3>Break-glass reviews</h3>
           <table className="grid" aria-label="Break-glass reviews">
             <thead>
@@ -142,6 +160,9 @@ export function AccessScreen({ role }: { role: Role }) {
             <th scope="col">Scope</th>
             <th scope="col">Left</th>
             <th scope="col">Decision</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -152,10 +173,30 @@ export function AccessScreen({ role }: { role: Role }) {
               <td>{r.scope.summary}</td>
               <td>{r.remainingMinutes !== null ? `${r.remainingMinutes} min` : ''}</td>
               <td className="small">{r.decisionReason ?? r.endReason ?? ''}</td>
+              <td>
+                {r.status === 'pending' && (
+                  <button type="button" className="small-btn" onClick={() => void act(() => call('withdrawAccessRequest', { requestId: r.id }))}>
+                    Withdraw
+                  </button>
+                )}
+                {r.status === 'approved' && (r.remainingMinutes ?? 0) > 0 && (
+                  <button type="button" className="small-btn" onClick={() => void act(() => call('revokeAccess', { requestId: r.id, reason: 'Finished with it' }))}>
+                    End now
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {breakGlass && (
+        <BreakGlassDialog
+          onClose={() => {
+            setBreakGlass(false);
+            void load();
+          }}
+        />
+      )}
       {dialog !== undefined && (
         <RequestAccessDialog
           encounterId={dialog}
@@ -189,5 +230,59 @@ function ReviewRow({ v, onDone }: { v: ReviewView; onDone: (verdict: 'appropriat
         </button>
       </td>
     </tr>
+  );
+}
+
+function BreakGlassAlerts({ alerts, onAcknowledge }: { alerts: AccessAlerts; onAcknowledge: () => void }) {
+  return (
+    <div className="alert-box" role="alert" aria-label="Break-glass alerts">
+      <strong>Emergency access started</strong>
+      <ul>
+        {alerts.breakGlass.map((a) => (
+          <li key={a.alertId}>
+            {a.username} · {reasonLabel(a.reasonCode)} · encounter {a.encounterId ?? '—'} · {new Date(a.startedAt).toLocaleString()}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={onAcknowledge}>
+        Acknowledge
+      </button>
+    </div>
+  );
+}
+
+function ActiveGrants({ rows, onRevoke }: { rows: AccessRequestView[]; onRevoke: (id: number, reason: string) => void }) {
+  const [why, setWhy] = useState<Record<number, string>>({});
+  if (!rows.length) return <p className="muted">No grant is running.</p>;
+  return (
+    <table className="grid" aria-label="Active grants">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">User</th>
+          <th scope="col">Scope</th>
+          <th scope="col">Left</th>
+          <th scope="col">Revoke</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="num">{r.id}</td>
+            <td>
+              {r.requester.displayName} {r.kind === 'break_glass' && <span className="badge bad">break-glass</span>}
+            </td>
+            <td>{r.scope.summary}</td>
+            <td>{r.remainingMinutes} min</td>
+            <td className="row">
+              <input aria-label={`Revoke reason for ${r.id}`} placeholder="Reason" value={why[r.id] ?? ''} onChange={(e) => setWhy({ ...why, [r.id]: e.target.value })} />
+              <button type="button" disabled={(why[r.id] ?? '').trim().length < 3} onClick={() => onRevoke(r.id, why[r.id]!.trim())}>
+                Revoke
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
