@@ -36,19 +36,15 @@ const LABEL_FIRST = new WordSet(
 // The value after a label: an alphanumeric code with at least one digit, up to ~25 characters.
 const LABEL_VALUE = /^\s*(?:is|was|of|:|#|-|=|\.|\s)*\s*([A-Za-z]{0,6}[- ]?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]{0,28}[A-Za-z0-9])?)/;
 
-/** Is there a run of 17 or more letters and digits with at least one digit (a VIN's shape)? */
+/** Maximal runs of 17 or more capitals and digits (the regex finds each run at its start and takes all of it). */
+const LONG_RUN = /[0-9A-Z]{17,}/g;
+/** Is there a run of 17 or more capitals and digits with at least one digit (a VIN's shape)? */
 function hasLongCode(text: string): boolean {
-  let run = 0;
-  let digit = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
-      run++;
-      if (c <= 57) digit = true;
-      if (run >= 17 && digit) return true;
-    } else {
-      run = 0;
-      digit = false;
+  LONG_RUN.lastIndex = 0;
+  for (let m = LONG_RUN.exec(text); m; m = LONG_RUN.exec(text)) {
+    if (/\d/.test(m[0])) {
+      LONG_RUN.lastIndex = 0;
+      return true;
     }
   }
   return false;

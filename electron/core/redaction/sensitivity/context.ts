@@ -26,7 +26,7 @@ export function endsAt(tok: Tokens, t: number, phrase: string[], lo: number): bo
   const first = t - phrase.length + 1;
   if (first < lo) return false;
   for (let i = 0; i < phrase.length; i++) {
-    if (tok.lower[first + i] !== phrase[i]) return false;
+    if (tok.lowerAt(first + i) !== phrase[i]) return false;
     if (i < phrase.length - 1 && tok.gap[first + i] === GAP_HARD) return false;
   }
   return true;
@@ -35,7 +35,7 @@ export function endsAt(tok: Tokens, t: number, phrase: string[], lo: number): bo
 export function startsAt(tok: Tokens, t: number, phrase: string[], hi: number): boolean {
   if (t + phrase.length - 1 > hi) return false;
   for (let i = 0; i < phrase.length; i++) {
-    if (tok.lower[t + i] !== phrase[i]) return false;
+    if (tok.lowerAt(t + i) !== phrase[i]) return false;
     if (i < phrase.length - 1 && tok.gap[t + i] === GAP_HARD) return false;
   }
   return true;
