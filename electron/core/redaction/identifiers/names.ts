@@ -38,11 +38,21 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     return [one, two, gap];
   };
   const used = new Uint8Array(n);
-  const isFirst = (i: number) => lex.firstNames.has(tokens[i]!.lower);
-  const isLast = (i: number) => lex.lastNames.has(tokens[i]!.lower);
+  // list membership of each token, looked up once: 0 not yet, 1 no, 2 yes
+  const memo = (list: Set<string>) => {
+    const seen = new Uint8Array(n);
+    return (i: number): boolean => {
+      let v = seen[i]!;
+      if (v === 0) v = seen[i] = list.has(tokens[i]!.lower) ? 2 : 1;
+      return v === 2;
+    };
+  };
+  const isFirst = memo(lex.firstNames);
+  const isLast = memo(lex.lastNames);
   const isDict = (i: number) => isFirst(i) || isLast(i);
-  const isStop = (i: number) => lex.clinicalStop.has(tokens[i]!.lower);
-  const isCommon = (i: number) => lex.commonWords.has(tokens[i]!.lower) || isStop(i);
+  const isStop = memo(lex.clinicalStop);
+  const inCommon = memo(lex.commonWords);
+  const isCommon = (i: number) => inCommon(i) || isStop(i);
   const gapBetween = (i: number, j: number) => text.slice(tokens[i]!.end, tokens[j]!.start);
   const isInitial = (i: number) => {
     const t = tokens[i]!;

@@ -4,6 +4,7 @@
  * by a house number (European order), and facility names ending in Hospital, Clinic, Medical Center...
  */
 import { before, type Emit, eachMatch } from './candidate';
+import { digitFacts, type DigitFacts } from './digit-facts';
 import type { Lexicon } from './lexicon';
 import { WordSet, type Token } from './tokens';
 import { STATE_ABBREVIATIONS, STATE_NAMES } from './us-states';
@@ -45,7 +46,7 @@ function placePrefixes(places: Set<string>): Set<string> {
   return prefixes;
 }
 
-export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emitAny: Emit): void {
+export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emitAny: Emit, digits: DigitFacts = digitFacts(text)): void {
   const addressEnds: number[] = [];
   const emit: Emit = (start, end, type, conf) => {
     if (type === 'ADDRESS') addressEnds.push(end);
@@ -69,7 +70,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       if (m) emit(m.index, m.index + m[0].length, 'ADDRESS', conf);
     }
   }
-  eachMatch(FIVE_DIGITS, text, (m) => {
+  if (digits.longestRun >= 5) eachMatch(FIVE_DIGITS, text, (m) => {
     const w = WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
     if (!w) return;
     const last = w[2]!;

@@ -89,12 +89,27 @@ function icdAt(text: string, tok: Tokens, t: number, hi: number, lex: Sensitivit
   return labels.length ? { code, last, labels } : null;
 }
 
+/** The labels a section title names, by title: the same few titles recur in every note. */
+const topicsByTitle = new WeakMap<SensitivityLexicon, Map<string, Ds4pLabel[]>>();
+function titleTopics(title: string, lex: SensitivityLexicon): Ds4pLabel[] {
+  let cache = topicsByTitle.get(lex);
+  if (!cache) topicsByTitle.set(lex, (cache = new Map()));
+  let topics = cache.get(title);
+  if (!topics) {
+    const norm = ` ${phraseTokens(title).join(' ')} `;
+    const labels = new Set<Ds4pLabel>();
+    for (const t of lex.sectionTitles) if (norm.includes(t.phrase)) for (const l of t.labels) labels.add(l);
+    topics = [...labels];
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(title, topics);
+  }
+  return topics;
+}
+
 function titleLabels(title: string, tok: Tokens, lo: number, hi: number, lex: SensitivityLexicon): Ds4pLabel[] {
   if (!title) return [];
-  const norm = ` ${phraseTokens(title).join(' ')} `;
-  const labels = new Set<Ds4pLabel>();
-  for (const t of lex.sectionTitles) if (norm.includes(t.phrase)) for (const l of t.labels) labels.add(l);
-  if (!labels.size) return [];
+  const labels = titleTopics(title, lex);
+  if (!labels.length) return [];
   if (hi < lo) return [];
   for (const p of lex.emptyBody) {
     if (!startsAt(tok, lo, p, hi)) continue;

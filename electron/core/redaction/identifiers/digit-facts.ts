@@ -1,0 +1,35 @@
+/**
+ * What the digits of a text allow, found in one pass: most notes have no run of four or more digits
+ * and no ordinal ('3rd'), so the patterns that need one (phone numbers, SSNs, ids, ZIP codes, ISO
+ * dates, ordinal dates) are skipped instead of scanning the whole text for nothing.
+ */
+export interface DigitFacts {
+  /** Length of the longest run of ASCII digits. */
+  longestRun: number;
+  /** A digit followed by st / nd / rd / th (any case) and then no letter, digit or _ (/\d(?:st|nd|rd|th)\b/i). */
+  ordinal: boolean;
+}
+
+const lower = (c: number) => c | 0x20;
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+export function digitFacts(text: string): DigitFacts {
+  let longestRun = 0;
+  let ordinal = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    const s = i;
+    while (i + 1 < n && (c = text.charCodeAt(i + 1)) >= 48 && c <= 57) i++;
+    if (i + 1 - s > longestRun) longestRun = i + 1 - s;
+    // text[i] is the run's last digit
+    if (!ordinal && i + 2 < n) {
+      const a = lower(text.charCodeAt(i + 1));
+      const b = lower(text.charCodeAt(i + 2));
+      const suffix = (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+      if (suffix && (i + 3 >= n || !isWordChar(text.charCodeAt(i + 3)))) ordinal = true;
+    }
+  }
+  return { longestRun, ordinal };
+}
