@@ -38,11 +38,11 @@ const MONTH_WORDS = new WordSet(
 
 export function detectDates(text: string, tokens: Token[], emit: Emit, digits: DigitFacts = digitFacts(text)): void {
   // the month-name patterns only run on texts that name a month
-  if (tokens.some((t) => MONTH_WORDS.hasToken(t))) monthNameDates(text, emit);
+  if (tokens.some((t) => MONTH_WORDS.hasToken(t))) monthNameDates(text, emit, digits);
   numericDates(text, emit, digits);
 }
 
-function monthNameDates(text: string, emit: Emit): void {
+function monthNameDates(text: string, emit: Emit, digits: DigitFacts): void {
   eachMatch(MONTH_DAY, text, (m) => {
     // "may 2" is a verb more often than a date unless a year follows or it is capitalised
     if (/^may\s/i.test(m[0]) && !/\d{4}|'\d\d/.test(m[0]) && m[0][0] === 'm') return;
@@ -52,7 +52,8 @@ function monthNameDates(text: string, emit: Emit): void {
     if (/^\d+\s+may$/i.test(m[0].trim()) && m[0].includes('may')) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.85);
   });
-  eachMatch(MONTH_YEAR, text, (m) => {
+  // month and year: the year has four digits or is written '98
+  if (digits.longestRun >= 4 || digits.quotedYear) eachMatch(MONTH_YEAR, text, (m) => {
     if (/^may\b/.test(m[0]) && !/\d{4}/.test(m[0])) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.85);
   });

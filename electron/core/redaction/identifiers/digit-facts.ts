@@ -8,6 +8,10 @@ export interface DigitFacts {
   longestRun: number;
   /** A digit followed by st / nd / rd / th (any case) and then no letter, digit or _ (/\d(?:st|nd|rd|th)\b/i). */
   ordinal: boolean;
+  /** Three or more digits, a hyphen, three or more digits (/\d{3}-\d{3}/). */
+  dashedTriple: boolean;
+  /** An apostrophe and two digits, a year written '98 (/'\d{2}/). */
+  quotedYear: boolean;
 }
 
 const lower = (c: number) => c | 0x20;
@@ -19,6 +23,10 @@ const DIGIT = /\d/g;
 export function digitFacts(text: string): DigitFacts {
   let longestRun = 0;
   let ordinal = false;
+  let dashedTriple = false;
+  let quotedYear = false;
+  let prevEnd = -2;
+  let prevLen = 0;
   const n = text.length;
   DIGIT.lastIndex = 0;
   while (DIGIT.test(text)) {
@@ -26,7 +34,12 @@ export function digitFacts(text: string): DigitFacts {
     let c = 0;
     const s = i;
     while (i + 1 < n && (c = text.charCodeAt(i + 1)) >= 48 && c <= 57) i++;
-    if (i + 1 - s > longestRun) longestRun = i + 1 - s;
+    const len = i + 1 - s;
+    if (len > longestRun) longestRun = len;
+    if (len >= 3 && prevLen >= 3 && s === prevEnd + 2 && text.charCodeAt(prevEnd + 1) === 45) dashedTriple = true;
+    if (len >= 2 && s > 0 && text.charCodeAt(s - 1) === 39) quotedYear = true;
+    prevEnd = i;
+    prevLen = len;
     // text[i] is the run's last digit
     if (!ordinal && i + 2 < n) {
       const a = lower(text.charCodeAt(i + 1));
@@ -37,5 +50,5 @@ export function digitFacts(text: string): DigitFacts {
     DIGIT.lastIndex = i + 1;
   }
   DIGIT.lastIndex = 0;
-  return { longestRun, ordinal };
+  return { longestRun, ordinal, dashedTriple, quotedYear };
 }

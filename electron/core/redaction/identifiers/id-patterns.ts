@@ -142,7 +142,7 @@ export function detectIds(text: string, tokens: Token[], emit: Emit, digits: Dig
     if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) return;
     emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.5);
   });
-  if (run >= 3) eachMatch(ALNUM_ID, text, (m) => {
+  if (run >= 5 || digits.dashedTriple) eachMatch(ALNUM_ID, text, (m) => {
     if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) return;
     emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.45);
   });
