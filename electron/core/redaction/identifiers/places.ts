@@ -135,7 +135,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       let spaced = true;
       for (let q = k + 1; q <= i; q++) if (!/^[ \t]+$/.test(text.slice(tokens[q - 1]!.end, tokens[q]!.start))) spaced = false;
       if (!spaced) continue;
-      const phrase = tokens.slice(k, i + 1).map((x) => x.lower).join(' ');
+      let phrase = tokens[k]!.lower;
+      for (let q = k + 1; q <= i; q++) phrase += ' ' + tokens[q]!.lower;
       const first = tokens[k]!;
       if (!first.cap && !STREET_PREFIX.test(first.lower)) continue;
       if (lex.streetNames.has(phrase) || (k === i && STREET_MORPHEME.test(t.lower) && t.lower.length > 5) || (k < i && STREET_PREFIX.test(first.lower) && tokens[i]!.cap)) {

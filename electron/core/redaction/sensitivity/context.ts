@@ -41,8 +41,16 @@ export function startsAt(tok: Tokens, t: number, phrase: string[], hi: number): 
   return true;
 }
 
-const anyEndsAt = (tok: Tokens, t: number, list: string[][], lo: number) => list.some((p) => endsAt(tok, t, p, lo));
-const anyStartsAt = (tok: Tokens, t: number, list: string[][], hi: number) => list.some((p) => startsAt(tok, t, p, hi));
+// plain loops, no callbacks: these run at every token of a mention's context
+function anyEndsAt(tok: Tokens, t: number, list: string[][], lo: number): boolean {
+  for (const p of list) if (endsAt(tok, t, p, lo)) return true;
+  return false;
+}
+
+function anyStartsAt(tok: Tokens, t: number, list: string[][], hi: number): boolean {
+  for (const p of list) if (startsAt(tok, t, p, hi)) return true;
+  return false;
+}
 
 /** Is the mention spanning tokens [m, e] negated? lo/hi bound the section's tokens. */
 export function isNegated(tok: Tokens, m: number, e: number, lo: number, hi: number, lex: SensitivityLexicon): boolean {

@@ -55,15 +55,15 @@ function firstKeysOf(root: TrieNode): Set<number> {
 
 function walk(root: TrieNode, keys: Set<number>, keepCase: boolean, tok: Tokens, t: number, hi: number): Hit | null {
   if (!root.next || !keys.has(tok.keyAt(t, keepCase))) return null;
-  const word = (i: number) => (keepCase ? tok.rawAt(i) : tok.lowerAt(i));
-  let n = root.next.get(word(t));
+  // no closure here: walk runs at every token
+  let n = root.next.get(keepCase ? tok.rawAt(t) : tok.lowerAt(t));
   let best: Hit | null = null;
   let u = t;
   while (n) {
     if (n.labels) best = { node: n, last: u };
     if (!n.next || u >= hi || tok.gap[u] !== GAP_SOFT || tok.gapWidth[u]! > MAX_TERM_GAP) break;
     u++;
-    n = n.next.get(word(u));
+    n = n.next.get(keepCase ? tok.rawAt(u) : tok.lowerAt(u));
   }
   return best;
 }
