@@ -25,6 +25,8 @@ const RELATION_2 = new Set(['spoke with', 'spoke to', 'talked to', 'talked with'
 const WEAK_1 = words("patient pt name member contact insured subscriber i'm");
 const WEAK_2 = new Set(['this is', 'i am']);
 const FIELD_1 = words('name patient re insured subscriber guarantor member');
+/** Second words of the two-word cues: any other word cannot end one, so the pair is not built. */
+const SECOND_WORDS = new Set([...PROVIDER_2, ...RELATION_2, ...WEAK_2].map((p) => p.slice(p.indexOf(' ') + 1)));
 
 export function detectNames(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emit: Emit): void {
   const n = tokens.length;
@@ -34,7 +36,7 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
     if (!/^\.?\s*[:,-]?\s*$/.test(gap)) return ['', '', gap];
     const one = tokens[i - 1]!.lower;
-    const two = i >= 2 && /^[ \t]+$/.test(text.slice(tokens[i - 2]!.end, tokens[i - 1]!.start)) ? `${tokens[i - 2]!.lower} ${one}` : '';
+    const two = i >= 2 && SECOND_WORDS.has(one) && /^[ \t]+$/.test(text.slice(tokens[i - 2]!.end, tokens[i - 1]!.start)) ? `${tokens[i - 2]!.lower} ${one}` : '';
     return [one, two, gap];
   };
   const used = new Uint8Array(n);
