@@ -116,20 +116,30 @@ export function tokenize(text: string): Token[] {
  */
 export function caseBlind(tokens: Token[], radius = 10): boolean[] {
   const n = tokens.length;
-  const up = new Int32Array(n + 1);
-  const multi = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    const isMulti = t.end - t.start > 1 ? 1 : 0;
-    multi[i + 1] = multi[i]! + isMulti;
-    up[i + 1] = up[i]! + (isMulti && t.upper ? 1 : 0);
-  }
   const out = new Array<boolean>(n);
+  // counts over the window [a, b) of tokens, slid along: multi-letter tokens, and those all upper case
+  let multi = 0;
+  let up = 0;
+  let a = 0;
+  let b = 0;
   for (let i = 0; i < n; i++) {
-    const a = Math.max(0, i - radius);
-    const b = Math.min(n, i + radius + 1);
-    const m = multi[b]! - multi[a]!;
-    out[i] = m >= 3 && (up[b]! - up[a]!) / m > 0.6;
+    const wa = Math.max(0, i - radius);
+    const wb = Math.min(n, i + radius + 1);
+    for (; b < wb; b++) {
+      const t = tokens[b]!;
+      if (t.end - t.start > 1) {
+        multi++;
+        if (t.upper) up++;
+      }
+    }
+    for (; a < wa; a++) {
+      const t = tokens[a]!;
+      if (t.end - t.start > 1) {
+        multi--;
+        if (t.upper) up--;
+      }
+    }
+    out[i] = multi >= 3 && up / multi > 0.6;
   }
   return out;
 }

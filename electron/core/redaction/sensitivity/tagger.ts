@@ -42,19 +42,32 @@ interface Hit {
   last: number;
 }
 
-/** wordKey()s of the words a trie's terms start with: a token with another key starts no term. */
-const firstKeys = new WeakMap<TrieNode, Set<number>>();
-function firstKeysOf(root: TrieNode): Set<number> {
+/**
+ * A bit per (hashed) wordKey() of the words a trie's terms start with: a token whose bit is clear
+ * starts no term, found without a Map lookup.
+ */
+const firstKeys = new WeakMap<TrieNode, Uint32Array>();
+const KEY_BITS = 20;
+const keyBit = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - KEY_BITS);
+function firstKeysOf(root: TrieNode): Uint32Array {
   let keys = firstKeys.get(root);
   if (!keys) {
-    keys = new Set([...(root.next?.keys() ?? [])].map(wordKey));
+    keys = new Uint32Array(1 << (KEY_BITS - 5));
+    for (const w of root.next?.keys() ?? []) {
+      const h = keyBit(wordKey(w));
+      keys[h >>> 5] = keys[h >>> 5]! | (1 << (h & 31));
+    }
     firstKeys.set(root, keys);
   }
   return keys;
 }
+const mayStart = (keys: Uint32Array, key: number) => {
+  const h = keyBit(key);
+  return ((keys[h >>> 5]! >>> (h & 31)) & 1) !== 0;
+};
 
-function walk(root: TrieNode, keys: Set<number>, keepCase: boolean, tok: Tokens, t: number, hi: number): Hit | null {
-  if (!root.next || !keys.has(tok.keyAt(t, keepCase))) return null;
+function walk(root: TrieNode, keys: Uint32Array, keepCase: boolean, tok: Tokens, t: number, hi: number): Hit | null {
+  if (!root.next || !mayStart(keys, tok.keyAt(t, keepCase))) return null;
   // no closure here: walk runs at every token
   let n = root.next.get(keepCase ? tok.rawAt(t) : tok.lowerAt(t));
   let best: Hit | null = null;
