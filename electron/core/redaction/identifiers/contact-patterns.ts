@@ -1,6 +1,7 @@
 /** Email, URL, IP address, phone and fax numbers. */
 import { ipv4Valid } from './checksums';
 import { before, type Emit, eachMatch } from './candidate';
+import { digitFacts, type DigitFacts } from './digit-facts';
 
 const EMAIL = /\b[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 const URL_SCHEME = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'()]+/gi;
@@ -41,7 +42,7 @@ function mayHaveIpv6(text: string): boolean {
   return false;
 }
 
-export function detectContacts(text: string, emit: Emit): void {
+export function detectContacts(text: string, emit: Emit, digits: DigitFacts = digitFacts(text)): void {
   // cheap pre-checks keep the costly patterns off texts that cannot match them
   const hasAt = text.includes('@');
   const hasTld = HAS_TLD.test(text);
@@ -70,7 +71,8 @@ export function detectContacts(text: string, emit: Emit): void {
     const fax = FAX_CUE.test(ctx) && !/(?:phone|tel|cell)[^0-9]{0,10}$/.test(ctx);
     emit(start, end, fax ? 'FAX' : 'PHONE', confidence);
   };
-  eachMatch(PHONE_US, text, (m) => {
+  // each pattern below needs the run of digits its comment's shape has
+  if (digits.longestRun >= 4) eachMatch(PHONE_US, text, (m) => {
     phone(m.index, m.index + m[0].length, 0.95);
   });
   eachMatch(PHONE_INTL, text, (m) => {
@@ -88,13 +90,13 @@ export function detectContacts(text: string, emit: Emit): void {
     const n = digitCount(m[0]);
     if (n >= 7 && n <= 13) phone(m.index, m.index + m[0].length, 0.85);
   });
-  eachMatch(PHONE_TWO, text, (m) => {
+  if (digits.longestRun >= 4) eachMatch(PHONE_TWO, text, (m) => {
     const n = digitCount(m[0]);
     if (n < 7 || n > 13) return;
     const ctx = before(text, m.index, 30);
     if (PHONE_CUE.test(ctx) || FAX_CUE.test(ctx) || PHONE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) phone(m.index, m.index + m[0].length, 0.75);
   });
-  eachMatch(PHONE_BARE10, text, (m) => {
+  if (digits.longestRun >= 10) eachMatch(PHONE_BARE10, text, (m) => {
     const ctx = before(text, m.index, 30);
     if (PHONE_CUE.test(ctx) || FAX_CUE.test(ctx)) phone(m.index, m.index + 10, 0.8);
   });

@@ -5,6 +5,7 @@
  * scores (5/325 mg, BP 120/80, 5/5 strength, 8/10 pain, 1/2 tab) are rejected.
  */
 import { after, before, type Emit, eachMatch } from './candidate';
+import { digitFacts, type DigitFacts } from './digit-facts';
 import { WordSet, type Token } from './tokens';
 
 const MON = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?`;
@@ -35,13 +36,13 @@ const MONTH_WORDS = new WordSet(
   'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'.split(' '),
 );
 
-export function detectDates(text: string, tokens: Token[], emit: Emit): void {
+export function detectDates(text: string, tokens: Token[], emit: Emit, digits: DigitFacts = digitFacts(text)): void {
   // the month-name patterns only run on texts that name a month
-  if (tokens.some((t) => MONTH_WORDS.hasToken(t))) monthNameDates(text, emit);
-  numericDates(text, emit);
+  if (tokens.some((t) => MONTH_WORDS.hasToken(t))) monthNameDates(text, emit, digits);
+  numericDates(text, emit, digits);
 }
 
-function monthNameDates(text: string, emit: Emit): void {
+function monthNameDates(text: string, emit: Emit, digits: DigitFacts): void {
   eachMatch(MONTH_DAY, text, (m) => {
     // "may 2" is a verb more often than a date unless a year follows or it is capitalised
     if (/^may\s/i.test(m[0]) && !/\d{4}|'\d\d/.test(m[0]) && m[0][0] === 'm') return;
@@ -51,13 +52,14 @@ function monthNameDates(text: string, emit: Emit): void {
     if (/^\d+\s+may$/i.test(m[0].trim()) && m[0].includes('may')) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.85);
   });
-  eachMatch(MONTH_YEAR, text, (m) => {
+  // month and year: the year has four digits or is written '98
+  if (digits.longestRun >= 4 || digits.quotedYear) eachMatch(MONTH_YEAR, text, (m) => {
     if (/^may\b/.test(m[0]) && !/\d{4}/.test(m[0])) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.85);
   });
 }
 
-function numericDates(text: string, emit: Emit): void {
+function numericDates(text: string, emit: Emit, digits: DigitFacts): void {
   eachMatch(NUMERIC, text, (m) => {
     const a = Number(m[1]);
     const b = Number(m[3]);
@@ -65,15 +67,16 @@ function numericDates(text: string, emit: Emit): void {
     if (m[2] === '.' && m[4]!.length === 2 && m[1]!.length < 2) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.95);
   });
-  eachMatch(ISO, text, (m) => {
+  // ISO and month/year dates need a four-digit year, compact ones eight digits in a row
+  if (digits.longestRun >= 4) eachMatch(ISO, text, (m) => {
     const mo = Number(m[3]);
     const d = Number(m[4]);
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) emit(m.index, m.index + m[0].length, 'DATE', 0.95);
   });
-  eachMatch(COMPACT, text, (m) => {
+  if (digits.longestRun >= 8) eachMatch(COMPACT, text, (m) => {
     emit(m.index, m.index + m[0].length, 'DATE', 0.6);
   });
-  eachMatch(MONTH_YEAR_NUM, text, (m) => {
+  if (digits.longestRun >= 4) eachMatch(MONTH_YEAR_NUM, text, (m) => {
     if (COMCONTEXT_AFTER.test(after(text, m.index + m[0].length, 12))) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.8);
   });
@@ -87,7 +90,8 @@ function numericDates(text: string, emit: Emit): void {
     if (b === 10 || (a <= 5 && b <= 5 && !/(?:on|since|dated?|dos|from|to|until|thru|through|of|seen|admitted|discharged|visit)\s*:?\s*$/.test(pre))) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.6);
   });
-  eachMatch(ORDINAL, text, (m) => {
+  // an ordinal date needs a digit with st / nd / rd / th right after it
+  if (digits.ordinal) eachMatch(ORDINAL, text, (m) => {
     const start = m.index + m[0].length - m[1]!.length;
     emit(start, start + m[1]!.length, 'DATE', 0.55);
   });

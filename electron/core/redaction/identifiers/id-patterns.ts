@@ -2,6 +2,7 @@
 import type { IdentifierType } from '../../../../shared/identifier-types';
 import { luhnValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums';
 import { after, before, type Emit, eachMatch } from './candidate';
+import { digitFacts, type DigitFacts } from './digit-facts';
 import { WordSet, type Token } from './tokens';
 
 const SSN_FORMATTED = /(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w-])/g;
@@ -36,20 +37,30 @@ const LABEL_FIRST = new WordSet(
 // The value after a label: an alphanumeric code with at least one digit, up to ~25 characters.
 const LABEL_VALUE = /^\s*(?:is|was|of|:|#|-|=|\.|\s)*\s*([A-Za-z]{0,6}[- ]?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]{0,28}[A-Za-z0-9])?)/;
 
-/** Is there a run of 17 or more letters and digits with at least one digit (a VIN's shape)? */
+const isCodeChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/**
+ * Is there a run of 17 or more capitals and digits with at least one digit (a VIN's shape)? Looks at
+ * the last character of each 17-character window first, so prose is skipped 17 characters at a time.
+ */
 function hasLongCode(text: string): boolean {
-  let run = 0;
-  let digit = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
-      run++;
-      if (c <= 57) digit = true;
-      if (run >= 17 && digit) return true;
-    } else {
-      run = 0;
-      digit = false;
+  const n = text.length;
+  let i = 0;
+  while (i + 17 <= n) {
+    let j = i + 16;
+    while (j >= i && isCodeChar(text.charCodeAt(j))) j--;
+    if (j >= i) {
+      // no window through j qualifies
+      i = j + 1;
+      continue;
     }
+    // [i, i + 17) qualifies: check the digits of the whole run
+    let s = i;
+    while (s > 0 && isCodeChar(text.charCodeAt(s - 1))) s--;
+    let e = i + 17;
+    while (e < n && isCodeChar(text.charCodeAt(e))) e++;
+    for (let k = s; k < e; k++) if (text.charCodeAt(k) <= 57) return true;
+    i = e + 1;
   }
   return false;
 }
@@ -79,18 +90,20 @@ const AGE_TURN = /\b(?:turn(?:ed|s|ing)?|is|was)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg
 const HAS_IMAGE = /\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b/i;
 const PHOTO = /\b[\w-]+\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b/gi;
 
-export function detectIds(text: string, tokens: Token[], emit: Emit): void {
-  eachMatch(SSN_FORMATTED, text, (m) => {
+export function detectIds(text: string, tokens: Token[], emit: Emit, digits: DigitFacts = digitFacts(text)): void {
+  // the number patterns run only when the text has a run of digits as long as they need
+  const run = digits.longestRun;
+  if (run >= 4) eachMatch(SSN_FORMATTED, text, (m) => {
     const valid = ssnValid(m[1]!, m[3]!, m[4]!);
     emit(m.index, m.index + m[0].length, valid ? 'SSN' : 'OTHER_ID', valid ? 0.95 : 0.5);
   });
-  eachMatch(NINE, text, (m) => {
+  if (run >= 9) eachMatch(NINE, text, (m) => {
     if (SSN_CUE.test(before(text, m.index, 30)) && ssnValid(m[0].slice(0, 3), m[0].slice(3, 5), m[0].slice(5))) emit(m.index, m.index + 9, 'SSN', 0.9);
   });
-  eachMatch(TEN_NPI, text, (m) => {
+  if (run >= 10) eachMatch(TEN_NPI, text, (m) => {
     if (npiValid(m[0])) emit(m.index, m.index + 10, 'NPI', /npi/i.test(before(text, m.index, 20)) ? 0.99 : 0.8);
   });
-  eachMatch(NPI_LABELLED, text, (m) => {
+  if (run >= 10) eachMatch(NPI_LABELLED, text, (m) => {
     const start = m.index + m[0].length - 10;
     if (npiValid(m[1]!)) emit(start, start + 10, 'NPI', 0.99);
     else emit(start, start + 10, 'OTHER_ID', 0.6);
@@ -118,18 +131,18 @@ export function detectIds(text: string, tokens: Token[], emit: Emit): void {
   if (hasLongCode(text)) eachMatch(VIN, text, (m) => {
     if (/\d/.test(m[0]) && /[A-Z]/.test(m[0])) emit(m.index, m.index + 17, 'VEHICLE_ID', vinCheckDigitValid(m[0]) ? 0.95 : 0.7);
   });
-  eachMatch(CARD, text, (m) => {
+  if (run >= 4) eachMatch(CARD, text, (m) => {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) emit(m.index, m.index + m[0].length, 'ACCOUNT_NUMBER', 0.9);
   });
   eachMatch(IBAN, text, (m) => {
     if (m[0].replace(/\s/g, '').length >= 15 && m[0].replace(/\D/g, '').length >= 8) emit(m.index, m.index + m[0].length, 'ACCOUNT_NUMBER', 0.85);
   });
-  eachMatch(LONG_NUMBER, text, (m) => {
+  if (run >= 6) eachMatch(LONG_NUMBER, text, (m) => {
     if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) return;
     emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.5);
   });
-  eachMatch(ALNUM_ID, text, (m) => {
+  if (run >= 5 || digits.dashedTriple) eachMatch(ALNUM_ID, text, (m) => {
     if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) return;
     emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.45);
   });

@@ -25,6 +25,8 @@ const RELATION_2 = new Set(['spoke with', 'spoke to', 'talked to', 'talked with'
 const WEAK_1 = words("patient pt name member contact insured subscriber i'm");
 const WEAK_2 = new Set(['this is', 'i am']);
 const FIELD_1 = words('name patient re insured subscriber guarantor member');
+/** Second words of the two-word cues: any other word cannot end one, so the pair is not built. */
+const SECOND_WORDS = new Set([...PROVIDER_2, ...RELATION_2, ...WEAK_2].map((p) => p.slice(p.indexOf(' ') + 1)));
 
 export function detectNames(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emit: Emit): void {
   const n = tokens.length;
@@ -34,15 +36,25 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
     if (!/^\.?\s*[:,-]?\s*$/.test(gap)) return ['', '', gap];
     const one = tokens[i - 1]!.lower;
-    const two = i >= 2 && /^[ \t]+$/.test(text.slice(tokens[i - 2]!.end, tokens[i - 1]!.start)) ? `${tokens[i - 2]!.lower} ${one}` : '';
+    const two = i >= 2 && SECOND_WORDS.has(one) && /^[ \t]+$/.test(text.slice(tokens[i - 2]!.end, tokens[i - 1]!.start)) ? `${tokens[i - 2]!.lower} ${one}` : '';
     return [one, two, gap];
   };
   const used = new Uint8Array(n);
-  const isFirst = (i: number) => lex.firstNames.has(tokens[i]!.lower);
-  const isLast = (i: number) => lex.lastNames.has(tokens[i]!.lower);
+  // list membership of each token, looked up once: 0 not yet, 1 no, 2 yes
+  const memo = (list: Set<string>) => {
+    const seen = new Uint8Array(n);
+    return (i: number): boolean => {
+      let v = seen[i]!;
+      if (v === 0) v = seen[i] = list.has(tokens[i]!.lower) ? 2 : 1;
+      return v === 2;
+    };
+  };
+  const isFirst = memo(lex.firstNames);
+  const isLast = memo(lex.lastNames);
   const isDict = (i: number) => isFirst(i) || isLast(i);
-  const isStop = (i: number) => lex.clinicalStop.has(tokens[i]!.lower);
-  const isCommon = (i: number) => lex.commonWords.has(tokens[i]!.lower) || isStop(i);
+  const isStop = memo(lex.clinicalStop);
+  const inCommon = memo(lex.commonWords);
+  const isCommon = (i: number) => inCommon(i) || isStop(i);
   const gapBetween = (i: number, j: number) => text.slice(tokens[i]!.end, tokens[j]!.start);
   const isInitial = (i: number) => {
     const t = tokens[i]!;

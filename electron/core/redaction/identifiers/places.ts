@@ -4,6 +4,7 @@
  * by a house number (European order), and facility names ending in Hospital, Clinic, Medical Center...
  */
 import { before, type Emit, eachMatch } from './candidate';
+import { digitFacts, type DigitFacts } from './digit-facts';
 import type { Lexicon } from './lexicon';
 import { WordSet, type Token } from './tokens';
 import { STATE_ABBREVIATIONS, STATE_NAMES } from './us-states';
@@ -33,7 +34,19 @@ const FACILITY_UPPER = /\b(?:(?:ST\.?|SAINT|MOUNT|MT\.?)\s+)?(?:[A-Z][A-Z'’&.-
 const FACILITY_FILLER = new Set(['the', 'a', 'an', 'to', 'at', 'in', 'of', 'from', 'and', 'was', 'is', 'were', 'our', 'this', 'that', 'her', 'his', 'their', 'same', 'outside', 'local', 'other', 'another', 'area', 'admitted', 'transferred', 'discharged', 'seen', 'presented', 'went', 'taken', 'brought', 'sent', 'via', 'by', 'for', 'with', 'on', 'your', 'my', 'all', 'any', 'no', 'patient', 'pt', 'he', 'she', 'they', 'returned', 'followed', 'evaluated', 'treated', 'referred', 'back', 'home', 'then', 'also', 'previously', 'recently', 'since', 'after', 'before', 'during', 'while', 'when', 'where', 'who', 'which', 'see', 'called']);
 const FACILITY_DESCRIPTIVE = new Set(['general', 'community', 'county', 'city', 'state', 'university', 'regional', 'memorial', 'medical', 'emergency', 'private', 'teaching', 'psychiatric', 'children', "children's", 'womens', "women's", 'veterans', 'va', 'mental', 'health', 'eye', 'pain', 'cardiology', 'orthopedic', 'surgical', 'family', 'primary', 'care', 'walk-in', 'wound', 'heart', 'cancer', 'kidney', 'dialysis', 'sleep', 'rehab', 'rehabilitation', 'nursing', 'urgent', 'student', 'free', 'outpatient', 'inpatient', 'specialty', 'surgery', 'skilled', 'assisted', 'senior', 'radiology', 'imaging', 'diabetes', 'allergy', 'dermatology', 'neurology', 'oncology', 'pediatric', 'pediatrics', 'ob', 'gyn', 'prenatal', 'fertility', 'vascular', 'spine', 'sports', 'medicine', 'internal', 'behavioral', 'addiction', 'methadone', 'hiv', 'infectious', 'disease', 'travel', 'anticoagulation', 'coumadin', 'lipid', 'hypertension', 'center', 'institute', 'hospital', 'clinic', 'physicians', 'associates', 'group', 'and', '&', 'the', 'of']);
 
-export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emitAny: Emit): void {
+/** Every shorter run of leading words of the places on the list ("new", "new york" for "new york mills"). */
+const placePrefixCache = new WeakMap<Set<string>, Set<string>>();
+function placePrefixes(places: Set<string>): Set<string> {
+  let prefixes = placePrefixCache.get(places);
+  if (!prefixes) {
+    prefixes = new Set();
+    for (const p of places) for (let i = p.indexOf(' '); i !== -1; i = p.indexOf(' ', i + 1)) prefixes.add(p.slice(0, i));
+    placePrefixCache.set(places, prefixes);
+  }
+  return prefixes;
+}
+
+export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emitAny: Emit, digits: DigitFacts = digitFacts(text)): void {
   const addressEnds: number[] = [];
   const emit: Emit = (start, end, type, conf) => {
     if (type === 'ADDRESS') addressEnds.push(end);
@@ -57,7 +70,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       if (m) emit(m.index, m.index + m[0].length, 'ADDRESS', conf);
     }
   }
-  eachMatch(FIVE_DIGITS, text, (m) => {
+  if (digits.longestRun >= 5) eachMatch(FIVE_DIGITS, text, (m) => {
     const w = WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
     if (!w) return;
     const last = w[2]!;
@@ -122,7 +135,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       let spaced = true;
       for (let q = k + 1; q <= i; q++) if (!/^[ \t]+$/.test(text.slice(tokens[q - 1]!.end, tokens[q]!.start))) spaced = false;
       if (!spaced) continue;
-      const phrase = tokens.slice(k, i + 1).map((x) => x.lower).join(' ');
+      let phrase = tokens[k]!.lower;
+      for (let q = k + 1; q <= i; q++) phrase += ' ' + tokens[q]!.lower;
       const first = tokens[k]!;
       if (!first.cap && !STREET_PREFIX.test(first.lower)) continue;
       if (lex.streetNames.has(phrase) || (k === i && STREET_MORPHEME.test(t.lower) && t.lower.length > 5) || (k < i && STREET_PREFIX.test(first.lower) && tokens[i]!.cap)) {
@@ -134,6 +148,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
   }
 
   // places from the list: runs of up to four capitalised words; single common words need a cue
+  const prefixes = placePrefixes(lex.places);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     if (!t.cap) continue;
@@ -142,6 +157,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     let bestPhrase = '';
     for (let k = i; k < n && k < i + lex.maxPlaceWords; k++) {
       if (k > i) {
+        // no place on the list goes on from the words so far
+        if (!prefixes.has(phrase)) break;
         const q = tokens[k]!;
         const gapLen = q.start - tokens[k - 1]!.end;
         if (!q.cap || gapLen < 1 || (gapLen === 1 ? !/[ \t-]/.test(text[q.start - 1]!) : !/^[ \t-]+$/.test(text.slice(tokens[k - 1]!.end, q.start)))) break;

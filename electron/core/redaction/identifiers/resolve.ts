@@ -6,6 +6,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 export function resolve(text: string, candidates: Candidate[]): IdentifierSpan[] {
   const valid = candidates.filter((c) => c.start >= 0 && c.end <= text.length && c.end > c.start);
+  if (!valid.length) return [];
   valid.sort((a, b) => a.type.localeCompare(b.type) || a.start - b.start);
   const merged: Candidate[] = [];
   for (const c of valid) {

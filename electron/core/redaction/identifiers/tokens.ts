@@ -9,13 +9,24 @@ export class Token {
     private readonly src: string,
     readonly start: number,
     readonly end: number,
-    /** First letter upper case (Smith, SMITH, McDonald). */
-    readonly cap: boolean,
-    /** Every letter upper case and at least two letters. */
-    readonly upper: boolean,
-    /** Single capital letter followed by a period (middle initial). */
-    readonly initial: boolean,
+    /** CAP | UPPER | INITIAL, and (prefixKey() + 1) << 3. One small integer keeps tokens small. */
+    private readonly bits: number,
   ) {}
+
+  /** First letter upper case (Smith, SMITH, McDonald). */
+  get cap(): boolean {
+    return (this.bits & CAP) !== 0;
+  }
+
+  /** Every letter upper case and at least two letters. */
+  get upper(): boolean {
+    return (this.bits & UPPER) !== 0;
+  }
+
+  /** Single capital letter followed by a period (middle initial). */
+  get initial(): boolean {
+    return (this.bits & INITIAL) !== 0;
+  }
 
   /** Lowercase form, curly apostrophes straightened, possessive 's dropped. */
   get lower(): string {
@@ -31,11 +42,32 @@ export class Token {
   /** Lowercase char code at offset i of the token (ASCII and Latin-1 only; -1 otherwise or past the end). */
   lowerCodeAt(i: number): number {
     if (this.start + i >= this.end) return 0;
-    const c = this.src.charCodeAt(this.start + i);
-    if (c >= 65 && c <= 90) return c + 32;
-    if (c < 128) return c;
-    return -1;
+    return lowerCode(this.src.charCodeAt(this.start + i));
   }
+
+  /**
+   * The first three lowerCodeAt() codes packed in one small integer (a WordSet's prefix key), or -1
+   * when one of them is not ASCII.
+   */
+  prefixKey(): number {
+    return (this.bits >> 3) - 1;
+  }
+}
+
+const CAP = 1;
+const UPPER = 2;
+const INITIAL = 4;
+
+/** ASCII lowercase code of c, or -1 when c is not ASCII. */
+function lowerCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  return -1;
+}
+
+/** Three ASCII codes in one small integer (a Smi: no heap number to allocate or hash). */
+function prefixKey(a: number, b: number, c: number): number {
+  return (a << 14) | (b << 7) | c;
 }
 
 /** Latin letters, including Latin-1 and Latin Extended-A/B (not × or ÷). */
@@ -69,7 +101,11 @@ export function tokenize(text: string): Token[] {
     const cap = first < 128 ? first >= 65 && first <= 90 : text[start] !== text[start]!.toLowerCase();
     const upper = cap && end - start > 1 && allUpper;
     const initial = end - start === 1 && cap && text.charCodeAt(end) === 46;
-    out.push(new Token(text, start, end, cap, upper, initial));
+    const a = lowerCode(first);
+    const b = end - start > 1 ? lowerCode(text.charCodeAt(start + 1)) : 0;
+    const c2 = end - start > 2 ? lowerCode(text.charCodeAt(start + 2)) : 0;
+    const key = a >= 0 && b >= 0 && c2 >= 0 ? prefixKey(a, b, c2) : -1;
+    out.push(new Token(text, start, end, (cap ? CAP : 0) | (upper ? UPPER : 0) | (initial ? INITIAL : 0) | ((key + 1) << 3)));
   }
   return out;
 }
@@ -80,20 +116,30 @@ export function tokenize(text: string): Token[] {
  */
 export function caseBlind(tokens: Token[], radius = 10): boolean[] {
   const n = tokens.length;
-  const up = new Int32Array(n + 1);
-  const multi = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    const isMulti = t.end - t.start > 1 ? 1 : 0;
-    multi[i + 1] = multi[i]! + isMulti;
-    up[i + 1] = up[i]! + (isMulti && t.upper ? 1 : 0);
-  }
   const out = new Array<boolean>(n);
+  // counts over the window [a, b) of tokens, slid along: multi-letter tokens, and those all upper case
+  let multi = 0;
+  let up = 0;
+  let a = 0;
+  let b = 0;
   for (let i = 0; i < n; i++) {
-    const a = Math.max(0, i - radius);
-    const b = Math.min(n, i + radius + 1);
-    const m = multi[b]! - multi[a]!;
-    out[i] = m >= 3 && (up[b]! - up[a]!) / m > 0.6;
+    const wa = Math.max(0, i - radius);
+    const wb = Math.min(n, i + radius + 1);
+    for (; b < wb; b++) {
+      const t = tokens[b]!;
+      if (t.end - t.start > 1) {
+        multi++;
+        if (t.upper) up++;
+      }
+    }
+    for (; a < wa; a++) {
+      const t = tokens[a]!;
+      if (t.end - t.start > 1) {
+        multi--;
+        if (t.upper) up--;
+      }
+    }
+    out[i] = multi >= 3 && up / multi > 0.6;
   }
   return out;
 }
@@ -104,23 +150,34 @@ export function caseBlind(tokens: Token[], radius = 10): boolean[] {
  */
 export class WordSet {
   private readonly words: Set<string>;
-  private readonly prefixes = new Set<number>();
+  /** A bit for each prefixKey() of the words whose first three characters are ASCII. */
+  private readonly prefixes = new Uint32Array(1 << 16);
+  /** Some word does not start with three ASCII characters: those skip the prefix filter. */
   constructor(words: Iterable<string>) {
     this.words = new Set(words);
-    for (const w of this.words) this.prefixes.add(WordSet.key(w.charCodeAt(0) || 0, w.charCodeAt(1) || 0, w.charCodeAt(2) || 0));
+    for (const w of this.words) {
+      const k = WordSet.key(w);
+      if (k >= 0) this.prefixes[k >>> 5] = this.prefixes[k >>> 5]! | (1 << (k & 31));
+    }
   }
-  private static key(a: number, b: number, c: number): number {
-    return (a & 0xffff) * 0x1000000 + (b & 0xfff) * 0x1000 + (c & 0xfff);
+  /** prefixKey() of a word's first three characters (0 past its end), or -1 when one is not ASCII. */
+  private static key(w: string): number {
+    const a = w.charCodeAt(0) || 0;
+    const b = w.charCodeAt(1) || 0;
+    const c = w.charCodeAt(2) || 0;
+    return a < 128 && b < 128 && c < 128 ? prefixKey(a, b, c) : -1;
+  }
+  private hasPrefix(k: number): boolean {
+    return ((this.prefixes[k >>> 5]! >>> (k & 31)) & 1) !== 0;
   }
   has(w: string): boolean {
-    return this.prefixes.has(WordSet.key(w.charCodeAt(0) || 0, w.charCodeAt(1) || 0, w.charCodeAt(2) || 0)) && this.words.has(w);
+    const k = WordSet.key(w);
+    return (k < 0 || this.hasPrefix(k)) && this.words.has(w);
   }
   /** Same as has(t.lower), without making the lowercase string for most tokens. */
   hasToken(t: Token): boolean {
-    const a = t.lowerCodeAt(0);
-    const b = t.lowerCodeAt(1);
-    const c = t.lowerCodeAt(2);
-    if (a >= 0 && b >= 0 && c >= 0 && !this.prefixes.has(WordSet.key(a, b, c))) return false;
+    const k = t.prefixKey();
+    if (k >= 0 && !this.hasPrefix(k)) return false;
     return this.words.has(t.lower);
   }
 }

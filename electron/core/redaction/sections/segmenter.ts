@@ -25,7 +25,7 @@
  * the text exactly: the first starts at 0, each ends where the next begins, the last ends at the end.
  */
 import { UNKNOWN_SECTION, type Segment } from '../types';
-import { lookupNormalized } from './classifier';
+import { lookupNormalized, type HeaderKind } from './classifier';
 import { defaultSectionLexicon, type SectionLexicon } from './lexicon';
 import { normalizeHeader } from './normalize';
 
@@ -167,7 +167,7 @@ function lineCandidates(text: string, lex: SectionLexicon, out: Candidate[]): vo
         let caps = true;
         for (let i = 0; i < title.length && caps; i++) if (isLower(title.charCodeAt(i))) caps = false;
         if (prevBlank || prevEndsSentence || (caps && !allCaps)) {
-          const kind = lookupNormalized(normalizeHeader(title), lex);
+          const kind = classify(title, lex);
           if (kind.kind === 'header' && !kind.match.lineStartOnly) {
             out.push({ start: a, bodyStart: le, title, boundary: 'line', valueLike: false });
           }
@@ -183,6 +183,20 @@ function lineCandidates(text: string, lex: SectionLexicon, out: Candidate[]): vo
     prevBlank = blank;
     ls = le + 1;
   }
+}
+
+/** lookupNormalized(normalizeHeader(title)), by title: the same headers recur in every note. */
+const kindByTitle = new WeakMap<SectionLexicon, Map<string, HeaderKind>>();
+function classify(title: string, lex: SectionLexicon): HeaderKind {
+  let cache = kindByTitle.get(lex);
+  if (!cache) kindByTitle.set(lex, (cache = new Map()));
+  let kind = cache.get(title);
+  if (!kind) {
+    kind = lookupNormalized(normalizeHeader(title), lex);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(title, kind);
+  }
+  return kind;
 }
 
 function plausibleUnknown(text: string, c: Candidate, allCaps: () => boolean): boolean {
@@ -226,7 +240,7 @@ export function segment(text: string, options: SegmentOptions = {}): Segment[] {
   let floor = 0;
   for (const c of candidates) {
     if (c.start < floor) continue;
-    const kind = lookupNormalized(normalizeHeader(c.title), lex);
+    const kind = classify(c.title, lex);
     if (kind.kind === 'field') continue;
     let code: string;
     if (kind.kind === 'header') {

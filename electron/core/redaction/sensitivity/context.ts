@@ -26,7 +26,7 @@ export function endsAt(tok: Tokens, t: number, phrase: string[], lo: number): bo
   const first = t - phrase.length + 1;
   if (first < lo) return false;
   for (let i = 0; i < phrase.length; i++) {
-    if (tok.lower[first + i] !== phrase[i]) return false;
+    if (tok.lowerAt(first + i) !== phrase[i]) return false;
     if (i < phrase.length - 1 && tok.gap[first + i] === GAP_HARD) return false;
   }
   return true;
@@ -35,14 +35,22 @@ export function endsAt(tok: Tokens, t: number, phrase: string[], lo: number): bo
 export function startsAt(tok: Tokens, t: number, phrase: string[], hi: number): boolean {
   if (t + phrase.length - 1 > hi) return false;
   for (let i = 0; i < phrase.length; i++) {
-    if (tok.lower[t + i] !== phrase[i]) return false;
+    if (tok.lowerAt(t + i) !== phrase[i]) return false;
     if (i < phrase.length - 1 && tok.gap[t + i] === GAP_HARD) return false;
   }
   return true;
 }
 
-const anyEndsAt = (tok: Tokens, t: number, list: string[][], lo: number) => list.some((p) => endsAt(tok, t, p, lo));
-const anyStartsAt = (tok: Tokens, t: number, list: string[][], hi: number) => list.some((p) => startsAt(tok, t, p, hi));
+// plain loops, no callbacks: these run at every token of a mention's context
+function anyEndsAt(tok: Tokens, t: number, list: string[][], lo: number): boolean {
+  for (const p of list) if (endsAt(tok, t, p, lo)) return true;
+  return false;
+}
+
+function anyStartsAt(tok: Tokens, t: number, list: string[][], hi: number): boolean {
+  for (const p of list) if (startsAt(tok, t, p, hi)) return true;
+  return false;
+}
 
 /** Is the mention spanning tokens [m, e] negated? lo/hi bound the section's tokens. */
 export function isNegated(tok: Tokens, m: number, e: number, lo: number, hi: number, lex: SensitivityLexicon): boolean {

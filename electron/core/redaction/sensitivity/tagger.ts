@@ -27,7 +27,7 @@ import { type Ds4pLabel, type SensitiveSpan, type Segment } from '../types';
 import { icdLabels, sortLabels } from './codes';
 import { isFamilyMention, isNegated, startsAt } from './context';
 import { defaultSensitivityLexicon, type SensitivityLexicon, type TrieNode } from './lexicon';
-import { GAP_HARD, GAP_SOFT, phraseTokens, tokenize, type Tokens } from './tokens';
+import { GAP_HARD, GAP_SOFT, phraseTokens, tokenize, wordKey, type Tokens } from './tokens';
 
 const FAMILY_HISTORY = '10157-6';
 const MAX_TERM_GAP = 3;
@@ -42,15 +42,41 @@ interface Hit {
   last: number;
 }
 
-function walk(root: TrieNode, words: string[], tok: Tokens, t: number, hi: number): Hit | null {
-  let n = root.next?.get(words[t]!);
+/**
+ * A bit per (hashed) wordKey() of the words a trie's terms start with: a token whose bit is clear
+ * starts no term, found without a Map lookup.
+ */
+const firstKeys = new WeakMap<TrieNode, Uint32Array>();
+const KEY_BITS = 20;
+const keyBit = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - KEY_BITS);
+function firstKeysOf(root: TrieNode): Uint32Array {
+  let keys = firstKeys.get(root);
+  if (!keys) {
+    keys = new Uint32Array(1 << (KEY_BITS - 5));
+    for (const w of root.next?.keys() ?? []) {
+      const h = keyBit(wordKey(w));
+      keys[h >>> 5] = keys[h >>> 5]! | (1 << (h & 31));
+    }
+    firstKeys.set(root, keys);
+  }
+  return keys;
+}
+const mayStart = (keys: Uint32Array, key: number) => {
+  const h = keyBit(key);
+  return ((keys[h >>> 5]! >>> (h & 31)) & 1) !== 0;
+};
+
+function walk(root: TrieNode, keys: Uint32Array, keepCase: boolean, tok: Tokens, t: number, hi: number): Hit | null {
+  if (!root.next || !mayStart(keys, tok.keyAt(t, keepCase))) return null;
+  // no closure here: walk runs at every token
+  let n = root.next.get(keepCase ? tok.rawAt(t) : tok.lowerAt(t));
   let best: Hit | null = null;
   let u = t;
   while (n) {
     if (n.labels) best = { node: n, last: u };
     if (!n.next || u >= hi || tok.gap[u] !== GAP_SOFT || tok.gapWidth[u]! > MAX_TERM_GAP) break;
     u++;
-    n = n.next.get(words[u]!);
+    n = n.next.get(keepCase ? tok.rawAt(u) : tok.lowerAt(u));
   }
   return best;
 }
@@ -60,12 +86,13 @@ const isDigitAt = (s: string, i: number) => s.charCodeAt(i) >= 48 && s.charCodeA
 
 /** An ICD-10-CM code written at token t (`F10`, `F10.20`): its text, last token and labels. */
 function icdAt(text: string, tok: Tokens, t: number, hi: number, lex: SensitivityLexicon): { code: string; last: number; labels: Ds4pLabel[] } | null {
-  const w = tok.raw[t]!;
-  if (w.length !== 3 || !isUpperAt(w, 0) || !isDigitAt(w, 1) || !(isDigitAt(w, 2) || isUpperAt(w, 2))) return null;
+  const s = tok.start[t]!;
+  if (tok.end[t]! - s !== 3 || !isUpperAt(text, s) || !isDigitAt(text, s + 1) || !(isDigitAt(text, s + 2) || isUpperAt(text, s + 2))) return null;
+  const w = tok.rawAt(t);
   let code = w;
   let last = t;
   if (t < hi && tok.gapWidth[t] === 1 && text.charCodeAt(tok.end[t]!) === 46) {
-    const ext = tok.raw[t + 1]!;
+    const ext = tok.rawAt(t + 1);
     if (ext.length <= 4 && !/[a-z]/.test(ext)) {
       code = `${w}.${ext}`;
       last = t + 1;
@@ -75,12 +102,27 @@ function icdAt(text: string, tok: Tokens, t: number, hi: number, lex: Sensitivit
   return labels.length ? { code, last, labels } : null;
 }
 
+/** The labels a section title names, by title: the same few titles recur in every note. */
+const topicsByTitle = new WeakMap<SensitivityLexicon, Map<string, Ds4pLabel[]>>();
+function titleTopics(title: string, lex: SensitivityLexicon): Ds4pLabel[] {
+  let cache = topicsByTitle.get(lex);
+  if (!cache) topicsByTitle.set(lex, (cache = new Map()));
+  let topics = cache.get(title);
+  if (!topics) {
+    const norm = ` ${phraseTokens(title).join(' ')} `;
+    const labels = new Set<Ds4pLabel>();
+    for (const t of lex.sectionTitles) if (norm.includes(t.phrase)) for (const l of t.labels) labels.add(l);
+    topics = [...labels];
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(title, topics);
+  }
+  return topics;
+}
+
 function titleLabels(title: string, tok: Tokens, lo: number, hi: number, lex: SensitivityLexicon): Ds4pLabel[] {
   if (!title) return [];
-  const norm = ` ${phraseTokens(title).join(' ')} `;
-  const labels = new Set<Ds4pLabel>();
-  for (const t of lex.sectionTitles) if (norm.includes(t.phrase)) for (const l of t.labels) labels.add(l);
-  if (!labels.size) return [];
+  const labels = titleTopics(title, lex);
+  if (!labels.length) return [];
   if (hi < lo) return [];
   for (const p of lex.emptyBody) {
     if (!startsAt(tok, lo, p, hi)) continue;
@@ -95,10 +137,12 @@ function tagRange(text: string, tok: Tokens, seg: Segment, lo: number, hi: numbe
   const spans: SensitiveSpan[] = [];
   const labels = new Set<Ds4pLabel>(titleLabels(seg.title, tok, lo, hi, lex));
   const familySection = seg.loinc === FAMILY_HISTORY;
+  const termKeys = firstKeysOf(lex.terms);
+  const caseKeys = firstKeysOf(lex.caseSensitive);
   for (let t = lo; t <= hi; ) {
-    let hit = walk(lex.terms, tok.lower, tok, t, hi);
-    const c0 = tok.raw[t]!.charCodeAt(0);
-    const cs = lex.caseSensitive.next && c0 >= 65 && c0 <= 90 ? walk(lex.caseSensitive, tok.raw, tok, t, hi) : null;
+    let hit = walk(lex.terms, termKeys, false, tok, t, hi);
+    const c0 = text.charCodeAt(tok.start[t]!);
+    const cs = lex.caseSensitive.next && c0 >= 65 && c0 <= 90 ? walk(lex.caseSensitive, caseKeys, true, tok, t, hi) : null;
     if (cs && (!hit || cs.last > hit.last)) hit = cs;
     let spanLabels: Ds4pLabel[] | null = null;
     let term = '';
