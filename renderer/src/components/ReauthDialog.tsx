@@ -1,15 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AppError } from '../../../shared/result';
-import { call, errorOf } from '../../api';
+import { call } from '../../api';
 import { ErrorBanner } from './ErrorBanner';
 import { Field } from './Field';
+import { useSubmit } from './use-submit';
 
 /** Asks for the password again before a sensitive action (exports); calls onConfirmed once it checks out. */
 export function ReauthDialog({ action, onConfirmed, onCancel }: { action: string; onConfirmed: () => void; onCancel: () => void }) {
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
-  const [error, setError] = useState<AppError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useSubmit(async () => {
+    await call('reauthenticate', { password, otp: otp || undefined });
+    setPassword('');
+    onConfirmed();
+  });
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -17,22 +20,7 @@ export function ReauthDialog({ action, onConfirmed, onCancel }: { action: string
   }, []);
   return (
     <dialog ref={ref} className="reauth" aria-labelledby="reauth-title" onCancel={onCancel}>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(undefined);
-          try {
-            await call('reauthenticate', { password, otp: otp || undefined });
-            setPassword('');
-            onConfirmed();
-          } catch (err) {
-            setError(errorOf(err));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <form onSubmit={onSubmit}>
         <h3 id="reauth-title">Confirm it is you</h3>
         <p className="muted">{action} needs your password again.</p>
         <ErrorBanner error={error} />

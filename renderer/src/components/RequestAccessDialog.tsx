@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { PURPOSE_INFO, PURPOSES, type Purpose } from '../../../shared/purposes';
-import type { AppError } from '../../../shared/result';
-import { call, errorOf } from '../../api';
+import { call } from '../../api';
 import { ErrorBanner } from './ErrorBanner';
+import { ReasonField } from './ReasonField';
+import { useSubmit } from './use-submit';
 
 /**
  * Ask for more access: from a masked placeholder (its opaque `requestHandle`; the backend resolves what
@@ -25,8 +26,11 @@ export function RequestAccessDialog({
   const [justification, setJustification] = useState('');
   const [hours, setHours] = useState(8);
   const [maxHours, setMaxHours] = useState(8);
-  const [error, setError] = useState<AppError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useSubmit(async () => {
+    const target = requestHandle ? { requestHandle } : { encounterId: encounterId! };
+    await call('requestAccess', { ...target, purpose, justification: justification.trim(), minutes: hours * 60 });
+    onClose(true);
+  });
   useEffect(() => {
     void call('accessPolicy', {}).then((p) => {
       setMaxHours(Math.floor(p.maxRequestMinutes / 60));
@@ -37,23 +41,9 @@ export function RequestAccessDialog({
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   const short = justification.trim().length < 20;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const target = requestHandle ? { requestHandle } : { encounterId: encounterId! };
-      await call('requestAccess', { ...target, purpose, justification: justification.trim(), minutes: hours * 60 });
-      onClose(true);
-    } catch (err) {
-      setError(errorOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div className="modal-backdrop">
-      <form className="panel modal" role="dialog" aria-modal="true" aria-labelledby="req-title" onSubmit={(e) => void submit(e)}>
+      <form className="panel modal" role="dialog" aria-modal="true" aria-labelledby="req-title" onSubmit={onSubmit}>
         <h2 id="req-title">{requestHandle ? 'Request access to a restricted section' : 'Request access'}</h2>
         <p className="muted">{requestHandle ? 'For the restricted section you selected.' : `For encounter ${encounterId}.`} A supervisor decides; everything is audited.</p>
         <ErrorBanner error={error} />
@@ -67,13 +57,7 @@ export function RequestAccessDialog({
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="req-why">Justification</label>
-          <textarea id="req-why" rows={4} value={justification} onChange={(e) => setJustification(e.target.value)} aria-describedby="req-why-hint" autoFocus />
-          <small id="req-why-hint" className={short ? 'warn' : 'muted'}>
-            {justification.trim().length} / at least 20 characters
-          </small>
-        </div>
+        <ReasonField label="Justification" value={justification} onChange={setJustification} min={20} autoFocus />
         <div className="field">
           <label htmlFor="req-hours">Duration</label>
           <select id="req-hours" value={hours} onChange={(e) => setHours(Number(e.target.value))}>

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { BREAK_GLASS_REASON_CODES, BREAK_GLASS_REASON_LABELS } from '../../../../shared/access-contract';
-import type { AppError } from '../../../../shared/result';
-import { call, errorOf } from '../../../api';
+import { call } from '../../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { ReasonField } from '../../components/ReasonField';
+import { useSubmit } from '../../components/use-submit';
 
 type ReasonCode = (typeof BREAK_GLASS_REASON_CODES)[number];
 
@@ -18,27 +19,16 @@ export function BreakGlassDialog({ encounterId, onClose }: { encounterId?: numbe
   const [reasonText, setReasonText] = useState('');
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
-  const [error, setError] = useState<AppError>();
-  const [busy, setBusy] = useState(false);
   const ready = Number(encounter) > 0 && reasonText.trim().length >= 20 && password.length > 0;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await call('reauthenticate', { password, otp: otp || undefined });
-      setPassword('');
-      await call('breakGlass', { encounterId: Number(encounter), reasonCode, reasonText: reasonText.trim() });
-      onClose(true);
-    } catch (err) {
-      setError(errorOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, onSubmit } = useSubmit(async () => {
+    await call('reauthenticate', { password, otp: otp || undefined });
+    setPassword('');
+    await call('breakGlass', { encounterId: Number(encounter), reasonCode, reasonText: reasonText.trim() });
+    onClose(true);
+  });
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose(false)}>
-      <form className="panel modal" role="dialog" aria-modal="true" aria-labelledby="bg-title" onSubmit={(e) => void submit(e)}>
+      <form className="panel modal" role="dialog" aria-modal="true" aria-labelledby="bg-title" onSubmit={onSubmit}>
         <h2 id="bg-title">Break glass: emergency access</h2>
         <p className="warn">Use only in an emergency. Access starts at once, supervisors are alerted now, and a reviewer will judge afterwards whether it was appropriate.</p>
         <ErrorBanner error={error} />
@@ -53,13 +43,7 @@ export function BreakGlassDialog({ encounterId, onClose }: { encounterId?: numbe
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="bg-why">What is happening</label>
-          <textarea id="bg-why" rows={3} value={reasonText} onChange={(e) => setReasonText(e.target.value)} aria-describedby="bg-why-hint" />
-          <small id="bg-why-hint" className={reasonText.trim().length < 20 ? 'warn' : 'muted'}>
-            {reasonText.trim().length} / at least 20 characters
-          </small>
-        </div>
+        <ReasonField label="What is happening" value={reasonText} onChange={setReasonText} min={20} />
         <Field label="Your password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         <Field label="Authenticator code (if enrolled)" inputMode="numeric" autoComplete="one-time-code" value={otp} onChange={(e) => setOtp(e.target.value)} />
         <div className="row">
