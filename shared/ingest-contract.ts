@@ -33,6 +33,7 @@ export const ImportStatus = z.object({
 export type ImportStatus = z.infer<typeof ImportStatus>;
 
 export const ingestContract = {
-  importFiles: { request: NoArgs, response: z.object({ started: z.boolean(), files: z.number().int() }) },
+  /** `folder: true` asks for a folder (imported with everything below it) instead of files. */
+  importFiles: { request: z.object({ folder: z.boolean().default(false) }).strict(), response: z.object({ started: z.boolean(), files: z.number().int() }) },
   importProgress: { request: NoArgs, response: ImportStatus },
 } as const;

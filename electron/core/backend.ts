@@ -31,7 +31,7 @@ import { defaultPolicy, type Policy } from './redaction/policy';
 import { ChartViews, type GrantSource } from './redaction/views';
 import { chartHandlers } from './redaction/views/handlers';
 import { closeOcrPool } from './ingest/ocr/pool';
-import { ingestHandlers } from './ingest/handlers';
+import { ingestHandlers, type PickImportFiles } from './ingest/handlers';
 import { accessPolicyFromFile } from './access/policy';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 import { RetentionService } from './retention/retention-service';
@@ -54,7 +54,7 @@ export interface BackendDeps {
   /** Active grants for the view builder; default: the access service's. */
   grants?: GrantSource;
   /** Lets the user choose files to import (an Electron dialog; a test-set function in e2e). */
-  pickImportFiles?: () => Promise<string[]>;
+  pickImportFiles?: PickImportFiles;
 }
 
 export interface Backend {

@@ -24,5 +24,16 @@ test('imports FHIR, C-CDA and text files chosen in the main process, with progre
   await expect(rows.nth(2)).toContainText('Rejected: The file is not valid JSON');
   await expect(rows.nth(1)).toContainText('ccda');
   await page.screenshot({ path: screenshotPath('import-1366x768'), fullPage: true });
+
+  // The same files again, as a folder: they update in place (no second patient), the broken one is still refused.
+  const patients = () => (app.backend.store.db.prepare('SELECT count(*) AS n FROM patient').get() as { n: number }).n;
+  const before = patients();
+  const fileEvents = () => (app.backend.store.db.prepare("SELECT count(*) AS n FROM audit_event WHERE event_type = 'ingest.file'").get() as { n: number }).n;
+  const eventsBefore = fileEvents();
+  app.setImportFiles([dir]);
+  await page.getByRole('button', { name: 'Choose folder…' }).click();
+  await expect.poll(fileEvents).toBe(eventsBefore + 4); // every file in the folder went through the pipeline again
+  await expect(page.getByTestId('import-summary')).toContainText('Imported 3 of 4 files');
+  expect(patients()).toBe(before);
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -15,15 +15,17 @@ const IMPORTERS = ['admin', 'supervisor'] as const;
 
 const idle = (): ImportStatus => ({ state: 'idle', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, etaMs: null, results: [], counts: {}, error: null });
 
-export function ingestHandlers(store: Store, audit: AuditLog, pick?: () => Promise<string[]>): Pick<Handlers, 'importFiles' | 'importProgress'> {
+export type PickImportFiles = (opts: { folder: boolean }) => Promise<string[]>;
+
+export function ingestHandlers(store: Store, audit: AuditLog, pick?: PickImportFiles): Pick<Handlers, 'importFiles' | 'importProgress'> {
   let status = idle();
   return {
     importFiles: {
       access: IMPORTERS,
-      run: async (_r, { session }) => {
+      run: async (r, { session }) => {
         if (!pick) throw new NtkError('FORBIDDEN', 'Importing files is not available here.');
         if (status.state === 'running') throw new NtkError('CONFLICT', 'An import is already running.');
-        const paths = await pick();
+        const paths = await pick({ folder: r.folder });
         if (!paths.length) return { started: false, files: 0 };
         status = { ...idle(), state: 'running' };
         // Loaded on first use: the importers pull in the redaction engine and its JSON lexicons,

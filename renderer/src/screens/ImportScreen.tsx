@@ -26,10 +26,10 @@ export function ImportScreen() {
     return () => window.clearTimeout(timer.current);
   }, []);
 
-  const start = async () => {
+  const start = async (folder: boolean) => {
     setError(null);
     try {
-      const r = await call('importFiles', {});
+      const r = await call('importFiles', { folder });
       if (r.started) void poll();
     } catch (e) {
       setError(errorOf(e).message);
@@ -43,11 +43,19 @@ export function ImportScreen() {
     <section className="panel" aria-labelledby="import-heading">
       <header className="panel-head">
         <h2 id="import-heading">Import chart files</h2>
-        <button type="button" onClick={() => void start()} disabled={running}>
-          {running ? 'Importing…' : 'Choose files…'}
-        </button>
+        <div className="row">
+          <button type="button" onClick={() => void start(false)} disabled={running}>
+            {running ? 'Importing…' : 'Choose files…'}
+          </button>
+          <button type="button" onClick={() => void start(true)} disabled={running}>
+            Choose folder…
+          </button>
+        </div>
       </header>
-      <p className="hint">FHIR R4 (JSON, NDJSON), C-CDA (XML) and plain-text notes (.txt, CSV, JSONL). Re-importing a file updates it; a bad file imports nothing.</p>
+      <p className="hint">
+        FHIR R4 (JSON, NDJSON), C-CDA (XML), X12 835 remittances, scanned pages (PNG, JPEG, TIFF, PDF; read by OCR) and plain-text notes (.txt, CSV, JSONL). Re-importing a
+        file updates it; a bad file imports nothing and the others still import.
+      </p>
       {error && (
         <p role="alert" className="error">
           {error}
@@ -57,7 +65,7 @@ export function ImportScreen() {
         <div className="import-progress">
           <progress max={100} value={pct} aria-label="Import progress" data-testid="import-progress" />
           <span data-testid="import-files">
-            {status.filesDone}/{status.filesTotal} files · {(status.bytesDone / 1e6).toFixed(1)}/{(status.bytesTotal / 1e6).toFixed(1)} MB
+            {status.filesDone}/{status.filesTotal} files · {size(status.bytesDone)} of {size(status.bytesTotal)}
             {running && status.etaMs !== null ? ` · about ${Math.ceil(status.etaMs / 1000)} s left` : ''}
           </span>
         </div>
@@ -91,4 +99,9 @@ export function ImportScreen() {
       )}
     </section>
   );
+}
+
+/** Bytes as people read them (KB under a megabyte). */
+function size(bytes: number): string {
+  return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} KB` : `${(bytes / 1e6).toFixed(1)} MB`;
 }
