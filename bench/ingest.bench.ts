@@ -9,7 +9,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AuditLog } from '../electron/core/audit/audit-log';
 import { systemClock } from '../electron/core/clock';
 import { createKeyFile, keyFileKeySource } from '../electron/core/db/keys';
@@ -18,10 +17,11 @@ import { parseFhirText } from '../electron/core/ingest/fhir/fhir-parse';
 import { createImporters } from '../electron/core/ingest/importers';
 import { importPaths } from '../electron/core/ingest/pipeline';
 import { parseColumnMap } from '../electron/core/ingest/text/column-map';
+import { corporaDir } from '../test/support/corpora';
 import { round } from './stats';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpora = [process.env.NTK_CORPORA, path.resolve(repo, '../shared/corpora'), path.resolve(repo, '../../shared/corpora')].find((c) => !!c && fs.existsSync(c));
+const found = corporaDir();
+const corpora = fs.existsSync(found) ? found : null;
 
 async function importInto(paths: string[], textMap?: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntk-bench-ingest-'));

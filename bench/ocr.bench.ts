@@ -11,10 +11,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { OcrPool } from '../electron/core/ingest/ocr/pool';
 import { textPng } from '../test/support/ocr-images';
+import { corporaDir } from '../test/support/corpora';
 import { round } from './stats';
 
 const run = promisify(execFile);
-const FORMS = '/work/shared/corpora/scanned-forms';
+const FORMS = path.join(corporaDir(), 'scanned-forms');
 const NATIVE = '/usr/bin/tesseract';
 
 interface Page {

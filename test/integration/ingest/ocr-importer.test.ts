@@ -8,6 +8,7 @@ import type { ImportFile } from '../../../electron/core/ingest/importer';
 import { createImageImporter, createPdfImporter, OcrPool, ocrWorkerOptions, pdfjsDataPaths, readPdf } from '../../../electron/core/ingest/ocr';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { bilevelScanPdf, blankPng, encryptedPdf, makePdf, multiPageTiff, textPng } from '../../support/ocr-images';
+import { corporaDir } from '../../support/corpora';
 import { newKey, tmpDir } from '../../support/tmp';
 
 // Real OCR on a machine shared with other jobs: generous limits (speed is measured by the bench, not here).
@@ -141,7 +142,7 @@ describe('scanned images and PDFs into an encrypted store', () => {
   });
 });
 
-const FORMS = '/work/shared/corpora/scanned-forms';
+const FORMS = path.join(corporaDir(), 'scanned-forms');
 describe.skipIf(!fs.existsSync(FORMS))('scanned-forms corpus (eval)', () => {
   it('OCRs a real scanned discharge summary', async () => {
     const bytes = fs.readFileSync(path.join(FORMS, 'industry__insurance__dataset__document_samples__discharge-summary.png'));

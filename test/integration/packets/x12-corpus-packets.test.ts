@@ -11,10 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { parse835 } from '../../../electron/core/ingest/x12';
 import { testBackend } from '../../support/backend';
+import { corporaDir } from '../../support/corpora';
 import { parsePdf, squash } from '../../support/pdf-text';
 
 // ../shared beside the repository (a clone), or the workplace's shared folder.
-const CORPUS = [path.resolve('../shared/corpora/x12-835'), '/work/shared/corpora/x12-835'].find((d) => fs.existsSync(d)) ?? '';
+const CORPUS = [path.join(corporaDir(), 'x12-835')].find((d) => fs.existsSync(d)) ?? '';
 const files = CORPUS
   ? fs
       .readdirSync(CORPUS, { recursive: true, encoding: 'utf8' })

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isNtkError } from '../../../../electron/core/errors';
 import { looks835, parse835 } from '../../../../electron/core/ingest/x12';
+import { corporaDir } from '../../../support/corpora';
 
 // A hand-written 835 (two claims, a denial, line-level CAS/LQ, MIA/MOA, PLB), '>' components, '^' repetition.
 const ISA = 'ISA*00*          *00*          *ZZ*PAYERSENDER    *ZZ*PROVRECEIVER   *261123*1200*^*00501*000000123*0*P*>~';
@@ -176,7 +177,7 @@ describe('parse835', () => {
   });
 });
 
-const CORPUS = '/work/shared/corpora/x12-835';
+const CORPUS = path.join(corporaDir(), 'x12-835');
 describe.skipIf(!fs.existsSync(CORPUS))('835 sample corpus (open-source parsers)', () => {
   const read = (f: string) => fs.readFileSync(path.join(CORPUS, f), 'utf8');
   it('reads the well-formed samples', () => {
