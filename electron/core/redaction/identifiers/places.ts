@@ -3,6 +3,7 @@
  * units, 'City, ST 12345', ZIP codes, city / town names from the place list, street names followed
  * by a house number (European order), and facility names ending in Hospital, Clinic, Medical Center...
  */
+import { addressTail, labelledPostcodes, leadingNumber } from './address-parts';
 import { before, type Emit, eachMatch } from './candidate';
 import { digitFacts, type DigitFacts } from './digit-facts';
 import type { Lexicon } from './lexicon';
@@ -18,8 +19,6 @@ const STREET = new RegExp(
 const UNIT_FIRST = new WordSet(['apt', 'apartment', 'suite', 'ste', 'unit', 'bldg', 'building', 'p', 'po', 'post', 'psc', 'cmr', 'apo', 'fpo', 'dpo']);
 const UNIT = /(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/iy;
 const PO_BOX = /(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/iy;
-/** One more line or comma-separated part of an address: a town (capitalised words) or a postcode. */
-const ADDRESS_TAIL = /^[ \t]*(?:[,\n][ \t>]*)+((?:\d{4,5}(?:-\d{3,4})?)|[A-ZÀ-Þ][A-Za-zÀ-ɏ'.-]*(?:[ \t]+[A-Za-zÀ-ɏ'.-]+){0,3})()(?=[ \t]*(?:[,\n]|$|\d{4,5}\b))/;
 const FIVE_DIGITS = /(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w/]|[.,-]\d)/g;
 const WORDS_BEFORE = /(?:([A-Za-zÀ-ɏ]+)\s+)?([A-Za-zÀ-ɏ]+)\.?(?:\s*code)?\s*[,:#]?\s{0,3}$/;
 const STREET_MORPHEME = /(?:katu|kuja|tie|polku|vägen|väg|gatan|gata|gade|vej|veien|vegen|straße|strasse|str\.|gasse|weg|laan|straat|plein|dreef|kade|gracht|allee|ring|platz|utca|út|ulica|aleja|cesta|ulice|caddesi|sokak)$/i;
@@ -47,9 +46,9 @@ function placePrefixes(places: Set<string>): Set<string> {
 }
 
 export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emitAny: Emit, digits: DigitFacts = digitFacts(text)): void {
-  const addressEnds: number[] = [];
+  const addresses: [number, number][] = [];
   const emit: Emit = (start, end, type, conf) => {
-    if (type === 'ADDRESS') addressEnds.push(end);
+    if (type === 'ADDRESS') addresses.push([start, end]);
     emitAny(start, end, type, conf);
   };
   eachMatch(STREET, text, (m) => {
@@ -70,6 +69,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       if (m) emit(m.index, m.index + m[0].length, 'ADDRESS', conf);
     }
   }
+  if (digits.longestRun >= 1 && /zip|postal|post ?code/i.test(text)) labelledPostcodes(text, emit);
   if (digits.longestRun >= 5) eachMatch(FIVE_DIGITS, text, (m) => {
     const w = WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
     if (!w) return;
@@ -182,18 +182,9 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     i = k;
   }
 
-  // the lines after a street address: town, region, postcode ("\n Suite 828\n BASHALL TOWN\n United Kingdom 89800")
-  for (const end of addressEnds) {
-    let pos = end;
-    for (let seg = 0; seg < 5 && pos < text.length; seg++) {
-      const m = ADDRESS_TAIL.exec(text.slice(pos, pos + 60));
-      if (!m || !m[1]) break;
-      const part = m[1];
-      const start = pos + m[0].length - part.length - (m[2]?.length ?? 0);
-      const words = part.toLowerCase();
-      if (/^\d{4,5}(?:-\d{3,4})?$/.test(part)) emitAny(start, start + part.length, 'ZIP', 0.75);
-      else if (!STATE_NAMES.has(words) && !lex.countries.has(words) && !STATE_ABBREVIATIONS.has(part) && !lex.commonWords.has(words)) emitAny(start, start + part.length, 'LOCATION', 0.7);
-      pos += m[0].length;
-    }
+  // the building number before a street address, and the lines after it: town, region, postcode
+  for (const [start, end] of addresses) {
+    leadingNumber(text, start, emitAny);
+    addressTail(text, end, lex, emitAny);
   }
 }

@@ -1,0 +1,79 @@
+/** Hand-written cases for address parts, labelled postcodes, phones before a period and name shapes. */
+import { describe, expect, it } from 'vitest';
+import { detectIdentifiers } from '../../../../electron/core/redaction/identifiers/index';
+
+const spans = (text: string) => detectIdentifiers(text);
+const covered = (text: string, needle: string) => {
+  const at = text.indexOf(needle);
+  return spans(text).some((s) => s.start <= at && s.end >= at + needle.length);
+};
+const touched = (text: string, needle: string) => {
+  const at = text.indexOf(needle);
+  return spans(text).some((s) => s.start < at + needle.length && s.end > at);
+};
+
+describe('address parts around a street address', () => {
+  it('takes a building number written before the street', () => {
+    const text = 'Mail it to 4417 Brindlewood Avenue please.';
+    expect(covered(text, '4417 Brindlewood Avenue')).toBe(true);
+    const euro = 'Send it to 812 Vaskikatu 19 by Friday.';
+    expect(covered(euro, '812')).toBe(true);
+  });
+
+  it('takes the town, region code, postcode and country lines after it', () => {
+    const text = 'Ship to 23 Quarry Lane\nTorvelden\n, QX\n Freedonia 40412';
+    for (const part of ['Torvelden', 'QX', '40412']) expect(touched(text, part)).toBe(true);
+    const spaced = 'Ship to 23 Quarry Lane\nMarlowby, 17 40412';
+    expect(touched(spaced, '17')).toBe(true);
+    expect(touched(spaced, '40412')).toBe(true);
+  });
+
+  it('leaves a US state after the town unflagged, and stops at the end of the sentence', () => {
+    const text = 'He lives at 88 Larkspur Road, Plainsboro, NJ 08536. He walks daily 5 miles.';
+    expect(touched(text, 'NJ')).toBe(false);
+    expect(covered(text, '08536')).toBe(true);
+    expect(touched(text, '5 miles')).toBe(false);
+  });
+
+  it('leaves numbers before clinical words alone', () => {
+    expect(spans('Given 2 tablets then 4 more at noon.').filter((s) => s.type === 'ADDRESS')).toEqual([]);
+  });
+});
+
+describe('postcodes after a label', () => {
+  it.each([
+    ['My zip code is 60614', '60614'],
+    ['ZIP: 4021', '4021'],
+    ['postal code K2P 1L4 on file', 'K2P 1L4'],
+  ])('%s', (text, code) => {
+    expect(spans(text).some((s) => s.type === 'ZIP')).toBe(true);
+    expect(covered(text, code)).toBe(true);
+  });
+
+  it('needs the label', () => {
+    expect(spans('Hemoglobin A1c 6.1, creatinine 1.2, 4021 units given.').filter((s) => s.type === 'ZIP')).toEqual([]);
+  });
+});
+
+describe('phones at the end of a sentence', () => {
+  it('finds a two-group number after its label before a period', () => {
+    const text = 'Texts go to my registered 481 2297. Thanks.';
+    expect(covered(text, '481 2297')).toBe(true);
+  });
+});
+
+describe('name shapes', () => {
+  it.each([
+    ['Quillan Garcia came in today with his cough.', 'Quillan Garcia'],
+    ['Have you met Ovrelio T Brandquist before?', 'Ovrelio T Brandquist'],
+    ['Directed by Tamsiel R. Vornhagen last spring.', 'Tamsiel R. Vornhagen'],
+    ['hello, my name is maria lopez', 'maria lopez'],
+  ])('%s', (text, name) => {
+    expect(covered(text, name)).toBe(true);
+  });
+
+  it('does not read a clinical eponym or device as a name', () => {
+    const text = 'History of de Quervain tenosynovitis. LIMA to LAD graft patent. A NexGen component was used.';
+    expect(spans(text).filter((s) => s.type === 'NAME' || s.type === 'PROVIDER_NAME')).toEqual([]);
+  });
+});
