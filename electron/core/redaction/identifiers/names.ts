@@ -9,6 +9,7 @@
 import type { IdentifierType } from '../../../../shared/identifier-types';
 import type { Emit } from './candidate';
 import type { Lexicon } from './lexicon';
+import { isPlaceholder } from './placeholders';
 import type { Token } from './tokens';
 
 const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)\b/;
@@ -95,6 +96,11 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
 
   const names = new Map<string, IdentifierType>();
   const mark = (i: number, j: number, type: IdentifierType, conf: number) => {
+    // "Dr. X", "Mr. XYZ", "Dr. X.  The": a de-identification placeholder, not a name
+    if (isPlaceholder(tokens[i]!.lower)) {
+      for (let k = i; k <= j; k++) used[k] = 1;
+      return;
+    }
     for (let k = i; k <= j; k++) {
       used[k] = 1;
       // remember it for recurrences only when the evidence was strong and casing or the lists back it

@@ -5,6 +5,8 @@
  */
 import { addressTail, labelledPostcodes, leadingNumber } from './address-parts';
 import { before, type Emit, eachMatch } from './candidate';
+import { detectCuedLocations } from './location-cues';
+import { isPlaceholder } from './placeholders';
 import { digitFacts, type DigitFacts } from './digit-facts';
 import type { Lexicon } from './lexicon';
 import { WordSet, type Token } from './tokens';
@@ -16,6 +18,7 @@ const STREET = new RegExp(
   String.raw`\b\d{1,6}[A-Za-z]?(?:-\d{1,5})?\s+(?:${DIR}\s+)?(?:(?:\d{1,3}(?:st|nd|rd|th)|[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'.-]*)\s+){1,4}${SUFFIX}\b\.?(?:\s+${DIR}\b\.?)?(?:,?\s*(?:apt|apartment|suite|ste|unit|bldg|building|fl|floor|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?`,
   'gi',
 );
+const CAPS_PROSE = /^(?:A|AN|THE|TO|OF|BY|PER|WAS|WERE|IS|ARE|BE|BEEN|ALL|WITH|AND|OR|FOR|IN|ON|AT|FROM|INTO|THEN|AS|THAT|THIS|WHICH|USED|SEEN|SHOWED|HAD|HAS|HE|SHE|IT|WE|NO|NOT)$/;
 const UNIT_FIRST = new WordSet(['apt', 'apartment', 'suite', 'ste', 'unit', 'bldg', 'building', 'p', 'po', 'post', 'psc', 'cmr', 'apo', 'fpo', 'dpo']);
 const UNIT = /(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/iy;
 const PO_BOX = /(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/iy;
@@ -59,6 +62,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     // street words are capitalised ("3-0 Vicryl was used to close" is not an address)
     const inner = m[0].split(/\s+/).slice(1, -1);
     if (inner.some((w) => /^[a-zà-ɏ]/.test(w) && !/^(?:de|del|la|le|du|van|von|der|st|nd|rd|th)$/.test(w))) return;
+    // in capitals, English function words or a sentence break show prose ("4-0 CHROMIC WAS USED TO RUN", "11 O'CLOCK POSITION ALL THE WAY")
+    if (m[0] === m[0].toUpperCase() && inner.some((w) => (/\.$/.test(w) && w.length > 3) || CAPS_PROSE.test(w))) return;
     emit(m.index, m.index + m[0].length, 'ADDRESS', 0.9);
   });
   for (const t of tokens) {
@@ -95,6 +100,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     emit(tokens[k]!.start, tokens[i - 1]!.end, 'LOCATION', 0.85);
   }
 
+  detectCuedLocations(text, lex, emit);
+
   if (/County|Parish|Borough|Township/.test(text)) eachMatch(COUNTY, text, (m) => {
     emit(m.index, m.index + m[0].length, 'LOCATION', 0.85);
   });
@@ -106,7 +113,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       let w = words.length - 1;
       while (w > 0 && !FACILITY_FILLER.has(words[w - 1]!.toLowerCase()) && !/^(?:mr|mrs|ms|dr)\.?$/i.test(words[w - 1]!)) w--;
       const rest = words.slice(w).filter((x) => x);
-      if (rest.length < 2) return;
+      if (rest.length < 2 || isPlaceholder(rest[0]!.toLowerCase())) return;
       if (!rest.some((x) => !FACILITY_DESCRIPTIVE.has(x.toLowerCase()))) return;
       const off = m[0].lastIndexOf(rest.join(' ')) >= 0 ? m[0].lastIndexOf(rest.join(' ')) : 0;
       emit(m.index + off, m.index + m[0].length, 'FACILITY_NAME', conf);

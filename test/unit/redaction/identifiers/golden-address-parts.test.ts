@@ -77,3 +77,33 @@ describe('name shapes', () => {
     expect(spans(text).filter((s) => s.type === 'NAME' || s.type === 'PROVIDER_NAME')).toEqual([]);
   });
 });
+
+describe('towns after a cue', () => {
+  it.each([
+    ['She grew up in Velmora Kessby and moved here last year.', 'Velmora Kessby'],
+    ['He flew to KESTRELBY on Monday.', 'KESTRELBY'],
+    ['Originally from Puerto Quelsa.', 'Puerto Quelsa'],
+  ])('%s', (text, town) => {
+    expect(covered(text, town)).toBe(true);
+  });
+
+  it('takes no common word, state or country, and stops before prose in capitals', () => {
+    expect(spans('Born in March. Moved to Assisted Living. Lives in Ohio. Born in Canada.').filter((s) => s.type === 'LOCATION')).toEqual([]);
+    const caps = 'HE LIVES IN BRAMWICK IN A HOUSE.';
+    expect(touched(caps, 'BRAMWICK')).toBe(true);
+    expect(touched(caps, 'HOUSE')).toBe(false);
+  });
+});
+
+describe('placeholders and capitalised prose', () => {
+  it('does not flag Dr. X, Mr. XYZ or ABCD Hospital', () => {
+    const text = 'Seen by Dr. X.  The patient of Dr. XYZ was sent to ABCD General Hospital.';
+    expect(spans(text).filter((s) => s.type === 'PROVIDER_NAME' || s.type === 'NAME' || s.type === 'FACILITY_NAME')).toEqual([]);
+  });
+
+  it('reads no street address in capitalised operative prose', () => {
+    const text = 'THE WOUND WAS CLOSED. 4-0 NYLON WAS USED TO RUN THE SKIN. 11 O CLOCK POSITION ALL THE WAY.';
+    expect(spans(text).filter((s) => s.type === 'ADDRESS')).toEqual([]);
+    expect(covered('HOME: 1200 MAPLE GROVE ROAD', '1200 MAPLE GROVE ROAD')).toBe(true);
+  });
+});
