@@ -31,6 +31,19 @@ export function labelledPostcodes(text: string, emit: Emit): void {
   }
 }
 
+/** Two streets after "corner of": "the corner of Main and 5th Street", "corner of ul. Cicha 86 and Lark Trail". */
+const CORNER = /\b[Cc]orner of (?!the\b|THE\b)((?:ul\.[ \t])?[A-ZÀ-Þ0-9][^\s,;]*(?:[ \t]+[^\s,;]+){0,4}?)[ \t]+(?:and|&)[ \t]+([A-ZÀ-Þ0-9][^\s,;]*(?:[ \t]+[A-ZÀ-Þ][^\s,;]*){0,3})/dg;
+
+/** The streets of a street corner. */
+export function streetCorners(text: string, emit: Emit): void {
+  CORNER.lastIndex = 0;
+  for (let m = CORNER.exec(text); m; m = CORNER.exec(text)) {
+    const start = m.indices![1]![0];
+    const end = m.indices![2]![1] - (m[2]!.endsWith('.') ? 1 : 0);
+    emit(start, end, 'ADDRESS', 0.8);
+  }
+}
+
 /** Extends an address found at [start, end) over a building number written before it. */
 export function leadingNumber(text: string, start: number, emit: Emit): void {
   const m = LEADING_NUMBER.exec(text.slice(Math.max(0, start - 9), start));

@@ -5,21 +5,25 @@
  */
 import type { Emit } from './candidate';
 import type { Lexicon } from './lexicon';
+import { WordSet, type Token } from './tokens';
 import { isPlaceholder } from './placeholders';
 import { STATE_NAMES } from './us-states';
 
-const CUE =
-  /\b(?:lives in|living in|resides in|residing in|grew up in|born in|originally from|(?:moved|moving|relocated) (?:here |back )?(?:from|to)|(?:flew|flown|flying|travel(?:l)?ed|travel(?:l)?ing|drove) (?:back )?(?:to|from)|trip to|visiting from|native of|based in|hometown of)[ \t]+/gi;
+/** The cue, ending at the preposition before the town (matched on lower-cased text before it). */
+const CUE = /(?:^|[^a-z])(?:lives in|living in|resides in|residing in|grew up in|born in|originally from|(?:moved|moving|relocated) (?:here |back )?(?:from|to)|(?:flew|flown|flying|travel(?:l)?ed|travel(?:l)?ing|drove) (?:back )?(?:to|from)|trip to|visiting from|native of|based in|hometown of)$/;
+const PREPOSITIONS = new WordSet(['in', 'from', 'to', 'of']);
+/** The word before the preposition in some cue: only those few are checked against the whole cue. */
+const CUE_WORDS = new WordSet('lives living resides residing up born originally moved moving relocated here back flew flown flying traveled travelled traveling travelling drove trip visiting native based hometown'.split(' '));
 const WORDS = /([A-ZÀ-Þ][A-Za-zÀ-ɏ'’-]*)((?:[ \t]+(?:(?:de|del|la|le|nad|upon|der|sur|di|da)[ \t]+)?[A-ZÀ-Þ][A-Za-zÀ-ɏ'’-]*){0,3})/y;
 
-/** Cheap pre-check: some cue's verb is in the text. */
-const ANY_CUE = /lives|living|resid|grew|born|from|moved|moving|relocated|flew|flown|flying|travel|drove|trip|native|based|hometown/i;
-
-export function detectCuedLocations(text: string, lex: Lexicon, emit: Emit): void {
-  if (!ANY_CUE.test(text)) return;
-  CUE.lastIndex = 0;
-  for (let m = CUE.exec(text); m; m = CUE.exec(text)) {
-    const at = m.index + m[0].length;
+export function detectCuedLocations(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
+  // a capitalised word after in / from / to / of, the cue checked only then: cheaper than a pattern over the whole text
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const p = tokens[i]!;
+    const plen = p.end - p.start;
+    if (plen < 2 || plen > 4 || !tokens[i + 1]!.cap || !PREPOSITIONS.hasToken(p) || !CUE_WORDS.hasToken(tokens[i - 1]!)) continue;
+    const at = tokens[i + 1]!.start;
+    if (!/^[ \t]+$/.test(text.slice(p.end, at)) || !CUE.test(text.slice(Math.max(0, p.end - 24), p.end).toLowerCase())) continue;
     WORDS.lastIndex = at;
     const w = WORDS.exec(text);
     if (!w) continue;

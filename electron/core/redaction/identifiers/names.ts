@@ -235,9 +235,9 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   // E. recurrences of names found with confidence
   if (names.size) {
     for (let i = 0; i < n; i++) {
-      if (used[i]) continue;
+      if (used[i] || !tokens[i]!.cap) continue;
       const type = names.get(tokens[i]!.lower);
-      if (type && tokens[i]!.cap) emit(tokens[i]!.start, tokens[i]!.end, type, 0.75);
+      if (type) emit(tokens[i]!.start, tokens[i]!.end, type, 0.75);
     }
   }
 }

@@ -3,7 +3,7 @@
  * units, 'City, ST 12345', ZIP codes, city / town names from the place list, street names followed
  * by a house number (European order), and facility names ending in Hospital, Clinic, Medical Center...
  */
-import { addressTail, labelledPostcodes, leadingNumber } from './address-parts';
+import { addressTail, labelledPostcodes, leadingNumber, streetCorners } from './address-parts';
 import { before, type Emit, eachMatch } from './candidate';
 import { detectCuedLocations } from './location-cues';
 import { isPlaceholder } from './placeholders';
@@ -19,12 +19,16 @@ const STREET = new RegExp(
   'gi',
 );
 const CAPS_PROSE = /^(?:A|AN|THE|TO|OF|BY|PER|WAS|WERE|IS|ARE|BE|BEEN|ALL|WITH|AND|OR|FOR|IN|ON|AT|FROM|INTO|THEN|AS|THAT|THIS|WHICH|USED|SEEN|SHOWED|HAD|HAS|HE|SHE|IT|WE|NO|NOT)$/;
+const POSTCODE_LABEL = new WordSet(['zip', 'zipcode', 'postal', 'post', 'postcode']);
+const CORNER_WORD = new WordSet(['corner']);
 const UNIT_FIRST = new WordSet(['apt', 'apartment', 'suite', 'ste', 'unit', 'bldg', 'building', 'p', 'po', 'post', 'psc', 'cmr', 'apo', 'fpo', 'dpo']);
 const UNIT = /(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/iy;
 const PO_BOX = /(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/iy;
 const FIVE_DIGITS = /(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w/]|[.,-]\d)/g;
 const WORDS_BEFORE = /(?:([A-Za-zÀ-ɏ]+)\s+)?([A-Za-zÀ-ɏ]+)\.?(?:\s*code)?\s*[,:#]?\s{0,3}$/;
 const STREET_MORPHEME = /(?:katu|kuja|tie|polku|vägen|väg|gatan|gata|gade|vej|veien|vegen|straße|strasse|str\.|gasse|weg|laan|straat|plein|dreef|kade|gracht|allee|ring|platz|utca|út|ulica|aleja|cesta|ulice|caddesi|sokak)$/i;
+/** A street-type word written after the name: "Piroska u. 97", "Rákóczi út 13", "Pentelis Str. 35". */
+const STREET_ABBREV_AFTER = /^(?:u|út|utca|str|strasse|straße|gasse|gata|gatan|vej|veien|tie|katu|ulica|utcája)$/;
 const STREET_PREFIX = /^(?:rue|avenue|boulevard|bd|chemin|place|impasse|allée|via|viale|piazza|corso|calle|avenida|av|paseo|plaza|rua|travessa|largo|ul|ulica|al|aleja|os|plac)$/i;
 const LOCATION_CUE = /(?:lives in|living in|resides in|resident of|native of|moved (?:here )?from|moved to|relocated (?:to|from)|born in|grew up in|originally from|traveled to|travelled to|trip to|visiting from|transferred from|located in|city of|town of|county of|village of|township of)\s*$/i;
 const COUNTY = /\b(?:[A-Z][a-z]+\s){1,2}(?:County|Parish|Borough|Township)\b/g;
@@ -74,7 +78,13 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       if (m) emit(m.index, m.index + m[0].length, 'ADDRESS', conf);
     }
   }
-  if (digits.longestRun >= 1 && /zip|postal|post ?code/i.test(text)) labelledPostcodes(text, emit);
+  let postcodeLabel = false;
+  let corner = false;
+  for (const t of tokens) {
+    if (POSTCODE_LABEL.hasToken(t)) postcodeLabel = true;
+    else if (CORNER_WORD.hasToken(t)) corner = true;
+  }
+  if (postcodeLabel && digits.longestRun >= 1) labelledPostcodes(text, emit);
   if (digits.longestRun >= 5) eachMatch(FIVE_DIGITS, text, (m) => {
     const w = WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
     if (!w) return;
@@ -100,7 +110,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     emit(tokens[k]!.start, tokens[i - 1]!.end, 'LOCATION', 0.85);
   }
 
-  detectCuedLocations(text, lex, emit);
+  detectCuedLocations(text, tokens, lex, emit);
+  if (corner) streetCorners(text, emit);
 
   if (/County|Parish|Borough|Township/.test(text)) eachMatch(COUNTY, text, (m) => {
     emit(m.index, m.index + m[0].length, 'LOCATION', 0.85);
@@ -140,13 +151,18 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     if (!num) continue;
     for (let k = Math.max(0, i - 3); k <= i; k++) {
       let spaced = true;
-      for (let q = k + 1; q <= i; q++) if (!/^[ \t]+$/.test(text.slice(tokens[q - 1]!.end, tokens[q]!.start))) spaced = false;
+      // words apart by spaces; a period only after an abbreviated prefix ("ul. Cicha 86")
+      for (let q = k + 1; q <= i; q++) {
+        const gap = text.slice(tokens[q - 1]!.end, tokens[q]!.start);
+        if (!/^[ \t]+$/.test(gap) && !(q === k + 1 && gap === '. ' && /^(?:ul|al|bd|av|avda)$/.test(tokens[k]!.lower))) spaced = false;
+      }
       if (!spaced) continue;
       let phrase = tokens[k]!.lower;
       for (let q = k + 1; q <= i; q++) phrase += ' ' + tokens[q]!.lower;
       const first = tokens[k]!;
       if (!first.cap && !STREET_PREFIX.test(first.lower)) continue;
-      if (lex.streetNames.has(phrase) || (k === i && STREET_MORPHEME.test(t.lower) && t.lower.length > 5) || (k < i && STREET_PREFIX.test(first.lower) && tokens[i]!.cap)) {
+      const abbrevAfter = k === i - 1 && first.cap && STREET_ABBREV_AFTER.test(t.lower) && !lex.commonWords.has(first.lower);
+      if (lex.streetNames.has(phrase) || (k === i && STREET_MORPHEME.test(t.lower) && t.lower.length > 5) || (k < i && STREET_PREFIX.test(first.lower) && tokens[i]!.cap) || abbrevAfter) {
         if (k === i && lex.commonWords.has(t.lower)) continue;
         emit(first.start, t.end + num[0].length, 'ADDRESS', 0.8);
         break;

@@ -107,3 +107,18 @@ describe('placeholders and capitalised prose', () => {
     expect(covered('HOME: 1200 MAPLE GROVE ROAD', '1200 MAPLE GROVE ROAD')).toBe(true);
   });
 });
+
+describe('street corners and street-type words after the name', () => {
+  it.each([
+    ['The crash was at the corner of Delmont and 9th Street.', 'Delmont and 9th Street'],
+    ['Meet at the corner of ul. Brzozowa 12 and Halvey Trail.', 'ul. Brzozowa 12 and Halvey Trail'],
+    ['The office is at Szilvafa u. 41. on the left.', 'Szilvafa u. 41'],
+  ])('%s', (text, street) => {
+    expect(covered(text, street)).toBe(true);
+  });
+
+  it('reads no street in an anatomical corner or an eye exam', () => {
+    const text = 'Incision at the medial corner of the mortise and curving anterior. OS. INTRAOCULAR PRESSURES ARE 13.';
+    expect(spans(text).filter((s) => s.type === 'ADDRESS')).toEqual([]);
+  });
+});
