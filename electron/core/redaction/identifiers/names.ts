@@ -209,27 +209,29 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     i++;
   }
 
+  // D4 (capitalised) and D5 (lower case), in one pass over the tokens:
   // D4. in mixed case, a capitalised word, an initial and a capitalised word, none common or clinical ("Ravil G Yefimov", "Sari J. Paavolainen")
-  for (let i = 0; i + 2 < n; i++) {
+  // D5. lower-case listed names after "my name is" ("my name is lena andersson")
+  for (let i = 0; i < n; i++) {
+    if (!tokens[i]!.cap) {
+      if (i < 2 || used[i]) continue;
+      const is = tokens[i - 1]!;
+      const name = tokens[i - 2]!;
+      if (is.end - is.start !== 2 || name.end - name.start !== 4 || is.lower !== 'is' || name.lower !== 'name' || !isDict(i) || isStop(i)) continue;
+      let j = i;
+      while (j + 1 < n && j - i < 2 && !used[j + 1] && isDict(j + 1) && !isStop(j + 1) && /^[ \t]$/.test(gapBetween(j, j + 1))) j++;
+      mark(i, j, 'NAME', 0.8);
+      i = j;
+      continue;
+    }
+    if (i + 2 >= n) continue;
     const m = tokens[i + 1]!;
-    if (m.end - m.start !== 1 || !m.cap || !tokens[i]!.cap || !tokens[i + 2]!.cap || used[i] || used[i + 1] || used[i + 2]) continue;
+    if (m.end - m.start !== 1 || !m.cap || !tokens[i + 2]!.cap || used[i] || used[i + 1] || used[i + 2]) continue;
     if (!(isDict(i) || unlistedGiven(i)) || isCommon(i)) continue;
     if (m.lower === 'i' || !/^[ \t]$/.test(gapBetween(i, i + 1)) || !/^\.?[ \t]$/.test(gapBetween(i + 1, i + 2))) continue;
     if (!(isDict(i + 2) || unlistedGiven(i + 2)) || isCommon(i + 2) || tokens[i + 2]!.upper) continue;
     mark(i, i + 2, 'NAME', 0.7);
     i += 2;
-  }
-
-  // D5. lower-case listed names after "my name is" ("my name is lena andersson")
-  for (let i = 2; i < n; i++) {
-    const is = tokens[i - 1]!;
-    const name = tokens[i - 2]!;
-    if (is.end - is.start !== 2 || name.end - name.start !== 4 || used[i] || tokens[i]!.cap) continue;
-    if (is.lower !== 'is' || name.lower !== 'name' || !isDict(i) || isStop(i)) continue;
-    let j = i;
-    while (j + 1 < n && j - i < 2 && !used[j + 1] && isDict(j + 1) && !isStop(j + 1) && /^[ \t]$/.test(gapBetween(j, j + 1))) j++;
-    mark(i, j, 'NAME', 0.8);
-    i = j;
   }
 
   // E. recurrences of names found with confidence

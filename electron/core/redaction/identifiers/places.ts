@@ -5,7 +5,7 @@
  */
 import { addressTail, labelledPostcodes, leadingNumber, streetCorners } from './address-parts';
 import { before, type Emit, eachMatch } from './candidate';
-import { detectCuedLocations } from './location-cues';
+import { CUE_PREPOSITIONS, cuedLocationAt } from './location-cues';
 import { isPlaceholder } from './placeholders';
 import { digitFacts, type DigitFacts } from './digit-facts';
 import type { Lexicon } from './lexicon';
@@ -19,8 +19,8 @@ const STREET = new RegExp(
   'gi',
 );
 const CAPS_PROSE = /^(?:A|AN|THE|TO|OF|BY|PER|WAS|WERE|IS|ARE|BE|BEEN|ALL|WITH|AND|OR|FOR|IN|ON|AT|FROM|INTO|THEN|AS|THAT|THIS|WHICH|USED|SEEN|SHOWED|HAD|HAS|HE|SHE|IT|WE|NO|NOT)$/;
-const POSTCODE_LABEL = new WordSet(['zip', 'zipcode', 'postal', 'post', 'postcode']);
-const CORNER_WORD = new WordSet(['corner']);
+const POSTCODE_LABEL = new Set(['zip', 'zipcode', 'postal', 'post', 'postcode']);
+const SCAN_WORDS = new WordSet([...POSTCODE_LABEL, 'corner', ...CUE_PREPOSITIONS]);
 const UNIT_FIRST = new WordSet(['apt', 'apartment', 'suite', 'ste', 'unit', 'bldg', 'building', 'p', 'po', 'post', 'psc', 'cmr', 'apo', 'fpo', 'dpo']);
 const UNIT = /(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/iy;
 const PO_BOX = /(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/iy;
@@ -70,19 +70,23 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     if (m[0] === m[0].toUpperCase() && inner.some((w) => (/\.$/.test(w) && w.length > 3) || CAPS_PROSE.test(w))) return;
     emit(m.index, m.index + m[0].length, 'ADDRESS', 0.9);
   });
-  for (const t of tokens) {
-    if (!UNIT_FIRST.hasToken(t)) continue;
-    for (const [re, conf] of [[UNIT, 0.75], [PO_BOX, 0.9]] as const) {
-      re.lastIndex = t.start;
-      const m = re.exec(text);
-      if (m) emit(m.index, m.index + m[0].length, 'ADDRESS', conf);
-    }
-  }
+  // one pass over the tokens: units and PO boxes, the words that call for the postcode-label and
+  // street-corner patterns, and towns after a cue ("grew up in Marlowby")
   let postcodeLabel = false;
   let corner = false;
-  for (const t of tokens) {
-    if (POSTCODE_LABEL.hasToken(t)) postcodeLabel = true;
-    else if (CORNER_WORD.hasToken(t)) corner = true;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (UNIT_FIRST.hasToken(t)) {
+      for (const [re, conf] of [[UNIT, 0.75], [PO_BOX, 0.9]] as const) {
+        re.lastIndex = t.start;
+        const m = re.exec(text);
+        if (m) emit(m.index, m.index + m[0].length, 'ADDRESS', conf);
+      }
+    }
+    if (!SCAN_WORDS.hasToken(t)) continue;
+    if (POSTCODE_LABEL.has(t.lower)) postcodeLabel = true;
+    else if (t.lower === 'corner') corner = true;
+    else cuedLocationAt(text, tokens, i, lex, emit);
   }
   if (postcodeLabel && digits.longestRun >= 1) labelledPostcodes(text, emit);
   if (digits.longestRun >= 5) eachMatch(FIVE_DIGITS, text, (m) => {
@@ -110,7 +114,6 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     emit(tokens[k]!.start, tokens[i - 1]!.end, 'LOCATION', 0.85);
   }
 
-  detectCuedLocations(text, tokens, lex, emit);
   if (corner) streetCorners(text, emit);
 
   if (/County|Parish|Borough|Township/.test(text)) eachMatch(COUNTY, text, (m) => {
