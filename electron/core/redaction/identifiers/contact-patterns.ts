@@ -15,11 +15,11 @@ const PHONE_US = /(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3
 // International: +41 (0)69 979 80 58, +44 20 7946 0958
 const PHONE_INTL = /\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,5}(?!\d)/g;
 // Digit groups with spaces or dashes: 024 971 50 30, 78 651 450, 0412-345-678
-const PHONE_GROUPS = /(?<![\w.,/+-])\d{2,5}(?:[ -]\d{2,5}){2,4}(?![\w.,/]|-\d)/g;
+const PHONE_GROUPS = /(?<![\w.,/+-])\d{2,5}(?:[ -]\d{2,5}){2,4}(?![\w/]|[.,]\d|-\d)/g;
 // Area code in parentheses: (08) 8747 6301, (37) 788-063
-const PHONE_PAREN = /\(\d{1,4}\)[ ]?\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\w.,/]|-\d)/g;
+const PHONE_PAREN = /\(\d{1,4}\)[ ]?\d{2,4}(?:[ -]\d{2,4}){1,3}(?![\w/]|[.,]\d|-\d)/g;
 // Two groups (451 5986, 0341 8387176): a phone only beside a phone word
-const PHONE_TWO = /(?<![\w.,/+-])\d{2,5}[ -]\d{4,8}(?![\w.,/]|[ -]\d)/g;
+const PHONE_TWO = /(?<![\w.,/+-])\d{2,5}[ -]\d{4,8}(?![\w/]|[.,]\d|[ -]\d)/g;
 const PHONE_AFTER = /^[ \t]*-?[ \t]*(?:office|fax|mobile|cell|home|work|tel|phone)\b/i;
 const PHONE_BARE10 = /(?<![\w.,/-])\d{10}(?![\w.,/])/g;
 

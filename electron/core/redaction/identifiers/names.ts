@@ -9,6 +9,7 @@
 import type { IdentifierType } from '../../../../shared/identifier-types';
 import type { Emit } from './candidate';
 import type { Lexicon } from './lexicon';
+import { isPlaceholder } from './placeholders';
 import type { Token } from './tokens';
 
 const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)\b/;
@@ -78,6 +79,12 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     return isDict(j) || !isCommon(j);
   };
 
+  /** A capitalised mixed-case word on no list (not common, not clinical), three letters or more: an unlisted given name? */
+  const unlistedGiven = (k: number): boolean => {
+    const u = tokens[k]!;
+    return !used[k] && u.cap && !u.upper && !blind[k] && u.end - u.start >= 3 && !isCommon(k) && !isDict(k) && !lex.places.has(u.lower);
+  };
+
   /** Extend right from the first part; returns index of the last part. */
   const extend = (i: number, max = 4): number => {
     let j = i;
@@ -89,10 +96,15 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
 
   const names = new Map<string, IdentifierType>();
   const mark = (i: number, j: number, type: IdentifierType, conf: number) => {
+    // "Dr. X", "Mr. XYZ", "Dr. X.  The": a de-identification placeholder, not a name
+    if (isPlaceholder(tokens[i]!.lower)) {
+      for (let k = i; k <= j; k++) used[k] = 1;
+      return;
+    }
     for (let k = i; k <= j; k++) {
       used[k] = 1;
       // remember it for recurrences only when the evidence was strong and casing or the lists back it
-      if (conf >= 0.9 && !isCommon(k) && !isInitial(k) && tokens[k]!.lower.length > 2 && (isDict(k) || !blind[k])) names.set(tokens[k]!.lower, type);
+      if ((conf >= 0.9 || (conf >= 0.85 && j > i)) && !isCommon(k) && !isInitial(k) && tokens[k]!.lower.length > 2 && (isDict(k) || !blind[k])) names.set(tokens[k]!.lower, type);
     }
     emit(tokens[i]!.start, tokens[j]!.end, type, conf);
   };
@@ -165,6 +177,8 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     // extend left over capitalised dictionary names ("Mark Johnson")
     let s = i;
     while (s > 0 && !used[s - 1] && tokens[s - 1]!.cap && (isDict(s - 1) || isInitial(s - 1)) && !(isStop(s - 1) && !isFirst(s - 1)) && joins(s) && s > i - 2) s--;
+    // in mixed case, an unlisted capitalised word right before a surname is the given name ("Maha Cazares")
+    if (s === i && s > 0 && isLast(i) && !blind[i] && !t.upper && unlistedGiven(s - 1) && /^[ \t]$/.test(gapBetween(s - 1, s))) s--;
     const e = extend(i, 4);
     if (EPONYM_AFTER.test(text.slice(tokens[e]!.end, tokens[e]!.end + 30))) continue;
     const parts = e - s + 1;
@@ -195,12 +209,37 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     i++;
   }
 
+  // D4 (capitalised) and D5 (lower case), in one pass over the tokens:
+  // D4. in mixed case, a capitalised word, an initial and a capitalised word, none common or clinical ("Ravil G Yefimov", "Sari J. Paavolainen")
+  // D5. lower-case listed names after "my name is" ("my name is lena andersson")
+  for (let i = 0; i < n; i++) {
+    if (!tokens[i]!.cap) {
+      if (i < 2 || used[i]) continue;
+      const is = tokens[i - 1]!;
+      const name = tokens[i - 2]!;
+      if (is.end - is.start !== 2 || name.end - name.start !== 4 || is.lower !== 'is' || name.lower !== 'name' || !isDict(i) || isStop(i)) continue;
+      let j = i;
+      while (j + 1 < n && j - i < 2 && !used[j + 1] && isDict(j + 1) && !isStop(j + 1) && /^[ \t]$/.test(gapBetween(j, j + 1))) j++;
+      mark(i, j, 'NAME', 0.8);
+      i = j;
+      continue;
+    }
+    if (i + 2 >= n) continue;
+    const m = tokens[i + 1]!;
+    if (m.end - m.start !== 1 || !m.cap || !tokens[i + 2]!.cap || used[i] || used[i + 1] || used[i + 2]) continue;
+    if (!(isDict(i) || unlistedGiven(i)) || isCommon(i)) continue;
+    if (m.lower === 'i' || !/^[ \t]$/.test(gapBetween(i, i + 1)) || !/^\.?[ \t]$/.test(gapBetween(i + 1, i + 2))) continue;
+    if (!(isDict(i + 2) || unlistedGiven(i + 2)) || isCommon(i + 2) || tokens[i + 2]!.upper) continue;
+    mark(i, i + 2, 'NAME', 0.7);
+    i += 2;
+  }
+
   // E. recurrences of names found with confidence
   if (names.size) {
     for (let i = 0; i < n; i++) {
-      if (used[i]) continue;
+      if (used[i] || !tokens[i]!.cap) continue;
       const type = names.get(tokens[i]!.lower);
-      if (type && tokens[i]!.cap) emit(tokens[i]!.start, tokens[i]!.end, type, 0.75);
+      if (type) emit(tokens[i]!.start, tokens[i]!.end, type, 0.75);
     }
   }
 }

@@ -3,7 +3,10 @@
  * units, 'City, ST 12345', ZIP codes, city / town names from the place list, street names followed
  * by a house number (European order), and facility names ending in Hospital, Clinic, Medical Center...
  */
+import { addressTail, labelledPostcodes, leadingNumber, streetCorners } from './address-parts';
 import { before, type Emit, eachMatch } from './candidate';
+import { CUE_PREPOSITIONS, cuedLocationAt } from './location-cues';
+import { isPlaceholder } from './placeholders';
 import { digitFacts, type DigitFacts } from './digit-facts';
 import type { Lexicon } from './lexicon';
 import { WordSet, type Token } from './tokens';
@@ -15,14 +18,17 @@ const STREET = new RegExp(
   String.raw`\b\d{1,6}[A-Za-z]?(?:-\d{1,5})?\s+(?:${DIR}\s+)?(?:(?:\d{1,3}(?:st|nd|rd|th)|[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'.-]*)\s+){1,4}${SUFFIX}\b\.?(?:\s+${DIR}\b\.?)?(?:,?\s*(?:apt|apartment|suite|ste|unit|bldg|building|fl|floor|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?`,
   'gi',
 );
+const CAPS_PROSE = /^(?:A|AN|THE|TO|OF|BY|PER|WAS|WERE|IS|ARE|BE|BEEN|ALL|WITH|AND|OR|FOR|IN|ON|AT|FROM|INTO|THEN|AS|THAT|THIS|WHICH|USED|SEEN|SHOWED|HAD|HAS|HE|SHE|IT|WE|NO|NOT)$/;
+const POSTCODE_LABEL = new Set(['zip', 'zipcode', 'postal', 'post', 'postcode']);
+const SCAN_WORDS = new WordSet([...POSTCODE_LABEL, 'corner', ...CUE_PREPOSITIONS]);
 const UNIT_FIRST = new WordSet(['apt', 'apartment', 'suite', 'ste', 'unit', 'bldg', 'building', 'p', 'po', 'post', 'psc', 'cmr', 'apo', 'fpo', 'dpo']);
 const UNIT = /(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A-Za-z]?\b/iy;
 const PO_BOX = /(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/iy;
-/** One more line or comma-separated part of an address: a town (capitalised words) or a postcode. */
-const ADDRESS_TAIL = /^[ \t]*(?:[,\n][ \t>]*)+((?:\d{4,5}(?:-\d{3,4})?)|[A-ZÀ-Þ][A-Za-zÀ-ɏ'.-]*(?:[ \t]+[A-Za-zÀ-ɏ'.-]+){0,3})()(?=[ \t]*(?:[,\n]|$|\d{4,5}\b))/;
 const FIVE_DIGITS = /(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w/]|[.,-]\d)/g;
 const WORDS_BEFORE = /(?:([A-Za-zÀ-ɏ]+)\s+)?([A-Za-zÀ-ɏ]+)\.?(?:\s*code)?\s*[,:#]?\s{0,3}$/;
 const STREET_MORPHEME = /(?:katu|kuja|tie|polku|vägen|väg|gatan|gata|gade|vej|veien|vegen|straße|strasse|str\.|gasse|weg|laan|straat|plein|dreef|kade|gracht|allee|ring|platz|utca|út|ulica|aleja|cesta|ulice|caddesi|sokak)$/i;
+/** A street-type word written after the name: "Piroska u. 97", "Rákóczi út 13", "Pentelis Str. 35". */
+const STREET_ABBREV_AFTER = /^(?:u|út|utca|str|strasse|straße|gasse|gata|gatan|vej|veien|tie|katu|ulica|utcája)$/;
 const STREET_PREFIX = /^(?:rue|avenue|boulevard|bd|chemin|place|impasse|allée|via|viale|piazza|corso|calle|avenida|av|paseo|plaza|rua|travessa|largo|ul|ulica|al|aleja|os|plac)$/i;
 const LOCATION_CUE = /(?:lives in|living in|resides in|resident of|native of|moved (?:here )?from|moved to|relocated (?:to|from)|born in|grew up in|originally from|traveled to|travelled to|trip to|visiting from|transferred from|located in|city of|town of|county of|village of|township of)\s*$/i;
 const COUNTY = /\b(?:[A-Z][a-z]+\s){1,2}(?:County|Parish|Borough|Township)\b/g;
@@ -47,9 +53,9 @@ function placePrefixes(places: Set<string>): Set<string> {
 }
 
 export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emitAny: Emit, digits: DigitFacts = digitFacts(text)): void {
-  const addressEnds: number[] = [];
+  const addresses: [number, number][] = [];
   const emit: Emit = (start, end, type, conf) => {
-    if (type === 'ADDRESS') addressEnds.push(end);
+    if (type === 'ADDRESS') addresses.push([start, end]);
     emitAny(start, end, type, conf);
   };
   eachMatch(STREET, text, (m) => {
@@ -60,16 +66,29 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     // street words are capitalised ("3-0 Vicryl was used to close" is not an address)
     const inner = m[0].split(/\s+/).slice(1, -1);
     if (inner.some((w) => /^[a-zà-ɏ]/.test(w) && !/^(?:de|del|la|le|du|van|von|der|st|nd|rd|th)$/.test(w))) return;
+    // in capitals, English function words or a sentence break show prose ("4-0 CHROMIC WAS USED TO RUN", "11 O'CLOCK POSITION ALL THE WAY")
+    if (m[0] === m[0].toUpperCase() && inner.some((w) => (/\.$/.test(w) && w.length > 3) || CAPS_PROSE.test(w))) return;
     emit(m.index, m.index + m[0].length, 'ADDRESS', 0.9);
   });
-  for (const t of tokens) {
-    if (!UNIT_FIRST.hasToken(t)) continue;
-    for (const [re, conf] of [[UNIT, 0.75], [PO_BOX, 0.9]] as const) {
-      re.lastIndex = t.start;
-      const m = re.exec(text);
-      if (m) emit(m.index, m.index + m[0].length, 'ADDRESS', conf);
+  // one pass over the tokens: units and PO boxes, the words that call for the postcode-label and
+  // street-corner patterns, and towns after a cue ("grew up in Marlowby")
+  let postcodeLabel = false;
+  let corner = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (UNIT_FIRST.hasToken(t)) {
+      for (const [re, conf] of [[UNIT, 0.75], [PO_BOX, 0.9]] as const) {
+        re.lastIndex = t.start;
+        const m = re.exec(text);
+        if (m) emit(m.index, m.index + m[0].length, 'ADDRESS', conf);
+      }
     }
+    if (!SCAN_WORDS.hasToken(t)) continue;
+    if (POSTCODE_LABEL.has(t.lower)) postcodeLabel = true;
+    else if (t.lower === 'corner') corner = true;
+    else cuedLocationAt(text, tokens, i, lex, emit);
   }
+  if (postcodeLabel && digits.longestRun >= 1) labelledPostcodes(text, emit);
   if (digits.longestRun >= 5) eachMatch(FIVE_DIGITS, text, (m) => {
     const w = WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
     if (!w) return;
@@ -95,6 +114,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     emit(tokens[k]!.start, tokens[i - 1]!.end, 'LOCATION', 0.85);
   }
 
+  if (corner) streetCorners(text, emit);
+
   if (/County|Parish|Borough|Township/.test(text)) eachMatch(COUNTY, text, (m) => {
     emit(m.index, m.index + m[0].length, 'LOCATION', 0.85);
   });
@@ -106,7 +127,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       let w = words.length - 1;
       while (w > 0 && !FACILITY_FILLER.has(words[w - 1]!.toLowerCase()) && !/^(?:mr|mrs|ms|dr)\.?$/i.test(words[w - 1]!)) w--;
       const rest = words.slice(w).filter((x) => x);
-      if (rest.length < 2) return;
+      if (rest.length < 2 || isPlaceholder(rest[0]!.toLowerCase())) return;
       if (!rest.some((x) => !FACILITY_DESCRIPTIVE.has(x.toLowerCase()))) return;
       const off = m[0].lastIndexOf(rest.join(' ')) >= 0 ? m[0].lastIndexOf(rest.join(' ')) : 0;
       emit(m.index + off, m.index + m[0].length, 'FACILITY_NAME', conf);
@@ -133,13 +154,18 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     if (!num) continue;
     for (let k = Math.max(0, i - 3); k <= i; k++) {
       let spaced = true;
-      for (let q = k + 1; q <= i; q++) if (!/^[ \t]+$/.test(text.slice(tokens[q - 1]!.end, tokens[q]!.start))) spaced = false;
+      // words apart by spaces; a period only after an abbreviated prefix ("ul. Cicha 86")
+      for (let q = k + 1; q <= i; q++) {
+        const gap = text.slice(tokens[q - 1]!.end, tokens[q]!.start);
+        if (!/^[ \t]+$/.test(gap) && !(q === k + 1 && gap === '. ' && /^(?:ul|al|bd|av|avda)$/.test(tokens[k]!.lower))) spaced = false;
+      }
       if (!spaced) continue;
       let phrase = tokens[k]!.lower;
       for (let q = k + 1; q <= i; q++) phrase += ' ' + tokens[q]!.lower;
       const first = tokens[k]!;
       if (!first.cap && !STREET_PREFIX.test(first.lower)) continue;
-      if (lex.streetNames.has(phrase) || (k === i && STREET_MORPHEME.test(t.lower) && t.lower.length > 5) || (k < i && STREET_PREFIX.test(first.lower) && tokens[i]!.cap)) {
+      const abbrevAfter = k === i - 1 && first.cap && STREET_ABBREV_AFTER.test(t.lower) && !lex.commonWords.has(first.lower);
+      if (lex.streetNames.has(phrase) || (k === i && STREET_MORPHEME.test(t.lower) && t.lower.length > 5) || (k < i && STREET_PREFIX.test(first.lower) && tokens[i]!.cap) || abbrevAfter) {
         if (k === i && lex.commonWords.has(t.lower)) continue;
         emit(first.start, t.end + num[0].length, 'ADDRESS', 0.8);
         break;
@@ -182,18 +208,9 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     i = k;
   }
 
-  // the lines after a street address: town, region, postcode ("\n Suite 828\n BASHALL TOWN\n United Kingdom 89800")
-  for (const end of addressEnds) {
-    let pos = end;
-    for (let seg = 0; seg < 5 && pos < text.length; seg++) {
-      const m = ADDRESS_TAIL.exec(text.slice(pos, pos + 60));
-      if (!m || !m[1]) break;
-      const part = m[1];
-      const start = pos + m[0].length - part.length - (m[2]?.length ?? 0);
-      const words = part.toLowerCase();
-      if (/^\d{4,5}(?:-\d{3,4})?$/.test(part)) emitAny(start, start + part.length, 'ZIP', 0.75);
-      else if (!STATE_NAMES.has(words) && !lex.countries.has(words) && !STATE_ABBREVIATIONS.has(part) && !lex.commonWords.has(words)) emitAny(start, start + part.length, 'LOCATION', 0.7);
-      pos += m[0].length;
-    }
+  // the building number before a street address, and the lines after it: town, region, postcode
+  for (const [start, end] of addresses) {
+    leadingNumber(text, start, emitAny);
+    addressTail(text, end, lex, emitAny);
   }
 }
