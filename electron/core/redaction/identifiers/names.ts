@@ -12,6 +12,7 @@ import type { Lexicon } from './lexicon';
 import { EPONYM_AFTER, EPONYM_WORD } from './eponyms';
 import { isPlaceholder } from './placeholders';
 import type { Token } from './tokens';
+import { STATE_NAMES } from './us-states';
 
 const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)\b/;
 const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
@@ -31,9 +32,11 @@ const FIELD_1 = words('name patient re insured subscriber guarantor member');
  * ("MOM HAS NO CONCERNS", "Dr. The patient") and form labels that follow a cut-off "Dr." ("Dr. Patient
  * email:", "Dr. Photo of the wound"). He and Her are left out: both are also surnames.
  */
-const NOT_A_NAME = words('the an this that these those his its our their your my she it we they them has had have was were is are did does said says states reports denies patient photo prescriber vehicle pacemaker claim ssn rendering address seen member follow follow-up medical mr mrs ms miss dr');
+const NOT_A_NAME = words('the an this that these those his its our their your my she it we they them has had have was were is are did does said says states reports denies patient photo prescriber vehicle pacemaker claim ssn rendering address seen member follow follow-up medical can mr mrs ms miss dr');
 /** A specialty or service ("referred by Neuro-ophthalmology", "per Cardiology"), not a person. */
 const SERVICE = /(?:ology|iatry|iatrics|surgery)$/;
+/** Endings of clinical terms that no given name or surname has ("Atrial Fibrillation", "Pediatric Rheumatology", "Staphylococcus Aureus"). */
+const MEDICAL_SUFFIX = /(?:ation|ology|itis|osis|iasis|emia|ectomy|otomy|ostomy|plasty|scopy|graphy|ococcus|bacter|ifera|ialis)$/;
 const MONTHS = words('january february march april may june july august september october november december');
 /** Words before a month in prose ("in June", "since April"): the month is a date word there, not a given name. */
 const MONTH_CUE = words('in since until till by next last early late mid of during from through before after this each every');
@@ -68,6 +71,8 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   const inCommon = memo(lex.commonWords);
   const isCommon = (i: number) => inCommon(i) || isStop(i);
   const monthInProse = (i: number) => i > 0 && MONTHS.has(tokens[i]!.lower) && MONTH_CUE.has(tokens[i - 1]!.lower);
+  /** In capitals, a bare A or I before a word is the article or pronoun ("USING A KELLY CLAMP"), not an initial. */
+  const capsArticle = (i: number) => blind[i]! && (tokens[i]!.lower === 'a' || tokens[i]!.lower === 'i') && text.charCodeAt(tokens[i]!.end) !== 46;
   const gapBetween = (i: number, j: number) => text.slice(tokens[i]!.end, tokens[j]!.start);
   const isInitial = (i: number) => {
     const t = tokens[i]!;
@@ -192,12 +197,14 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     if (t.upper && !blind[i] && !(i + 1 < n && joins(i + 1)) && !(i > 0 && tokens[i - 1]!.cap && isDict(i - 1))) continue;
     // extend left over capitalised dictionary names ("Mark Johnson")
     let s = i;
-    while (s > 0 && !used[s - 1] && tokens[s - 1]!.cap && (isDict(s - 1) || isInitial(s - 1)) && !(isStop(s - 1) && !isFirst(s - 1)) && joins(s) && s > i - 2) s--;
+    while (s > 0 && !used[s - 1] && tokens[s - 1]!.cap && (isDict(s - 1) || (isInitial(s - 1) && !capsArticle(s - 1))) && !(isStop(s - 1) && !isFirst(s - 1)) && joins(s) && s > i - 2) s--;
     // in mixed case, an unlisted capitalised word right before a surname is the given name ("Maha Cazares")
     if (s === i && s > 0 && isLast(i) && !blind[i] && !t.upper && unlistedGiven(s - 1) && /^[ \t]$/.test(gapBetween(s - 1, s))) s--;
     const e = extend(i, 4);
     if (EPONYM_AFTER.test(text.slice(tokens[e]!.end, tokens[e]!.end + 30))) continue;
     const parts = e - s + 1;
+    // a state name alone ("a daughter in Florida") is not PHI and not a person; "Georgia Lanski" still is
+    if (parts === 1 && STATE_NAMES.has(t.lower)) continue;
     const conf = parts >= 2 ? 0.85 : isFirst(i) && isLast(i) ? 0.65 : 0.6;
     mark(s, e, 'NAME', conf);
     i = e;
@@ -206,7 +213,7 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   // D2. in mixed-case prose, a capitalised given name in mid-sentence is a name even if it is also a word ("that Frank helps")
   for (let i = 1; i < n; i++) {
     const t = tokens[i]!;
-    if (used[i] || blind[i] || !t.cap || t.upper || !isFirst(i) || isStop(i) || t.end - t.start < 3 || monthInProse(i)) continue;
+    if (used[i] || blind[i] || !t.cap || t.upper || !isFirst(i) || isStop(i) || t.end - t.start < 3 || monthInProse(i) || STATE_NAMES.has(t.lower)) continue;
     const prev = text.slice(tokens[i - 1]!.end, t.start);
     if (!/^[ \t]+$/.test(prev) || !/^[a-z]/.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end))) continue;
     if (EPONYM_AFTER.test(text.slice(t.end, t.end + 30))) continue;
@@ -220,6 +227,7 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     if (!/^[a-z]/.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end)) || !/^[ \t]+$/.test(text.slice(tokens[i - 1]!.end, t.start))) continue;
     const u = tokens[i + 1]!;
     if (!u.cap || u.upper || isCommon(i + 1) || u.end - u.start < 3 || !/^[ \t]$/.test(text.slice(t.end, u.start))) continue;
+    if (MEDICAL_SUFFIX.test(t.lower) || MEDICAL_SUFFIX.test(u.lower)) continue;
     if (EPONYM_AFTER.test(text.slice(u.end, u.end + 30))) continue;
     mark(i, i + 1, 'NAME', 0.5);
     i++;

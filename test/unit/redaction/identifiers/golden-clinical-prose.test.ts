@@ -27,6 +27,10 @@ describe('eponyms, devices and note words are not people or places', () => {
     'She was referred by Neuro-ophthalmology and seen per Cardiology.',
     'Please follow up with Dr. The patient agreed with the plan.',
     'She had an uneventful delivery in June and returns in April.',
+    'THE VESSEL WAS CLAMPED USING A KELLY CLAMP.',
+    'History of Atrial Fibrillation and Staphylococcus Aureus bacteremia.',
+    'One son lives in Texas City and one daughter in Florida.',
+    'ASK YOUR DOCTOR CAN PRESCRIBE A STRONGER CREAM.',
   ])('flags no name in %s', (text) => {
     expect(ofTypes(text, PERSON)).toEqual([]);
   });
@@ -72,6 +76,8 @@ describe('the PHI beside them is still found', () => {
     ['Mail to 1200 Harbor Road, Suite #4, please.', 'Suite #4', 'ADDRESS'],
     ['Billing address: Rue de la Paix 12.', 'Rue de la Paix 12', 'ADDRESS'],
     ['The patient lives in Mayfield with her son.', 'Mayfield', 'LOCATION'],
+    ['Her sister Georgia Lanski visited today.', 'Georgia Lanski', 'NAME'],
+    ['DAUGHTER J. ROWELL WAS AT BEDSIDE.', 'J. ROWELL', 'NAME'],
   ])('%s → %s', (text, needle, type) => {
     expect(covered(text, needle, type)).toBe(true);
   });
