@@ -9,12 +9,13 @@
 import type { IdentifierType } from '../../../../shared/identifier-types';
 import type { Emit } from './candidate';
 import type { Lexicon } from './lexicon';
+import { EPONYM_AFTER, EPONYM_WORD } from './eponyms';
 import { isPlaceholder } from './placeholders';
 import type { Token } from './tokens';
+import { STATE_NAMES } from './us-states';
 
 const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)\b/;
 const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
-const EPONYM_AFTER = /^(?:'s|’s|s)?[\s-]+(?:sign|disease|syndrome|palsy|catheter|clamp|retractor|scissors|forceps|procedure|maneuver|manoeuvre|test|drain|incision|position|score|scale|classification|fracture|criteria|stain|suture|needle|tube|reflex|elevator|technique|operation|repair|ulcer|graft|stand|hernia|node|nodes|lymphoma|sarcoma|tumor|cyst|diverticulum|esophagus|bag|pouch|line|filter|stocking|stockings|hose|boot|splint|brace|frame|table|dressing|gauze|pump|valve|shunt|phenomenon|law|ratio|criterion|type|fascia|space|angle|triangle|canal|duct|gland|ligament|muscle|nerve|artery|vein|body|bodies|cell|cells|balloon|blade|bur|knot|stitch|approach|method|protocol|regimen|index|curve|lesion|nodule|spot|spots|body|jaundice|anemia|sclerosis|dystrophy)\b/i;
 
 const words = (s: string) => new Set(s.split(' '));
 const TITLES = words('dr doctor prof professor mr mrs ms miss mx mister madam sir rev');
@@ -26,6 +27,19 @@ const RELATION_2 = new Set(['spoke with', 'spoke to', 'talked to', 'talked with'
 const WEAK_1 = words("patient pt name member contact insured subscriber i'm");
 const WEAK_2 = new Set(['this is', 'i am']);
 const FIELD_1 = words('name patient re insured subscriber guarantor member');
+/**
+ * Words that are not a name even right after a title or cue: pronouns, determiners, auxiliaries
+ * ("MOM HAS NO CONCERNS", "Dr. The patient") and form labels that follow a cut-off "Dr." ("Dr. Patient
+ * email:", "Dr. Photo of the wound"). He and Her are left out: both are also surnames.
+ */
+const NOT_A_NAME = words('the an this that these those his its our their your my she it we they them has had have was were is are did does said says states reports denies patient photo prescriber vehicle pacemaker claim ssn rendering address seen member follow follow-up medical can mr mrs ms miss dr');
+/** A specialty or service ("referred by Neuro-ophthalmology", "per Cardiology"), not a person. */
+const SERVICE = /(?:ology|iatry|iatrics|surgery)$/;
+/** Endings of clinical terms that no given name or surname has ("Atrial Fibrillation", "Pediatric Rheumatology", "Staphylococcus Aureus"). */
+const MEDICAL_SUFFIX = /(?:ation|ology|itis|osis|iasis|emia|ectomy|otomy|ostomy|plasty|scopy|graphy|ococcus|bacter|ifera|ialis)$/;
+const MONTHS = words('january february march april may june july august september october november december');
+/** Words before a month in prose ("in June", "since April"): the month is a date word there, not a given name. */
+const MONTH_CUE = words('in since until till by next last early late mid of during from through before after this each every');
 /** Second words of the two-word cues: any other word cannot end one, so the pair is not built. */
 const SECOND_WORDS = new Set([...PROVIDER_2, ...RELATION_2, ...WEAK_2].map((p) => p.slice(p.indexOf(' ') + 1)));
 
@@ -56,6 +70,9 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   const isStop = memo(lex.clinicalStop);
   const inCommon = memo(lex.commonWords);
   const isCommon = (i: number) => inCommon(i) || isStop(i);
+  const monthInProse = (i: number) => i > 0 && MONTHS.has(tokens[i]!.lower) && MONTH_CUE.has(tokens[i - 1]!.lower);
+  /** In capitals, a bare A or I before a word is the article or pronoun ("USING A KELLY CLAMP"), not an initial. */
+  const capsArticle = (i: number) => blind[i]! && (tokens[i]!.lower === 'a' || tokens[i]!.lower === 'i') && text.charCodeAt(tokens[i]!.end) !== 46;
   const gapBetween = (i: number, j: number) => text.slice(tokens[i]!.end, tokens[j]!.start);
   const isInitial = (i: number) => {
     const t = tokens[i]!;
@@ -70,6 +87,7 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     if (gap.includes(',')) return j - 1 >= 0 && isFirst(j) && tokens[j]!.cap && (isLast(j - 1) || !isCommon(j - 1));
     if (gap.includes('.') && !isInitial(j - 1)) return false;
     const t = tokens[j]!;
+    if (EPONYM_WORD.test(t.lower) || NOT_A_NAME.has(t.lower)) return false;
     if (!t.cap) return /^(?:van|von|de|del|della|der|den|da|di|du|la|le|bin|ibn|al|el|st)$/.test(t.lower) && j + 1 < n && tokens[j + 1]!.cap;
     if (isInitial(j)) return true;
     if (isStop(j) && !isDict(j)) return false;
@@ -121,9 +139,12 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   for (let i = 0; i < n; i++) {
     if (!tokens[i]!.cap) continue;
     const [one, two, gap] = cueBefore(i);
-    if (!one) continue;
+    if (!one || NOT_A_NAME.has(tokens[i]!.lower) || SERVICE.test(tokens[i]!.lower)) continue;
     // A. titles
-    const title = TITLES.has(one) && !gap.includes(':') ? one : '';
+    // "24 ms, AH interval": milliseconds, not Ms.
+    const isTitle = TITLES.has(one) && !(one === 'ms' && !tokens[i - 1]!.cap && /\d\s?$/.test(text.slice(Math.max(0, tokens[i - 1]!.start - 2), tokens[i - 1]!.start)));
+    // not "Doctor, M.D." nor "MS: Alert" (mental status)
+    const title = isTitle && !/[:,]/.test(gap) ? one : '';
     // only a title may end in a period ("Dr. Smith"); "...physician. The" is a new sentence
     if (!title && gap.includes('.')) continue;
     if (title && (firstAfterAnchor(i, true) || (isInitial(i) && /^(?:mr|mrs|ms|miss|dr)$/.test(title))) && !(blind[i] && lex.commonWords.has(tokens[i]!.lower) && !isDict(i))) {
@@ -134,7 +155,7 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     }
     // B. cues
     const provider = PROVIDER_1.has(one) || PROVIDER_2.has(two);
-    const relation = !provider && (RELATION_1.has(one) || RELATION_2.has(two) || TITLES.has(one));
+    const relation = !provider && (RELATION_1.has(one) || RELATION_2.has(two) || (isTitle && !gap.includes(':')));
     const weak = (WEAK_1.has(one) || WEAK_2.has(two)) && !(gap.includes(':') && FIELD_1.has(one));
     if ((provider || relation) && firstAfterAnchor(i, !weak) && !(isStop(i) && !isDict(i))) {
       const j = extend(i, 4);
@@ -171,17 +192,19 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   for (let i = 0; i < n; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
-    if (!t.cap || !isDict(i) || isCommon(i) || t.end - t.start < (blind[i] ? 3 : 2)) continue;
+    if (!t.cap || !isDict(i) || isCommon(i) || t.end - t.start < (blind[i] ? 3 : 2) || monthInProse(i)) continue;
     // an ALL-CAPS word in mixed-case prose is an acronym (IP, VIN, CO), not a name on its own
     if (t.upper && !blind[i] && !(i + 1 < n && joins(i + 1)) && !(i > 0 && tokens[i - 1]!.cap && isDict(i - 1))) continue;
     // extend left over capitalised dictionary names ("Mark Johnson")
     let s = i;
-    while (s > 0 && !used[s - 1] && tokens[s - 1]!.cap && (isDict(s - 1) || isInitial(s - 1)) && !(isStop(s - 1) && !isFirst(s - 1)) && joins(s) && s > i - 2) s--;
+    while (s > 0 && !used[s - 1] && tokens[s - 1]!.cap && (isDict(s - 1) || (isInitial(s - 1) && !capsArticle(s - 1))) && !(isStop(s - 1) && !isFirst(s - 1)) && joins(s) && s > i - 2) s--;
     // in mixed case, an unlisted capitalised word right before a surname is the given name ("Maha Cazares")
     if (s === i && s > 0 && isLast(i) && !blind[i] && !t.upper && unlistedGiven(s - 1) && /^[ \t]$/.test(gapBetween(s - 1, s))) s--;
     const e = extend(i, 4);
     if (EPONYM_AFTER.test(text.slice(tokens[e]!.end, tokens[e]!.end + 30))) continue;
     const parts = e - s + 1;
+    // a state name alone ("a daughter in Florida") is not PHI and not a person; "Georgia Lanski" still is
+    if (parts === 1 && STATE_NAMES.has(t.lower)) continue;
     const conf = parts >= 2 ? 0.85 : isFirst(i) && isLast(i) ? 0.65 : 0.6;
     mark(s, e, 'NAME', conf);
     i = e;
@@ -190,7 +213,7 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   // D2. in mixed-case prose, a capitalised given name in mid-sentence is a name even if it is also a word ("that Frank helps")
   for (let i = 1; i < n; i++) {
     const t = tokens[i]!;
-    if (used[i] || blind[i] || !t.cap || t.upper || !isFirst(i) || isStop(i) || t.end - t.start < 3) continue;
+    if (used[i] || blind[i] || !t.cap || t.upper || !isFirst(i) || isStop(i) || t.end - t.start < 3 || monthInProse(i) || STATE_NAMES.has(t.lower)) continue;
     const prev = text.slice(tokens[i - 1]!.end, t.start);
     if (!/^[ \t]+$/.test(prev) || !/^[a-z]/.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end))) continue;
     if (EPONYM_AFTER.test(text.slice(t.end, t.end + 30))) continue;
@@ -204,6 +227,7 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     if (!/^[a-z]/.test(text.slice(tokens[i - 1]!.start, tokens[i - 1]!.end)) || !/^[ \t]+$/.test(text.slice(tokens[i - 1]!.end, t.start))) continue;
     const u = tokens[i + 1]!;
     if (!u.cap || u.upper || isCommon(i + 1) || u.end - u.start < 3 || !/^[ \t]$/.test(text.slice(t.end, u.start))) continue;
+    if (MEDICAL_SUFFIX.test(t.lower) || MEDICAL_SUFFIX.test(u.lower)) continue;
     if (EPONYM_AFTER.test(text.slice(u.end, u.end + 30))) continue;
     mark(i, i + 1, 'NAME', 0.5);
     i++;

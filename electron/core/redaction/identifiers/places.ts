@@ -5,6 +5,7 @@
  */
 import { addressTail, labelledPostcodes, leadingNumber, streetCorners } from './address-parts';
 import { before, type Emit, eachMatch } from './candidate';
+import { EPONYM_AFTER } from './eponyms';
 import { CUE_PREPOSITIONS, cuedLocationAt } from './location-cues';
 import { isPlaceholder } from './placeholders';
 import { digitFacts, type DigitFacts } from './digit-facts';
@@ -19,6 +20,9 @@ const STREET = new RegExp(
   'gi',
 );
 const CAPS_PROSE = /^(?:A|AN|THE|TO|OF|BY|PER|WAS|WERE|IS|ARE|BE|BEEN|ALL|WITH|AND|OR|FOR|IN|ON|AT|FROM|INTO|THEN|AS|THAT|THIS|WHICH|USED|SEEN|SHOWED|HAD|HAS|HE|SHE|IT|WE|NO|NOT)$/;
+const ROOM_BEFORE = /(?:endoscopy|procedure|operating|operative|surgical|surgery|recovery|cath|catheterization|bronchoscopy|cystoscopy|infusion|treatment|exam|\bor|\bgi|\bicu)\s+$/i;
+/** Prose words that cannot sit inside a European-order street name ("IN PLACE WITH A 2-0 SILK", "via private ambulance at 6"). */
+const STREET_PROSE = /^(?:a|an|the|to|of|by|per|was|were|is|are|with|and|or|for|in|on|at|from|into|then|as|that|this|approximately|about)$/;
 const POSTCODE_LABEL = new Set(['zip', 'zipcode', 'postal', 'post', 'postcode']);
 const SCAN_WORDS = new WordSet([...POSTCODE_LABEL, 'corner', ...CUE_PREPOSITIONS]);
 const UNIT_FIRST = new WordSet(['apt', 'apartment', 'suite', 'ste', 'unit', 'bldg', 'building', 'p', 'po', 'post', 'psc', 'cmr', 'apo', 'fpo', 'dpo']);
@@ -26,6 +30,8 @@ const UNIT = /(?:apt|apartment|suite|ste|unit|bldg|building)\.?\s*#?\s*\d{1,5}[A
 const PO_BOX = /(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PSC|CMR|Unit)\s+\d{1,6}(?:,?\s*Box\s+\d{1,6})?\b|(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\b/iy;
 const FIVE_DIGITS = /(?<![\w.,/-])\d{5}(?:-\d{4})?(?![\w/]|[.,-]\d)/g;
 const WORDS_BEFORE = /(?:([A-Za-zÀ-ɏ]+)\s+)?([A-Za-zÀ-ɏ]+)\.?(?:\s*code)?\s*[,:#]?\s{0,3}$/;
+/** English -ing words that end like a German '-ring' street (APPEARING, BEARING, STRING). */
+const ENGLISH_ING = /(?:[aeiouy]|st|sp)ring$/;
 const STREET_MORPHEME = /(?:katu|kuja|tie|polku|vägen|väg|gatan|gata|gade|vej|veien|vegen|straße|strasse|str\.|gasse|weg|laan|straat|plein|dreef|kade|gracht|allee|ring|platz|utca|út|ulica|aleja|cesta|ulice|caddesi|sokak)$/i;
 /** A street-type word written after the name: "Piroska u. 97", "Rákóczi út 13", "Pentelis Str. 35". */
 const STREET_ABBREV_AFTER = /^(?:u|út|utca|str|strasse|straße|gasse|gata|gatan|vej|veien|tie|katu|ulica|utcája)$/;
@@ -37,8 +43,8 @@ const FACILITY_WORDS = new WordSet(
   'hospital center centre clinic healthcare care system infirmary hospice home facility group associates practice physicians specialists laboratories imaging institute sanatorium sanitarium living'.split(' '),
 );
 const FACILITY_UPPER = /\b(?:(?:ST\.?|SAINT|MOUNT|MT\.?)\s+)?(?:[A-Z][A-Z'’&.-]*\s+){1,5}(?:HOSPITAL|MEDICAL\s+CENTER|HEALTH\s+CENTER|HEALTH\s+SYSTEM|HEALTHCARE|CLINIC|INFIRMARY|HOSPICE|NURSING\s+HOME|REHABILITATION\s+CENTER|SURGERY\s+CENTER|CANCER\s+CENTER|URGENT\s+CARE|MEDICAL\s+GROUP)\b/g;
-const FACILITY_FILLER = new Set(['the', 'a', 'an', 'to', 'at', 'in', 'of', 'from', 'and', 'was', 'is', 'were', 'our', 'this', 'that', 'her', 'his', 'their', 'same', 'outside', 'local', 'other', 'another', 'area', 'admitted', 'transferred', 'discharged', 'seen', 'presented', 'went', 'taken', 'brought', 'sent', 'via', 'by', 'for', 'with', 'on', 'your', 'my', 'all', 'any', 'no', 'patient', 'pt', 'he', 'she', 'they', 'returned', 'followed', 'evaluated', 'treated', 'referred', 'back', 'home', 'then', 'also', 'previously', 'recently', 'since', 'after', 'before', 'during', 'while', 'when', 'where', 'who', 'which', 'see', 'called']);
-const FACILITY_DESCRIPTIVE = new Set(['general', 'community', 'county', 'city', 'state', 'university', 'regional', 'memorial', 'medical', 'emergency', 'private', 'teaching', 'psychiatric', 'children', "children's", 'womens', "women's", 'veterans', 'va', 'mental', 'health', 'eye', 'pain', 'cardiology', 'orthopedic', 'surgical', 'family', 'primary', 'care', 'walk-in', 'wound', 'heart', 'cancer', 'kidney', 'dialysis', 'sleep', 'rehab', 'rehabilitation', 'nursing', 'urgent', 'student', 'free', 'outpatient', 'inpatient', 'specialty', 'surgery', 'skilled', 'assisted', 'senior', 'radiology', 'imaging', 'diabetes', 'allergy', 'dermatology', 'neurology', 'oncology', 'pediatric', 'pediatrics', 'ob', 'gyn', 'prenatal', 'fertility', 'vascular', 'spine', 'sports', 'medicine', 'internal', 'behavioral', 'addiction', 'methadone', 'hiv', 'infectious', 'disease', 'travel', 'anticoagulation', 'coumadin', 'lipid', 'hypertension', 'center', 'institute', 'hospital', 'clinic', 'physicians', 'associates', 'group', 'and', '&', 'the', 'of']);
+const FACILITY_FILLER = new Set(['the', 'a', 'an', 'to', 'at', 'in', 'of', 'from', 'and', 'was', 'is', 'were', 'our', 'this', 'that', 'her', 'his', 'their', 'same', 'outside', 'local', 'other', 'another', 'area', 'admitted', 'transferred', 'discharged', 'seen', 'presented', 'went', 'taken', 'brought', 'sent', 'via', 'by', 'for', 'with', 'on', 'your', 'my', 'all', 'any', 'no', 'patient', 'pt', 'he', 'she', 'they', 'returned', 'followed', 'evaluated', 'treated', 'referred', 'back', 'home', 'then', 'also', 'previously', 'recently', 'since', 'after', 'before', 'during', 'while', 'when', 'where', 'who', 'which', 'see', 'called', 'observed', 'prolonged', 'required', 'numerous', 'findings', 'history', 'somewhat', 'full', 'regular', 'previous', 'prior', 'seeking', 'quick', 'lift', 'through', 'referring', 'floor', 'second', 'into', 'being', 'current', 'same-day']);
+const FACILITY_DESCRIPTIVE = new Set(['general', 'community', 'county', 'city', 'state', 'university', 'regional', 'memorial', 'medical', 'emergency', 'private', 'teaching', 'psychiatric', 'children', "children's", 'womens', "women's", 'veterans', 'va', 'mental', 'health', 'eye', 'pain', 'cardiology', 'orthopedic', 'surgical', 'family', 'primary', 'care', 'walk-in', 'wound', 'heart', 'cancer', 'kidney', 'dialysis', 'sleep', 'rehab', 'rehabilitation', 'nursing', 'urgent', 'student', 'free', 'outpatient', 'inpatient', 'specialty', 'surgery', 'skilled', 'assisted', 'senior', 'radiology', 'imaging', 'diabetes', 'allergy', 'dermatology', 'neurology', 'oncology', 'pediatric', 'pediatrics', 'ob', 'gyn', 'prenatal', 'fertility', 'vascular', 'spine', 'sports', 'medicine', 'internal', 'behavioral', 'addiction', 'methadone', 'hiv', 'infectious', 'disease', 'travel', 'anticoagulation', 'coumadin', 'lipid', 'hypertension', 'pulmonary', 'endocrine', 'endocrinology', 'renal', 'transplant', 'gi', 'glaucoma', 'hematology', 'neurosurgery', 'podiatry', 'physiatry', 'lymphedema', 'management', 'maintenance', 'basic', 'comprehensive', 'strabismus', 'rheumatology', 'occupational', 'device', 'atrial', 'fibrillation', 'pm&r', 'day', 'chiropractic', 'wellness', 'cardiac', 'urology', 'gastroenterology', 'ent', 'ophthalmology', 'neuroophthalmology', 'neuro-ophthalmology', 'service', 'nephrology', 'psychiatry', 'orthopedics', 'hepatology', 'endoscopy', 'headache', 'memory', 'geriatric', 'geriatrics', 'obstetrics', 'gynecology', 'hand', 'foot', 'ankle', 'lung', 'liver', 'breast', 'cystic', 'fibrosis', 'diabetic', 'asthma', 'copd', 'seizure', 'epilepsy', 'stroke', 'movement', 'disorders', 'spinal', 'cord', 'injury', 'nutrition', 'weight', 'bariatric', 'prenatal', 'wic', 'ambulatory', 'procedure', 'procedures', 'home', 'center', 'institute', 'hospital', 'clinic', 'physicians', 'associates', 'group', 'and', '&', 'the', 'of']);
 
 /** Every shorter run of leading words of the places on the list ("new", "new york" for "new york mills"). */
 const placePrefixCache = new WeakMap<Set<string>, Set<string>>();
@@ -62,7 +68,9 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     // "Dr" after a number is a street only if no name follows it ("12 Oak Dr" vs "2 tabs by Dr Smith")
     if (/\bdr\.?$/i.test(m[0]) && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return;
     // numbers of doses / times are not house numbers
-    if (/^\d+\s+(?:times|tablets?|tabs?|caps?|mg|ml|units|days?|weeks?|months?|years?|hours?|minutes?|of|to|and|or|x|cm|mm|episodes?|drinks?|packs?|cigarettes?|beers?|glasses?|cups?|pounds?|lbs?|kg|puffs?|doses?|point)\b/i.test(m[0])) return;
+    // "#15 scalpel", "4-0 Prolene": a blade or suture size, not a house number
+    if (text.charCodeAt(m.index - 1) === 35 || /^\d-0\s/.test(m[0])) return;
+    if (/^\d+(?:-\d+)?\s+(?:times|tablets?|tabs?|caps?|mg|ml|units|days?|weeks?|months?|years?|hours?|minutes?|of|to|and|or|x|cm|mm|episodes?|drinks?|packs?|cigarettes?|beers?|glasses?|cups?|pounds?|lbs?|kg|puffs?|doses?|point)\b/i.test(m[0])) return;
     // street words are capitalised ("3-0 Vicryl was used to close" is not an address)
     const inner = m[0].split(/\s+/).slice(1, -1);
     if (inner.some((w) => /^[a-zà-ɏ]/.test(w) && !/^(?:de|del|la|le|du|van|von|der|st|nd|rd|th)$/.test(w))) return;
@@ -80,6 +88,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       for (const [re, conf] of [[UNIT, 0.75], [PO_BOX, 0.9]] as const) {
         re.lastIndex = t.start;
         const m = re.exec(text);
+        // "Endoscopy suite #4", "OR suite 2": a procedure room, not a postal unit
+        if (m && re === UNIT && ROOM_BEFORE.test(text.slice(Math.max(0, t.start - 24), t.start))) continue;
         if (m) emit(m.index, m.index + m[0].length, 'ADDRESS', conf);
       }
     }
@@ -164,8 +174,9 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       for (let q = k + 1; q <= i; q++) phrase += ' ' + tokens[q]!.lower;
       const first = tokens[k]!;
       if (!first.cap && !STREET_PREFIX.test(first.lower)) continue;
+      if (k < i && tokens.slice(k + 1, i + 1).some((x) => STREET_PROSE.test(x.lower))) continue;
       const abbrevAfter = k === i - 1 && first.cap && STREET_ABBREV_AFTER.test(t.lower) && !lex.commonWords.has(first.lower);
-      if (lex.streetNames.has(phrase) || (k === i && STREET_MORPHEME.test(t.lower) && t.lower.length > 5) || (k < i && STREET_PREFIX.test(first.lower) && tokens[i]!.cap) || abbrevAfter) {
+      if (lex.streetNames.has(phrase) || (k === i && STREET_MORPHEME.test(t.lower) && t.lower.length > 5 && !ENGLISH_ING.test(t.lower)) || (k < i && STREET_PREFIX.test(first.lower) && tokens[i]!.cap) || abbrevAfter) {
         if (k === i && lex.commonWords.has(t.lower)) continue;
         emit(first.start, t.end + num[0].length, 'ADDRESS', 0.8);
         break;
@@ -203,6 +214,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     if (single && ambiguous && !cue) continue;
     if (single && lex.commonWords.has(bestPhrase) && (blind[i] || !cue)) continue;
     if (single && t.end - t.start < 4) continue;
+    // "Mayfield headrest", "Bowman probe": an eponym, not a town
+    if (!cue && EPONYM_AFTER.test(text.slice(tokens[k]!.end, tokens[k]!.end + 30))) continue;
     if (blind[i] && !cue && (single || tokens.slice(i, k + 1).every((x) => lex.commonWords.has(x.lower)))) continue;
     emit(t.start, tokens[k]!.end, 'LOCATION', cue ? 0.8 : single ? 0.55 : 0.75);
     i = k;
