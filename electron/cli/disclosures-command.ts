@@ -4,9 +4,9 @@
  * The patient's accounting of disclosures (45 CFR 164.528) for a date range: packet exports and the
  * exception disclosures the policy logs. Without --format: the rows as JSON (or a short table).
  */
-import fs from 'node:fs';
 import { disclosuresCsv, disclosuresPdf, findPatient, queryDisclosures } from '../core/packets/disclosures';
 import { patientLabel } from '../core/packets/handlers';
+import { writeExportFile } from '../core/save-path';
 import { cliActor, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
 
@@ -41,7 +41,7 @@ export const disclosuresCommand: CliCommand = {
       backend.audit.append({ ...cliActor(), action: format ? 'E' : 'R', eventType: format ? 'disclosures.export' : 'disclosures.read', outcome: 'success', patientId: p.id, detail: { rows: rows.length, format: format ?? null } });
       if (format && out) {
         const body = format === 'csv' ? disclosuresCsv(rows) : await disclosuresPdf(rows, patientLabel(p), { from, to }, new Date());
-        fs.writeFileSync(out, body, { mode: 0o600 });
+        writeExportFile(out, body);
         return { value: { out, format, rows: rows.length }, text: `wrote ${rows.length} disclosure(s) to ${out}` };
       }
       const text = rows.length

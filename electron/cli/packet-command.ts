@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { NtkError } from '../core/errors';
 import { claimIdByNumber } from '../core/packets/claim-summary';
 import type { Viewer } from '../core/redaction/views';
+import { writeExportFile } from '../core/save-path';
 import { cliActor, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
 
@@ -69,7 +70,7 @@ export const packetCommand: CliCommand = {
       );
       const done = backend.packets.commit(prepared, by, 'cli');
       try {
-        fs.writeFileSync(out, done.bytes, { mode: 0o600 });
+        writeExportFile(out, done.bytes);
       } catch (e) {
         throw new NtkError('INTERNAL', `Could not write ${out}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
       }

@@ -7,7 +7,8 @@
 import { APP_INFO } from '../core/app-info';
 import { createBackend, type Backend } from '../core/backend';
 import { buildInventory } from '../core/retention/inventory';
-import { inventoryCsv, inventoryPdf, writeExport } from '../core/retention/inventory-export';
+import { inventoryCsv, inventoryPdf } from '../core/retention/inventory-export';
+import { writeExportFile } from '../core/save-path';
 import type { PurgeReport } from '../core/retention/retention-service';
 import type { ExposureInventory } from '../../shared/retention-contract';
 import { cliActor, type CliCommand, type CliContext } from './command';
@@ -65,7 +66,7 @@ export const inventoryCommand: CliCommand = {
       if (!!format !== !!out) throw new UsageError('--format and --out go together.');
       const inv = buildInventory(b.store.db, new Date());
       if (format && out) {
-        writeExport(out, format === 'csv' ? inventoryCsv(inv) : await inventoryPdf(inv, { workstation: b.audit.workstationName }));
+        writeExportFile(out, format === 'csv' ? inventoryCsv(inv) : await inventoryPdf(inv, { workstation: b.audit.workstationName }));
         b.audit.append({ ...cliActor(), action: 'E', eventType: 'inventory.export', outcome: 'success', detail: { format, patients: inv.totals.patients, via: 'cli' } });
         return { value: { patients: inv.totals.patients, out, format }, text: `wrote the inventory of ${inv.totals.patients} patient(s) to ${out}` };
       }

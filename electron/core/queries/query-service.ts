@@ -7,10 +7,8 @@
  * SHA-256 of the text then). Their text is re-derived from the caller's CURRENT view every time it
  * is shown or exported; a fact whose section is masked now, or whose text changed, is refused.
  */
-import type { PickSavePath } from '../save-path';
+import { saveExport, type PickSavePath } from '../save-path';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { MnFinding, QueryIssue, QueryStatus, QuerySummary, QueryView } from '../../../shared/coder-contract';
 import type { AuditLog } from '../audit/audit-log';
 import { actor, type AuthService } from '../auth/auth-service';
@@ -221,24 +219,21 @@ export class QueryService {
     if (unresolved.length) {
       throw new NtkError('CONFLICT', `${unresolved.length} identifier(s) or sensitive label(s) in this query need to be removed or justified.`);
     }
-    if (!this.pickSavePath) throw new NtkError('CONFLICT', 'Saving files is not available here.');
     const doc = this.document(session, q, facts);
     const bytes = format === 'pdf' ? await buildQueryPdf(doc, this.clock.now()) : new TextEncoder().encode(renderQueryText(doc));
-    const target = await this.pickSavePath({ defaultName: `physician-query-${q.id}.${format === 'pdf' ? 'pdf' : 'txt'}`, format });
-    if (!target) throw new NtkError('CONFLICT', 'Export cancelled; nothing was written.');
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, bytes, { mode: 0o600 });
-    const digest = sha(bytes);
-    this.store.countExport(q.id);
-    if (q.status === 'draft') this.store.setStatus(q.id, 'sent', this.now());
-    this.auditQuery(session, q, 'query.export', 'E', {
-      format,
-      factIds: facts.map((f) => f.row.id).join(','),
-      sha256: digest,
-      bytes: bytes.length,
-      justified: view.findings.length,
+    return saveExport(this.pickSavePath, { defaultName: `physician-query-${q.id}.${format === 'pdf' ? 'pdf' : 'txt'}`, format }, bytes, () => {
+      const digest = sha(bytes);
+      this.store.countExport(q.id);
+      if (q.status === 'draft') this.store.setStatus(q.id, 'sent', this.now());
+      this.auditQuery(session, q, 'query.export', 'E', {
+        format,
+        factIds: facts.map((f) => f.row.id).join(','),
+        sha256: digest,
+        bytes: bytes.length,
+        justified: view.findings.length,
+      });
+      return { bytes: bytes.length, sha256: digest, status: this.store.byId(q.id)!.status };
     });
-    return { bytes: bytes.length, sha256: digest, status: this.store.byId(q.id)!.status };
   }
 
   setStatus(session: Session, id: number, status: 'sent' | 'answered' | 'withdrawn', answer?: { option?: string; note?: string }): QueryView {

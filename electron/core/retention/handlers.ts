@@ -4,10 +4,9 @@ import type { AuditLog } from '../audit/audit-log';
 import { actor, type AuthService } from '../auth/auth-service';
 import type { Clock } from '../clock';
 import type { Store } from '../db/store';
-import { NtkError } from '../errors';
-import type { PickSavePath } from '../save-path';
+import { askSavePath, writeExportFile, type PickSavePath } from '../save-path';
 import { buildInventory } from './inventory';
-import { inventoryCsv, inventoryPdf, writeExport } from './inventory-export';
+import { inventoryCsv, inventoryPdf } from './inventory-export';
 import { AUDIT_RETENTION_YEARS, type RetentionPolicy } from './policy';
 import type { RetentionService } from './retention-service';
 
@@ -47,13 +46,13 @@ export function retentionHandlers(d: RetentionHandlerDeps): Pick<Handlers, Names
       access: ['admin', 'privacy_officer'],
       run: async (r, { session, ctx }) => {
         d.auth.requireRecentReauth(ctx.sessionKey);
-        if (!d.pickSavePath) throw new NtkError('BAD_REQUEST', 'Saving files is not available here.');
         const now = d.clock.now();
-        const target = await d.pickSavePath({ defaultName: `exposure-inventory-${now.toISOString().slice(0, 10)}.${r.format}`, format: r.format });
+        // A cancelled dialog is not an error here: the screen says nothing was saved.
+        const target = await askSavePath(d.pickSavePath, { defaultName: `exposure-inventory-${now.toISOString().slice(0, 10)}.${r.format}`, format: r.format });
         if (!target) return { saved: false, patients: 0 };
         const inv = buildInventory(d.store.db, now);
         const bytes = r.format === 'csv' ? inventoryCsv(inv) : await inventoryPdf(inv, { workstation: d.audit.workstationName });
-        writeExport(target, bytes);
+        writeExportFile(target, bytes);
         d.audit.append({ ...actor(session!), action: 'E', eventType: 'inventory.export', outcome: 'success', detail: { format: r.format, patients: inv.totals.patients } });
         return { saved: true, patients: inv.totals.patients };
       },

@@ -89,8 +89,3 @@ export async function inventoryPdf(inv: ExposureInventory, meta: { workstation: 
   }
   return pdf.save();
 }
-
-/** Writes the bytes owner-only, in one go, to the path the person chose. */
-export function writeExport(target: string, bytes: Uint8Array | string): void {
-  fs.writeFileSync(target, bytes, { mode: 0o600 });
-}
