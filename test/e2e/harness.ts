@@ -17,6 +17,7 @@ import type { Clock } from '../../electron/core/clock';
 import { createKeyFile, keyFileKeySource } from '../../electron/core/db/keys';
 import { writeDemo, type DemoResult } from '../../electron/core/ingest/synthetic';
 import { callTable } from '../../shared/calls';
+import { saveDialogStandIn } from '../support/save-dialog';
 
 const RENDERER_DIR = path.resolve('dist/renderer');
 
@@ -90,20 +91,14 @@ export const test = base.extend<{ app: AppHarness }>({
     const logLines: string[] = [];
     const clock = offsetClock();
     let importFiles: string[] = [];
-    const exports: string[] = [];
+    const saves = saveDialogStandIn(dir);
     const backend = createBackend({
       pickImportFiles: async () => importFiles,
       app: APP_INFO,
       clock,
       store: { path: path.join(dir, 'store.ntk'), keys: keyFileKeySource(keyFile), create: true },
       log: (entry) => logLines.push(`[ntk] call failed ${JSON.stringify(entry)}`),
-      // Stands in for the main-process save dialog: a fresh path in the test's own folder.
-      pickSavePath: async ({ defaultName }) => {
-        const file = path.join(dir, 'exports', `${exports.length + 1}-${defaultName}`);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        exports.push(file);
-        return file;
-      },
+      pickSavePath: saves.pickSavePath,
     });
     const replies: string[] = [];
     const secrets: string[] = [];
@@ -118,7 +113,7 @@ export const test = base.extend<{ app: AppHarness }>({
         importFiles = p;
       },
       replies,
-      exports,
+      exports: saves.exports,
       advance: (ms) => clock.advance(ms),
       async open(page) {
         page.on('console', (m) => logLines.push(`[page:${m.type()}] ${m.text()}`));

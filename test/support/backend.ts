@@ -5,6 +5,7 @@ import { createBackend, type Backend } from '../../electron/core/backend';
 import { manualClock } from '../../electron/core/clock';
 import type { KeySource } from '../../electron/core/db/keys';
 import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
+import { saveDialogStandIn } from './save-dialog';
 import { newKey, tmpDir } from './tmp';
 
 export const ADMIN_PASSWORD = 'violet kettle harbour 1987';
@@ -34,19 +35,8 @@ export function testBackend(existing?: { dir: string; dbPath: string; keys: KeyS
   const keys = existing?.keys ?? newKey(dir).keys;
   const dbPath = existing?.dbPath ?? path.join(dir, 'store.ntk');
   const clock = existing?.clock ?? manualClock();
-  const exports: string[] = [];
-  // Stands in for the main-process save dialog: the person accepts the suggested name, in this test's folder.
-  let cancelNext = false;
-  const pickSavePath = async ({ defaultName }: { defaultName: string }) => {
-    if (cancelNext) {
-      cancelNext = false;
-      return null;
-    }
-    const file = path.join(dir, 'exports', `${exports.length + 1}-${defaultName}`);
-    exports.push(file);
-    return file;
-  };
-  const backend = createBackend({ app: APP_INFO, clock, workstation: 'test-ws', store: { path: dbPath, keys, create: true }, pickSavePath });
+  const saves = saveDialogStandIn(dir);
+  const backend = createBackend({ app: APP_INFO, clock, workstation: 'test-ws', store: { path: dbPath, keys, create: true }, pickSavePath: saves.pickSavePath });
   const raw = (key: string) => (name: CallName, req: unknown) => backend.call(name, req as never, { transport: 'test', sessionKey: key });
   const tb: TestBackend = {
     backend,
@@ -61,11 +51,9 @@ export function testBackend(existing?: { dir: string; dbPath: string; keys: KeyS
         if (!r.ok) throw r.error;
         return r.value;
       }) as ReturnType<TestBackend['as']>,
-    exports,
-    lastExport: () => fs.readFileSync(exports.at(-1)!),
-    cancelNextSave: () => {
-      cancelNext = true;
-    },
+    exports: saves.exports,
+    lastExport: () => fs.readFileSync(saves.exports.at(-1)!),
+    cancelNextSave: saves.cancelNext,
     reopen() {
       backend.close();
       return testBackend({ dir, dbPath, keys, clock });

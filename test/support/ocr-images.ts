@@ -19,30 +19,29 @@ function font(): string {
   return 'NtkTestSans';
 }
 
+/** The lines drawn black on white at `size` px on a canvas `width` wide (tall enough for them all). */
+function drawLines(lines: string[], size: number, width: number) {
+  const height = Math.ceil(size * 1.8 * lines.length + size * 2);
+  const c = createCanvas(width, height);
+  const ctx = c.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000';
+  ctx.font = `${size}px ${font()}`;
+  lines.forEach((l, i) => ctx.fillText(l, size, size * 1.5 + i * size * 1.8));
+  return { c, ctx, height };
+}
+
 /** A PNG of the given lines, black on white, ~300 dpi body text size. */
 export function textPng(lines: string[], o: { width?: number; size?: number } = {}): Buffer {
   const size = o.size ?? 40;
   const width = o.width ?? 1600;
-  const height = Math.ceil(size * 1.8 * lines.length + size * 2);
-  const c = createCanvas(width, height);
-  const ctx = c.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#000';
-  ctx.font = `${size}px ${font()}`;
-  lines.forEach((l, i) => ctx.fillText(l, size, size * 1.5 + i * size * 1.8));
+  const { c } = drawLines(lines, size, width);
   return c.toBuffer('image/png');
 }
 
 function grayPixels(lines: string[], size: number, width: number): { width: number; height: number; gray: Buffer } {
-  const height = Math.ceil(size * 1.8 * lines.length + size * 2);
-  const c = createCanvas(width, height);
-  const ctx = c.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#000';
-  ctx.font = `${size}px ${font()}`;
-  lines.forEach((l, i) => ctx.fillText(l, size, size * 1.5 + i * size * 1.8));
+  const { ctx, height } = drawLines(lines, size, width);
   const rgba = ctx.getImageData(0, 0, width, height).data;
   const gray = Buffer.alloc(width * height);
   for (let i = 0; i < gray.length; i++) gray[i] = Math.round((rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3);
@@ -167,14 +166,7 @@ function rawPdf(objs: Array<string | Buffer>, trailerExtra = ''): Buffer {
 export function bilevelScanPdf(lines: string[], o: { invisibleText?: string } = {}): Buffer {
   const size = 40;
   const width = 1600;
-  const height = Math.ceil(size * 1.8 * lines.length + size * 2);
-  const c = createCanvas(width, height);
-  const ctx = c.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#000';
-  ctx.font = `${size}px ${font()}`;
-  lines.forEach((l, i) => ctx.fillText(l, size, size * 1.5 + i * size * 1.8));
+  const { ctx, height } = drawLines(lines, size, width);
   const rgba = ctx.getImageData(0, 0, width, height).data;
   const stride = (width + 7) >> 3;
   const bits = Buffer.alloc(stride * height, 0);

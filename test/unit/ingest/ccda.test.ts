@@ -4,19 +4,9 @@ import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { NtkError } from '../../../electron/core/errors';
 import { ccdaImporter, writeCcda } from '../../../electron/core/ingest/ccda/ccda-importer';
 import { parseCcda, tsToIso } from '../../../electron/core/ingest/ccda/ccda-parse';
+import { badInput } from '../../support/bad-input';
 import { testBackend } from '../../support/backend';
 import { ccdaDocument } from '../../support/ingest-fixtures';
-
-function badInput(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(NtkError);
-    expect((e as NtkError).code).toBe('BAD_INPUT');
-    return (e as NtkError).message;
-  }
-  throw new Error('expected BAD_INPUT');
-}
 
 describe('C-CDA parse', () => {
   it('reads the header: patient, author, encounter and document type', () => {

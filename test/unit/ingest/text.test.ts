@@ -5,21 +5,11 @@ import { NtkError } from '../../../electron/core/errors';
 import { parseColumnMap } from '../../../electron/core/ingest/text/column-map';
 import { csvRecords } from '../../../electron/core/ingest/text/csv';
 import { parseTextFile, textImporter, writeText } from '../../../electron/core/ingest/text/text-importer';
+import { badInput } from '../../support/bad-input';
 import { testBackend } from '../../support/backend';
 import { NOTES_CSV, TEXT_NOTE } from '../../support/ingest-fixtures';
 
 const file = (name: string, text: string | Buffer) => ({ name, bytes: Buffer.isBuffer(text) ? text : Buffer.from(text), sha256: '' });
-
-function badInput(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(NtkError);
-    expect((e as NtkError).code).toBe('BAD_INPUT');
-    return (e as NtkError).message;
-  }
-  throw new Error('expected BAD_INPUT');
-}
 
 describe('CSV records', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF or LF', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isNtkError } from '../../../../electron/core/errors';
 import { looks835, parse835 } from '../../../../electron/core/ingest/x12';
+import { badInput } from '../../../support/bad-input';
 import { corporaDir } from '../../../support/corpora';
 
 // A hand-written 835 (two claims, a denial, line-level CAS/LQ, MIA/MOA, PLB), '>' components, '^' repetition.
@@ -53,16 +53,6 @@ const BODY = [
 const TRAILER = (n: number) => [`SE*${n}*0001`, 'GE*1*77', 'IEA*1*000000123'];
 const file = (sep = '~', nl = ''): string =>
   [ISA.slice(0, -1), 'GS*HP*PAYERSENDER*PROVRECEIVER*20261123*1200*77*X*005010X221A1', 'ST*835*0001', ...BODY, ...TRAILER(BODY.length + 2)].join(sep + nl) + sep + nl;
-
-const badInput = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(isNtkError(e) && e.code).toBe('BAD_INPUT');
-    return (e as Error).message;
-  }
-  throw new Error('expected BAD_INPUT');
-};
 
 describe('parse835', () => {
   it('reads the header, claims, lines, adjustments, remarks and provider adjustments', () => {
