@@ -1,12 +1,12 @@
 /**
  * The access policy: every number and list the access service obeys, in one place. The defaults
- * below apply until the policy file (resources/policy/default.json, key `access`) supplies its own
- * through `accessPolicyFromFile`.
+ * come from the shipped policy file (resources/policy/default.json, key `access`) through
+ * `accessPolicyFromFile`; a backend given another policy file uses that one's.
  */
 import { GRANT_LABELS, type GrantLabel } from '../../../shared/access-types';
 import { BREAK_GLASS_REASON_CODES } from '../../../shared/access-contract';
 import type { Role } from '../../../shared/roles';
-import type { AccessPolicy as PolicyFileAccess } from '../redaction/policy/schema';
+import { defaultPolicy, type AccessPolicy as PolicyFileAccess } from '../redaction/policy';
 
 export const BREAK_GLASS_REASONS = BREAK_GLASS_REASON_CODES;
 export type BreakGlassReason = (typeof BREAK_GLASS_REASONS)[number];
@@ -38,31 +38,23 @@ export interface AccessPolicy {
   minJustification: number;
 }
 
-export const DEFAULT_ACCESS_POLICY: AccessPolicy = {
-  maxRequestMinutes: 8 * 60,
-  maxMinutesByLabel: {},
-  defaultRequestMinutes: 8 * 60,
-  breakGlassMinutes: 60,
-  maxBreakGlassMinutes: 4 * 60,
+const isGrantLabel = (l: string): l is GrantLabel => (GRANT_LABELS as readonly string[]).includes(l);
+
+/** Settings the policy file does not carry. */
+const FIXED = {
   pendingExpiryHours: 72,
-  reviewWithinDays: 7,
-  approverRoles: ['supervisor', 'privacy_officer'],
-  privacyOfficerLabels: ['PSYTHPN', 'ETH'],
   twoApprovers: false,
-  twoApproverLabels: [],
   breakGlassLabels: GRANT_LABELS.filter((l) => l !== 'PSYTHPN'),
   minJustification: 20,
-};
+} satisfies Partial<AccessPolicy>;
 
 /**
  * The access service's policy from the validated policy file's `access` object (schema.ts): the file
- * is the one place an administrator sets durations, approvers and review deadlines. Settings the file
- * does not carry (pending expiry, break-glass labels, minimum justification) keep their defaults.
+ * is the one place an administrator sets durations, approvers and review deadlines.
  */
 export function accessPolicyFromFile(a: PolicyFileAccess): AccessPolicy {
-  const d = DEFAULT_ACCESS_POLICY;
   return {
-    ...d,
+    ...FIXED,
     maxRequestMinutes: a.grantDuration.maxMinutes,
     defaultRequestMinutes: a.grantDuration.defaultMinutes,
     maxMinutesByLabel: { ...a.grantDuration.maxMinutesByLabel },
@@ -71,12 +63,12 @@ export function accessPolicyFromFile(a: PolicyFileAccess): AccessPolicy {
     reviewWithinDays: a.review.deadlineDays,
     approverRoles: [...a.approverRoles.roles],
     privacyOfficerLabels: a.privacyOfficerLabels.labels.filter(isGrantLabel),
-    twoApprovers: false,
     twoApproverLabels: a.twoApprover.labels.filter(isGrantLabel),
   };
 }
 
-const isGrantLabel = (l: string): l is GrantLabel => (GRANT_LABELS as readonly string[]).includes(l);
+/** The shipped policy file's access settings (what the service uses unless given others). */
+export const DEFAULT_ACCESS_POLICY: AccessPolicy = accessPolicyFromFile(defaultPolicy().access);
 
 /** The longest grant a scope touching these labels may get (the tightest per-label cap applies). */
 export function maxMinutesFor(p: AccessPolicy, labels: readonly string[]): number {
