@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { PURPOSE_INFO, PURPOSES, type Purpose } from '../../../shared/purposes';
 import { call } from '../../api';
-import { ErrorBanner } from './ErrorBanner';
+import { ModalForm } from './ModalForm';
 import { ReasonField } from './ReasonField';
 import { useSubmit } from './use-submit';
 
@@ -31,52 +31,45 @@ export function RequestAccessDialog({
     await call('requestAccess', { ...target, purpose, justification: justification.trim(), minutes: hours * 60 });
     onClose(true);
   });
+  // Once per dialog: the policy's default and longest durations.
   useEffect(() => {
     void call('accessPolicy', {}).then((p) => {
       setMaxHours(Math.floor(p.maxRequestMinutes / 60));
       setHours(Math.max(1, Math.floor(p.defaultRequestMinutes / 60)));
     });
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose(false);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  }, []);
   const short = justification.trim().length < 20;
   return (
-    <div className="modal-backdrop">
-      <form className="panel modal" role="dialog" aria-modal="true" aria-labelledby="req-title" onSubmit={onSubmit}>
-        <h2 id="req-title">{requestHandle ? 'Request access to a restricted section' : 'Request access'}</h2>
-        <p className="muted">{requestHandle ? 'For the restricted section you selected.' : `For encounter ${encounterId}.`} A supervisor decides; everything is audited.</p>
-        <ErrorBanner error={error} />
-        <div className="field">
-          <label htmlFor="req-purpose">Purpose</label>
-          <select id="req-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as Purpose)}>
-            {PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {PURPOSE_INFO[p].label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ReasonField label="Justification" value={justification} onChange={setJustification} min={20} autoFocus />
-        <div className="field">
-          <label htmlFor="req-hours">Duration</label>
-          <select id="req-hours" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
-            {Array.from({ length: maxHours }, (_, i) => i + 1).map((h) => (
-              <option key={h} value={h}>
-                {h} hour{h > 1 ? 's' : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="row">
-          <button type="submit" className="primary" disabled={short || busy}>
-            Send request
-          </button>
-          <button type="button" onClick={() => onClose(false)}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </div>
+    <ModalForm
+      title={requestHandle ? 'Request access to a restricted section' : 'Request access'}
+      onSubmit={onSubmit}
+      onCancel={() => onClose(false)}
+      error={error}
+      submitLabel="Send request"
+      submitDisabled={short || busy}
+    >
+      <p className="muted">{requestHandle ? 'For the restricted section you selected.' : `For encounter ${encounterId}.`} A supervisor decides; everything is audited.</p>
+      <div className="field">
+        <label htmlFor="req-purpose">Purpose</label>
+        <select id="req-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as Purpose)}>
+          {PURPOSES.map((p) => (
+            <option key={p} value={p}>
+              {PURPOSE_INFO[p].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ReasonField label="Justification" value={justification} onChange={setJustification} min={20} autoFocus />
+      <div className="field">
+        <label htmlFor="req-hours">Duration</label>
+        <select id="req-hours" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
+          {Array.from({ length: maxHours }, (_, i) => i + 1).map((h) => (
+            <option key={h} value={h}>
+              {h} hour{h > 1 ? 's' : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+    </ModalForm>
   );
 }

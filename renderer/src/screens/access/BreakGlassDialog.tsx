@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BREAK_GLASS_REASON_CODES, BREAK_GLASS_REASON_LABELS } from '../../../../shared/access-contract';
 import { call } from '../../../api';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ModalForm } from '../../components/ModalForm';
 import { Field } from '../../components/Field';
 import { ReasonField } from '../../components/ReasonField';
 import { useSubmit } from '../../components/use-submit';
@@ -27,34 +27,30 @@ export function BreakGlassDialog({ encounterId, onClose }: { encounterId?: numbe
     onClose(true);
   });
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose(false)}>
-      <form className="panel modal" role="dialog" aria-modal="true" aria-labelledby="bg-title" onSubmit={onSubmit}>
-        <h2 id="bg-title">Break glass: emergency access</h2>
-        <p className="warn">Use only in an emergency. Access starts at once, supervisors are alerted now, and a reviewer will judge afterwards whether it was appropriate.</p>
-        <ErrorBanner error={error} />
-        <Field label="Encounter" inputMode="numeric" value={encounter} onChange={(e) => setEncounter(e.target.value)} autoFocus={!encounterId} />
-        <div className="field">
-          <label htmlFor="bg-reason">Reason</label>
-          <select id="bg-reason" value={reasonCode} onChange={(e) => setReasonCode(e.target.value as ReasonCode)}>
-            {BREAK_GLASS_REASON_CODES.map((c) => (
-              <option key={c} value={c}>
-                {BREAK_GLASS_REASON_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ReasonField label="What is happening" value={reasonText} onChange={setReasonText} min={20} />
-        <Field label="Your password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        <Field label="Authenticator code (if enrolled)" inputMode="numeric" autoComplete="one-time-code" value={otp} onChange={(e) => setOtp(e.target.value)} />
-        <div className="row">
-          <button type="submit" className="danger" disabled={!ready || busy}>
-            Start emergency access
-          </button>
-          <button type="button" onClick={() => onClose(false)}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </div>
+    <ModalForm
+      title="Break glass: emergency access"
+      onSubmit={onSubmit}
+      onCancel={() => onClose(false)}
+      error={error}
+      submitLabel="Start emergency access"
+      submitClass="danger"
+      submitDisabled={!ready || busy}
+    >
+      <p className="warn">Use only in an emergency. Access starts at once, supervisors are alerted now, and a reviewer will judge afterwards whether it was appropriate.</p>
+      <Field label="Encounter" inputMode="numeric" value={encounter} onChange={(e) => setEncounter(e.target.value)} autoFocus={!encounterId} />
+      <div className="field">
+        <label htmlFor="bg-reason">Reason</label>
+        <select id="bg-reason" value={reasonCode} onChange={(e) => setReasonCode(e.target.value as ReasonCode)}>
+          {BREAK_GLASS_REASON_CODES.map((c) => (
+            <option key={c} value={c}>
+              {BREAK_GLASS_REASON_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ReasonField label="What is happening" value={reasonText} onChange={setReasonText} min={20} />
+      <Field label="Your password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      <Field label="Authenticator code (if enrolled)" inputMode="numeric" autoComplete="one-time-code" value={otp} onChange={(e) => setOtp(e.target.value)} />
+    </ModalForm>
   );
 }
