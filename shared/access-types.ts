@@ -5,6 +5,12 @@
  * no labels means the whole scope.
  */
 import type { Purpose } from './purposes';
+import type { Role } from './roles';
+
+/** Who may ask for more access (administrators run the system; they do not work charts). */
+export const REQUESTER_ROLES: readonly Role[] = ['coder', 'biller', 'cdi', 'supervisor', 'privacy_officer'];
+/** Who sees the inbox, the active grants and the review queue (the policy's approverRoles decide who may approve). */
+export const APPROVER_ROLES: readonly Role[] = ['supervisor', 'privacy_officer'];
 
 export const GRANT_LABELS = ['ETH', 'PSY', 'PSYTHPN', 'HIV', 'STD', 'SEX', 'GDIS', 'SDV'] as const;
 export type GrantLabel = (typeof GRANT_LABELS)[number];

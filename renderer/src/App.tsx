@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { APPROVER_ROLES, REQUESTER_ROLES } from '../../shared/access-types';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
 import { AccessScreen } from './screens/AccessScreen';
 import { CoderScreen } from './coder/CoderScreen';
@@ -16,12 +17,12 @@ import { ALERT_POLL_MS, useAccessAlerts } from './screens/access/alerts';
 import { useIdleLock } from './state/use-idle-lock';
 
 type Tab = 'store' | 'users' | 'audit' | 'access' | 'import' | 'coding' | 'denials' | 'disclosures' | 'inventory' | 'security';
-const TABS: Array<{ id: Tab; label: string; roles?: Role[] }> = [
+const TABS: Array<{ id: Tab; label: string; roles?: readonly Role[] }> = [
   { id: 'store', label: 'Store' },
   { id: 'coding', label: 'Coding', roles: ['coder', 'cdi', 'supervisor'] },
   { id: 'users', label: 'Users', roles: ['admin'] },
   { id: 'audit', label: 'Audit', roles: ['privacy_officer', 'admin'] },
-  { id: 'access', label: 'Access', roles: ['coder', 'biller', 'cdi', 'supervisor', 'privacy_officer'] },
+  { id: 'access', label: 'Access', roles: REQUESTER_ROLES },
   { id: 'import', label: 'Import', roles: ['admin', 'supervisor'] },
   { id: 'denials', label: 'Denials', roles: ['biller', 'supervisor'] },
   { id: 'disclosures', label: 'Disclosures', roles: ['privacy_officer', 'admin'] },
@@ -50,7 +51,7 @@ function Workspace() {
   const s = state.session!;
   const tabs = TABS.filter((t) => !t.roles || t.roles.includes(s.role));
   const [tab, setTab] = useState<Tab>('store');
-  const approver = s.role === 'supervisor' || s.role === 'privacy_officer';
+  const approver = APPROVER_ROLES.includes(s.role);
   const badge = useAccessAlerts((a) => a.value?.badge ?? 0);
   useEffect(() => {
     if (!approver) return;

@@ -1,6 +1,5 @@
 /** The access calls (see shared/access-contract.ts) over the AccessService. */
-import type { GrantScope } from '../../../shared/access-types';
-import type { Role } from '../../../shared/roles';
+import { APPROVER_ROLES, REQUESTER_ROLES, type GrantScope } from '../../../shared/access-types';
 import type { AuthService } from '../auth/auth-service';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
@@ -25,10 +24,6 @@ type AccessCalls =
   | 'closeBreakGlassReview'
   | 'accessMetrics';
 
-/** Who may ask for more access (administrators run the system; they do not work charts). */
-export const REQUESTER_ROLES: readonly Role[] = ['coder', 'biller', 'cdi', 'supervisor', 'privacy_officer'];
-/** Who may see the inbox and the review queue (the policy's approverRoles decide who may approve). */
-export const APPROVER_ROLES: readonly Role[] = ['supervisor', 'privacy_officer'];
 
 export function accessHandlers(access: AccessService, auth: AuthService, clock: Clock): Pick<Handlers, AccessCalls> {
   const me = (s: Session | undefined): Session => s!;

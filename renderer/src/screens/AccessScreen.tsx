@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { BREAK_GLASS_REASON_LABELS, type AccessAlerts, type AccessRequestView, type ReviewView } from '../../../shared/access-contract';
+import { APPROVER_ROLES, REQUESTER_ROLES } from '../../../shared/access-types';
 import type { AppError } from '../../../shared/result';
 import type { Role } from '../../../shared/roles';
 import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { GridHead } from '../components/GridHead';
 import { RequestAccessDialog } from '../components/RequestAccessDialog';
 import { registerPhiStore } from '../state/phi-stores';
 import { BreakGlassDialog } from './access/BreakGlassDialog';
@@ -12,13 +14,11 @@ import { useAccessAlerts } from './access/alerts';
 let clear: (() => void) | undefined;
 registerPhiStore(() => clear?.());
 
-const APPROVERS: Role[] = ['supervisor', 'privacy_officer'];
-const REQUESTERS: Role[] = ['coder', 'biller', 'cdi', 'supervisor', 'privacy_officer'];
 const reasonLabel = (code: string | null) => (code && code in BREAK_GLASS_REASON_LABELS ? BREAK_GLASS_REASON_LABELS[code as keyof typeof BREAK_GLASS_REASON_LABELS] : (code ?? ''));
 
 /** My requests and grants; for supervisors and privacy officers also the inbox and the break-glass review queue. */
 export function AccessScreen({ role }: { role: Role }) {
-  const approver = APPROVERS.includes(role);
+  const approver = APPROVER_ROLES.includes(role);
   const [mine, setMine] = useState<AccessRequestView[]>([]);
   const [inbox, setInbox] = useState<AccessRequestView[]>([]);
   const [reviews, setReviews] = useState<ReviewView[]>([]);
@@ -74,7 +74,7 @@ export function AccessScreen({ role }: { role: Role }) {
           <label htmlFor="acc-enc">Encounter</label>
           <input id="acc-enc" className="narrow" value={encounter} onChange={(e) => setEncounter(e.target.value)} />
           <button type="submit">Request access…</button>
-          {REQUESTERS.includes(role) && (
+          {REQUESTER_ROLES.includes(role) && (
             <button type="button" className="danger" onClick={() => setBreakGlass(true)}>
               Break glass…
             </button>
@@ -96,18 +96,7 @@ export function AccessScreen({ role }: { role: Role }) {
             </button>
           </div>
           <table className="grid" aria-label="Pending requests">
-            <thead>
-              <tr>
-                <th scope="col">Pick</th>
-                <th scope="col">#</th>
-                <th scope="col">Requester</th>
-                <th scope="col">Scope</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Justification</th>
-                <th scope="col">History (30 d)</th>
-                <th scope="col">Can approve</th>
-              </tr>
-            </thead>
+            <GridHead cols={['Pick', '#', 'Requester', 'Scope', 'Purpose', 'Justification', 'History (30 d)', 'Can approve']} />
             <tbody>
               {inbox.map((r) => (
                 <tr key={r.id}>
@@ -134,15 +123,7 @@ export function AccessScreen({ role }: { role: Role }) {
           <ActiveGrants rows={active} onRevoke={(id, why) => void act(() => call('revokeAccess', { requestId: id, reason: why }))} />
           <h3>Break-glass reviews</h3>
           <table className="grid" aria-label="Break-glass reviews">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">User</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Due</th>
-                <th scope="col">Close</th>
-              </tr>
-            </thead>
+            <GridHead cols={['#', 'User', 'Reason', 'Due', 'Close']} />
             <tbody>
               {reviews.map((v) => (
                 <ReviewRow key={v.event.id} v={v} onDone={(verdict, notes) => void act(() => call('closeBreakGlassReview', { requestId: v.event.id, verdict, notes }))} />
@@ -153,18 +134,7 @@ export function AccessScreen({ role }: { role: Role }) {
       )}
       <h3>My requests</h3>
       <table className="grid" aria-label="My requests">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Status</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Left</th>
-            <th scope="col">Decision</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <GridHead cols={['#', 'Status', 'Scope', 'Left', 'Decision', <span className="sr-only">Actions</span>]} />
         <tbody>
           {mine.map((r) => (
             <tr key={r.id}>
@@ -256,15 +226,7 @@ function ActiveGrants({ rows, onRevoke }: { rows: AccessRequestView[]; onRevoke:
   if (!rows.length) return <p className="muted">No grant is running.</p>;
   return (
     <table className="grid" aria-label="Active grants">
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">User</th>
-          <th scope="col">Scope</th>
-          <th scope="col">Left</th>
-          <th scope="col">Revoke</th>
-        </tr>
-      </thead>
+      <GridHead cols={['#', 'User', 'Scope', 'Left', 'Revoke']} />
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
