@@ -1,16 +1,7 @@
 /** Hand-written cases for address parts, labelled postcodes, phones before a period and name shapes. */
 import { describe, expect, it } from 'vitest';
-import { detectIdentifiers } from '../../../../electron/core/redaction/identifiers/index';
+import { spans, covered, touched } from '../../../support/identifier-spans';
 
-const spans = (text: string) => detectIdentifiers(text);
-const covered = (text: string, needle: string) => {
-  const at = text.indexOf(needle);
-  return spans(text).some((s) => s.start <= at && s.end >= at + needle.length);
-};
-const touched = (text: string, needle: string) => {
-  const at = text.indexOf(needle);
-  return spans(text).some((s) => s.start < at + needle.length && s.end > at);
-};
 
 describe('address parts around a street address', () => {
   it('takes a building number written before the street', () => {

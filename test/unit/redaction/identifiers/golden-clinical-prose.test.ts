@@ -1,15 +1,10 @@
 /** Hand-written clinical prose that looks like PHI but is not (eponyms, devices, rooms, services), and the real PHI beside it. Invented text. */
 import { describe, expect, it } from 'vitest';
 import type { IdentifierType } from '../../../../shared/identifier-types';
-import { detectIdentifiers } from '../../../../electron/core/redaction/identifiers/index';
+import { spans, covered } from '../../../support/identifier-spans';
 
-const spans = (text: string) => detectIdentifiers(text);
 const ofTypes = (text: string, types: IdentifierType[]) => spans(text).filter((s) => types.includes(s.type)).map((s) => `${s.type}:${s.text}`);
 const PERSON: IdentifierType[] = ['NAME', 'PROVIDER_NAME'];
-const covered = (text: string, needle: string, type: IdentifierType) => {
-  const at = text.indexOf(needle);
-  return spans(text).some((s) => s.start <= at && s.end >= at + needle.length && s.type === type);
-};
 
 describe('eponyms, devices and note words are not people or places', () => {
   it.each([

@@ -1,18 +1,9 @@
 /** Hand-written hard cases: names that are clinical words, twelve date formats, number lookalikes. */
 import { describe, expect, it } from 'vitest';
 import type { IdentifierType } from '../../../../shared/identifier-types';
-import { detectIdentifiers } from '../../../../electron/core/redaction/identifiers/index';
+import { spans, covered, touched } from '../../../support/identifier-spans';
 
-const spans = (text: string) => detectIdentifiers(text);
 const found = (text: string) => spans(text).map((s) => `${s.type}:${s.text}`);
-const covered = (text: string, needle: string) => {
-  const at = text.indexOf(needle);
-  return spans(text).some((s) => s.start <= at && s.end >= at + needle.length);
-};
-const touched = (text: string, needle: string) => {
-  const at = text.indexOf(needle);
-  return spans(text).some((s) => s.start < at + needle.length && s.end > at);
-};
 
 describe('names that are clinical or common words', () => {
   it.each([
