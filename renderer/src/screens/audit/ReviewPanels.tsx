@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AccessFlagView, AuditMetricsView, TimelineDayView } from '../../../../shared/audit-review-contract';
 import type { AppError } from '../../../../shared/result';
 import { call, errorOf } from '../../../api';
@@ -42,26 +42,64 @@ export function RangeFields({ range, onChange }: { range: DayRange; onChange: (r
   );
 }
 
+/** A date-range query form: optional leading fields, From/To, the submit button, and the load's error. */
+function RangeForm({
+  range,
+  onRange,
+  busy,
+  disabled,
+  label,
+  error,
+  onSubmit,
+  children,
+}: {
+  range: DayRange;
+  onRange: (r: DayRange) => void;
+  busy: boolean;
+  disabled?: boolean;
+  label: string;
+  error: AppError | undefined;
+  onSubmit: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <form
+        className="row wrap"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+        <RangeFields range={range} onChange={onRange} />
+        <button type="submit" disabled={busy || disabled}>
+          {label}
+        </button>
+      </form>
+      <ErrorBanner error={error} />
+    </>
+  );
+}
+
+
 export function TimelinePanel({ range, onRange, onShowEvents }: { range: DayRange; onRange: (r: DayRange) => void; onShowEvents: (username: string, day: string) => void }) {
   const [username, setUsername] = useState('');
   const t = useLoad<{ user: { username: string; displayName: string }; days: TimelineDayView[] }>();
   const max = Math.max(1, ...(t.data?.days.flatMap((d) => d.hours) ?? [1]));
   return (
     <div>
-      <form
-        className="row wrap"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void t.load(() => call('auditTimeline', { username, ...toRequest(range) }));
-        }}
+      <RangeForm
+        range={range}
+        onRange={onRange}
+        busy={t.busy}
+        disabled={!username}
+        label="Show timeline"
+        error={t.error}
+        onSubmit={() => void t.load(() => call('auditTimeline', { username, ...toRequest(range) }))}
       >
         <Field label="User name" value={username} onChange={(e) => setUsername(e.target.value)} required />
-        <RangeFields range={range} onChange={onRange} />
-        <button type="submit" disabled={t.busy || !username}>
-          Show timeline
-        </button>
-      </form>
-      <ErrorBanner error={t.error} />
+      </RangeForm>
       {t.data && (
         <>
           <p className="muted" data-testid="timeline-user">
@@ -115,19 +153,7 @@ export function FlagsPanel({ range, onRange, onShowEvents }: { range: DayRange; 
   const f = useLoad<AccessFlagView[]>();
   return (
     <div>
-      <form
-        className="row wrap"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void f.load(() => call('auditFlags', toRequest(range)));
-        }}
-      >
-        <RangeFields range={range} onChange={onRange} />
-        <button type="submit" disabled={f.busy}>
-          Find unusual access
-        </button>
-      </form>
-      <ErrorBanner error={f.error} />
+      <RangeForm range={range} onRange={onRange} busy={f.busy} label="Find unusual access" error={f.error} onSubmit={() => void f.load(() => call('auditFlags', toRequest(range)))} />
       {f.data && (
         <>
           <p className="badge-row" aria-label="Flag counts">
@@ -186,19 +212,7 @@ export function MetricsPanel({ range, onRange }: { range: DayRange; onRange: (r:
   const d = m.data;
   return (
     <div>
-      <form
-        className="row wrap"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void m.load(() => call('auditMetrics', toRequest(range)));
-        }}
-      >
-        <RangeFields range={range} onChange={onRange} />
-        <button type="submit" disabled={m.busy}>
-          Compute metrics
-        </button>
-      </form>
-      <ErrorBanner error={m.error} />
+      <RangeForm range={range} onRange={onRange} busy={m.busy} label="Compute metrics" error={m.error} onSubmit={() => void m.load(() => call('auditMetrics', toRequest(range)))} />
       {d && (
         <div className="metrics" aria-label="Audit metrics">
           <Metric label="Access requests" value={d.access ? d.access.requests.total : d.accessEvents.requests} sub={d.access ? `${d.access.requests.approved} approved · ${d.access.requests.denied} denied · ${d.access.requests.pending} pending` : `${d.accessEvents.approvals} approvals · ${d.accessEvents.denials} denials recorded`} />
