@@ -36,7 +36,7 @@ import { accessPolicyFromFile } from './access/policy';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 import { RetentionService } from './retention/retention-service';
 import { retentionHandlers } from './retention/handlers';
-import { touchDocument, touchPatient } from './retention/touch';
+import { useRecorder } from './retention/touch';
 
 export interface BackendDeps {
   store: OpenStoreOptions;
@@ -84,7 +84,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const access = new AccessService(store.db, audit, clock, accessPolicyFromFile(policy.access));
   const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
   // Opening a chart or a document is a use: the patient's retention clock restarts.
-  views.setUseListener(({ patientId, documentId }) => (documentId === null ? touchPatient(store.db, patientId, clock.now()) : touchDocument(store.db, documentId, clock.now())));
+  views.setUseListener(useRecorder(store.db, () => clock.now()));
   // A request from a masked placeholder: the caller's own handle table says what is behind it.
   access.setHandleResolver((sessionKey, handle) => {
     const s = auth.sessions.get(sessionKey);
