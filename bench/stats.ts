@@ -16,3 +16,7 @@ export function timeRuns(runs: number, fn: () => void): { p50: number; p95: numb
 }
 
 export const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function median(xs: readonly number[]): number {
+  return percentile([...xs].sort((a, b) => a - b), 50);
+}
