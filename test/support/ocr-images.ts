@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
@@ -103,6 +104,28 @@ export function blankPng(width = 400, height = 300): Buffer {
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
   return c.toBuffer('image/png');
+}
+
+/**
+ * A valid, blank 8-bit grey PNG of any declared size, written by hand: its rows deflate to almost
+ * nothing, so a few hundred KB declare a page of hundreds of megapixels (a decompression bomb).
+ */
+export function blankPngOfSize(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])));
+    return Buffer.concat([len, Buffer.from(type, 'latin1'), data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth; colour type 0 (grey), deflate, no filter, no interlace
+  const row = Buffer.alloc(1 + width, 0xff);
+  row[0] = 0;
+  const deflate = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflate), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A PDF whose pages are either a text layer (string[]) or one full-page scanned image (Buffer PNG). */

@@ -7,7 +7,7 @@ import { Store } from '../../../electron/core/db/store';
 import type { ImportFile } from '../../../electron/core/ingest/importer';
 import { createImageImporter, createPdfImporter, OcrPool, ocrWorkerOptions, pdfjsDataPaths, readPdf } from '../../../electron/core/ingest/ocr';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { bilevelScanPdf, blankPng, encryptedPdf, makePdf, multiPageTiff, textPng } from '../../support/ocr-images';
+import { bilevelScanPdf, blankPng, blankPngOfSize, encryptedPdf, makePdf, multiPageTiff, textPng } from '../../support/ocr-images';
 import { corporaDir } from '../../support/corpora';
 import { newKey, tmpDir } from '../../support/tmp';
 
@@ -139,6 +139,20 @@ describe('scanned images and PDFs into an encrypted store', () => {
     // The pool survives a bad image and keeps serving.
     expect((await pool.recognize(textPng(['STILL WORKING']))).text).toMatch(/STILL WORKING/);
     expect(pool.workers).toBe(1);
+  });
+
+  it('refuses a page image declared over the size limit without handing it to a worker', async () => {
+    // 100 MB of pixels deflated to ~100 KB: a valid PNG the engine would otherwise decode whole.
+    const bomb = blankPngOfSize(10_001, 10_000);
+    expect(bomb.length).toBeLessThan(1 << 20);
+    const fresh = new OcrPool({ size: 1, workerPath: path.resolve('test/support/ocr-offline-worker.cjs') });
+    try {
+      const parse = createImageImporter({ pool: () => fresh }).parse(asFile(bomb, 'huge.png'), {});
+      await expect(parse).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/10,001 × 10,000 pixels \(101 megapixels\); OCR reads pages up to 100 megapixels/) });
+      expect(fresh.workers).toBe(0);
+    } finally {
+      await fresh.terminate();
+    }
   });
 });
 

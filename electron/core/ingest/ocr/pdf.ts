@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NtkError } from '../../errors';
+import { MAX_OCR_PIXELS } from './page-size';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { OcrPageResult } from './pool';
 
@@ -91,6 +92,9 @@ export async function readPdf(bytes: Buffer, o: ReadPdfOptions): Promise<PdfPage
     useWorkerFetch: false,
     isOffscreenCanvasSupported: false,
     stopAtErrors: true,
+    // An embedded image over the OCR page limit is not decoded (the page then reads as blank and
+    // needs review) rather than grown into memory.
+    maxImageSize: MAX_OCR_PIXELS,
     verbosity: 0,
   });
   let doc: Awaited<typeof task.promise>;

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type Tesseract from 'tesseract.js';
 import { NtkError } from '../../errors';
+import { checkOcrPageSize } from './page-size';
 
 export interface OcrPageResult {
   text: string;
@@ -101,9 +102,17 @@ export class OcrPool {
     return this.all.size;
   }
 
-  /** OCRs one image (PNG, JPEG, TIFF, BMP, PNM bytes). Rejects with BAD_INPUT if it cannot be decoded. */
+  /**
+   * OCRs one image (PNG, JPEG, TIFF, BMP, PNM bytes). Rejects with BAD_INPUT if it cannot be decoded
+   * or declares a page over the size limit (checked before a worker sees it: see page-size.ts).
+   */
   recognize(image: Buffer): Promise<OcrPageResult> {
     if (this.closed) return Promise.reject(new NtkError('INTERNAL', 'The OCR pool is closed.'));
+    try {
+      checkOcrPageSize(image);
+    } catch (e) {
+      return Promise.reject(e);
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ image, resolve, reject });
       this.pump();
