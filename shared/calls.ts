@@ -83,6 +83,7 @@ export const CALL_NAMES = [
   // ingest
   'importFiles',
   'importProgress',
+  'importCancel',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -2,7 +2,8 @@
  * Import calls (admin and supervisor). The renderer never names files: `importFiles` asks the main
  * process to open its own file picker and import what the user chose; `importProgress` is polled
  * for the running import's progress and, when done, its per-file results (base names only, for
- * the person who picked them; never stored or logged).
+ * the person who picked them and shown to nobody else; never stored or logged); `importCancel`
+ * stops it between files.
  */
 import { z } from 'zod';
 
@@ -20,7 +21,8 @@ export const ImportFileResult = z.object({
 });
 
 export const ImportStatus = z.object({
-  state: z.enum(['idle', 'running', 'done', 'failed']),
+  /** 'cancelled': stopped at the user's request; `results` holds the files finished before it. */
+  state: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
   filesDone: z.number().int(),
   filesTotal: z.number().int(),
   bytesDone: z.number().int(),
@@ -36,4 +38,6 @@ export const ingestContract = {
   /** `folder: true` asks for a folder (imported with everything below it) instead of files. */
   importFiles: { request: z.object({ folder: z.boolean().default(false) }).strict(), response: z.object({ started: z.boolean(), files: z.number().int() }) },
   importProgress: { request: NoArgs, response: ImportStatus },
+  /** Stops the running import after the file in hand (each file imports whole or not at all). */
+  importCancel: { request: NoArgs, response: z.object({ cancelling: z.boolean() }) },
 } as const;

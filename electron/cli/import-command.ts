@@ -3,7 +3,8 @@
  * Imports FHIR, C-CDA and plain-text notes (and the formats other importers add) through the same
  * pipeline as the app. Prints a summary (counts per resource type, rejected files with reasons,
  * elapsed time); progress goes to stderr so `--json` stdout stays one JSON object.
- * Exit 0 when every file imported, 65 (data error) when any was rejected.
+ * Exit 0 when every file imported, 65 (data error) when any was rejected. Ctrl-C stops after the
+ * file in hand (a file imports whole or not at all), prints what was done and exits 130.
  */
 import { createImporters } from '../core/ingest/importers';
 import { importPaths, type ImportProgress, type ImportSummary } from '../core/ingest/pipeline';
@@ -20,7 +21,7 @@ export function formatProgress(p: ImportProgress): string {
 }
 
 export function formatSummary(s: ImportSummary): string {
-  const lines = [`imported ${s.imported} of ${s.files} files (${fmtMb(s.bytes)} MB) in ${fmtSecs(s.elapsedMs)}`];
+  const lines = [`imported ${s.imported} of ${s.files} files (${fmtMb(s.bytes)} MB) in ${fmtSecs(s.elapsedMs)}${s.cancelled ? ` — cancelled; the other ${s.files - s.results.length} files were not read` : ''}`];
   const counts = Object.entries(s.counts).sort(([a], [b]) => a.localeCompare(b));
   if (counts.length) lines.push(...counts.map(([k, v]) => `  ${k.padEnd(16)} ${v}`));
   const skipped = Object.entries(s.skipped);
@@ -52,11 +53,19 @@ export const importCommand: CliCommand = {
     const quiet = ctx.values.quiet === true;
     let lastPrinted = 0;
     let lastFiles = -1;
+    const stop = new AbortController();
+    const onInterrupt = (): void => {
+      if (!stop.signal.aborted) ctx.stderr('import: stopping after the current file (Ctrl-C again to quit now)');
+      else process.exit(130);
+      stop.abort();
+    };
+    process.on('SIGINT', onInterrupt);
     const summary = await withCliBackend(ctx, (backend) =>
       importPaths({ db: backend.store.db, audit: backend.audit }, ctx.args, {
         importers: createImporters({ textMap }),
         actor: cliActor(),
         maxFileBytes,
+        signal: stop.signal,
         onProgress: (p) => {
           if (quiet) return;
           const t = Date.now();
@@ -67,8 +76,9 @@ export const importCommand: CliCommand = {
           ctx.stderr(formatProgress(p));
         },
       }),
-    );
+    ).finally(() => process.off('SIGINT', onInterrupt));
     const { results: _results, ...value } = summary;
-    return { value, text: formatSummary(summary), exitCode: summary.rejected.length ? EXIT_CODES.BAD_INPUT : 0 };
+    const exitCode = summary.cancelled ? 130 : summary.rejected.length ? EXIT_CODES.BAD_INPUT : 0;
+    return { value, text: formatSummary(summary), exitCode };
   },
 };

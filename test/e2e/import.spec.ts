@@ -37,3 +37,26 @@ test('imports FHIR, C-CDA and text files chosen in the main process, with progre
   expect(patients()).toBe(before);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('a long import can be cancelled between files; what was imported stays', async ({ app, page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntk-e2e-import-many-'));
+  for (let i = 0; i < 1500; i++) fs.writeFileSync(path.join(dir, `note-${String(i).padStart(4, '0')}.txt`), `${TEXT_NOTE}\nVisit ${i}.`);
+  app.setImportFiles([dir]);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await firstRunAsAdmin(page, app);
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await page.getByRole('button', { name: 'Choose folder…' }).click();
+  const cancel = page.getByRole('button', { name: 'Cancel import' });
+  await expect(cancel).toBeVisible();
+  await page.screenshot({ path: screenshotPath('import-running'), fullPage: false });
+  await cancel.click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toContainText(/Cancelled after \d+ of 1500 files/);
+  await expect(page.getByRole('button', { name: 'Cancel import' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Choose folder…' })).toBeEnabled();
+  const listed = await page.getByTestId('import-results').locator('tbody tr').count();
+  expect(listed).toBeLessThan(1500);
+  expect((app.backend.store.db.prepare('SELECT count(*) AS n FROM document').get() as { n: number }).n).toBe(listed);
+  await page.screenshot({ path: screenshotPath('import-cancelled'), fullPage: false });
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -16,7 +16,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditActor, AuditLog } from '../audit/audit-log';
 import { ChartWriter, type WriteCounts } from '../db/chart-writer';
 import { toStoreError } from '../db/sqlite-errors';
-import { isNtkError, NtkError } from '../errors';
+import { isNtkError } from '../errors';
 import type { Importer, ImportFile } from './importer';
 
 /** Files larger than this are refused before they are read (override with `maxFileBytes`). */
@@ -54,6 +54,8 @@ export interface ImportSummary {
   bytes: number;
   elapsedMs: number;
   results: FileResult[];
+  /** Stopped by the signal: `results` holds the files finished before it; the rest were not read. */
+  cancelled: boolean;
 }
 
 export interface ImportOptions {
@@ -133,7 +135,7 @@ export async function importPaths(target: ImportTarget, paths: readonly string[]
   const found = walkPaths(paths);
   const bytesTotal = found.reduce((s, f) => s + (f.error || f.bytes > maxBytes ? 0 : f.bytes), 0);
   const writer = new ChartWriter(target.db);
-  const summary: ImportSummary = { files: found.length, imported: 0, rejected: [], counts: {}, skipped: {}, bytes: 0, elapsedMs: 0, results: [] };
+  const summary: ImportSummary = { files: found.length, imported: 0, rejected: [], counts: {}, skipped: {}, bytes: 0, elapsedMs: 0, results: [], cancelled: false };
   let bytesDone = 0;
   let filesDone = 0;
   const progress = (): void => {
@@ -145,11 +147,13 @@ export async function importPaths(target: ImportTarget, paths: readonly string[]
   progress();
 
   for (const f of found) {
-    if (opts.signal?.aborted) throw new NtkError('CONFLICT', 'The import was cancelled; the files already imported are kept.');
+    if (opts.signal?.aborted) break;
     const result = await importOne(target, writer, f, maxBytes, opts, (n) => {
       bytesDone += n;
       progress();
     });
+    // Cancelled while this file was being read or parsed: it is neither imported nor rejected.
+    if (result === CANCELLED) break;
     filesDone++;
     summary.results.push(result);
     summary.bytes += result.bytes;
@@ -165,9 +169,12 @@ export async function importPaths(target: ImportTarget, paths: readonly string[]
     }
     progress();
   }
+  summary.cancelled = !!opts.signal?.aborted && filesDone < found.length;
   summary.elapsedMs = Math.round(now() - started);
   return summary;
 }
+
+const CANCELLED = Symbol('cancelled');
 
 async function importOne(
   target: ImportTarget,
@@ -176,7 +183,7 @@ async function importOne(
   maxBytes: number,
   opts: ImportOptions,
   onBytes: (n: number) => void,
-): Promise<FileResult> {
+): Promise<FileResult | typeof CANCELLED> {
   const base: FileResult = { file: f.file, format: null, outcome: 'rejected', bytes: f.bytes, counts: {} };
   if (f.error) return { ...base, ...f.error };
   if (f.bytes > maxBytes) {
@@ -190,6 +197,7 @@ async function importOne(
     const { bytes, sha256 } = await readHashed(f.full!, onBytes, opts.signal);
     file = { name: f.file, bytes, sha256 };
   } catch {
+    if (opts.signal?.aborted) return CANCELLED;
     return { ...base, code: 'NOT_FOUND', reason: 'The file could not be read (missing, moved or not permitted).' };
   }
   if (file.bytes.length === 0) return record(target, opts, base, file.sha256, { code: 'BAD_INPUT', reason: 'The file is empty.' });
@@ -205,6 +213,7 @@ async function importOne(
   try {
     parsed = await importer.parse(file, { signal: opts.signal });
   } catch (e) {
+    if (opts.signal?.aborted) return CANCELLED;
     return record(target, opts, withFormat, file.sha256, rejection(e, importer.format));
   }
   const before = { ...writer.counts };

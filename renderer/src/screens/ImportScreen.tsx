@@ -36,7 +36,16 @@ export function ImportScreen() {
     }
   };
 
+  const cancel = async () => {
+    try {
+      await call('importCancel', {});
+    } catch (e) {
+      setError(errorOf(e).message);
+    }
+  };
+
   const running = status?.state === 'running';
+  const finished = status?.state === 'done' || status?.state === 'cancelled';
   const pct = status && status.bytesTotal > 0 ? Math.round((100 * status.bytesDone) / status.bytesTotal) : status?.state === 'done' ? 100 : 0;
   const imported = status?.results.filter((r) => r.outcome === 'imported').length ?? 0;
   return (
@@ -50,6 +59,11 @@ export function ImportScreen() {
           <button type="button" onClick={() => void start(true)} disabled={running}>
             Choose folder…
           </button>
+          {running && (
+            <button type="button" onClick={() => void cancel()} title="Stops after the file being imported; the files already imported are kept">
+              Cancel import
+            </button>
+          )}
         </div>
       </header>
       <p className="hint">
@@ -70,8 +84,9 @@ export function ImportScreen() {
           </span>
         </div>
       )}
-      {status?.state === 'done' && (
+      {finished && (
         <p data-testid="import-summary">
+          {status.state === 'cancelled' ? `Cancelled after ${status.results.length} of ${status.filesTotal} files; the files not listed were not read. ` : ''}
           Imported {imported} of {status.results.length} files
           {Object.keys(status.counts).length ? ` — ${Object.entries(status.counts).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v}`).join(', ')}` : ''}
         </p>

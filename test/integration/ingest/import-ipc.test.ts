@@ -6,6 +6,7 @@ import { createBackend } from '../../../electron/core/backend';
 import { manualClock } from '../../../electron/core/clock';
 import { ADMIN_PASSWORD, USER_PASSWORD } from '../../support/backend';
 import { fhirBundle, TEXT_NOTE } from '../../support/ingest-fixtures';
+import { NEW_PASSWORD } from '../../support/sign-in';
 import { newKey, tmpDir } from '../../support/tmp';
 
 describe('importFiles / importProgress over the dispatcher', () => {
@@ -42,6 +43,66 @@ describe('importFiles / importProgress over the dispatcher', () => {
     expect(await coder('importProgress' as never, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     picked = [];
     expect(await admin('importFiles' as never, {})).toEqual({ ok: true, value: { started: false, files: 0 } });
+    backend.close();
+  });
+
+  it('cancels between files, keeps what was imported, and shows the files only to the user who started it', async () => {
+    const FILES = 200;
+    const dir = tmpDir();
+    const notes = path.join(dir, 'notes');
+    fs.mkdirSync(notes);
+    for (let i = 0; i < FILES; i++) fs.writeFileSync(path.join(notes, `note-${String(i).padStart(2, '0')}.txt`), `${TEXT_NOTE}\nVisit ${i}.`);
+    const backend = createBackend({ app: APP_INFO, clock: manualClock(), workstation: 'ws', store: { path: path.join(dir, 's.ntk'), keys: newKey(dir).keys, create: true }, pickImportFiles: async () => [notes] });
+    const call = (key: string) => async (name: never, req: unknown) => backend.call(name, req as never, { transport: 'test', sessionKey: key });
+    const admin = call('admin');
+    await admin('setupFirstAdmin' as never, { username: 'ada', displayName: 'Ada', password: ADMIN_PASSWORD });
+    await admin('addUser' as never, { username: 'sam', displayName: 'Sam', role: 'supervisor', password: USER_PASSWORD });
+    const supervisor = call('supervisor');
+    await supervisor('login' as never, { username: 'sam', password: USER_PASSWORD });
+    expect(await supervisor('changePassword' as never, { current: USER_PASSWORD, next: NEW_PASSWORD })).toMatchObject({ ok: true });
+    expect(await supervisor('importProgress' as never, {})).toMatchObject({ ok: true, value: { state: 'idle' } });
+
+    expect(await admin('importCancel' as never, {})).toEqual({ ok: true, value: { cancelling: false } }); // nothing running
+    expect(await admin('importFiles' as never, { folder: true })).toEqual({ ok: true, value: { started: true, files: 1 } });
+    expect(await supervisor('importCancel' as never, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: /started this import/ } });
+    type Status = { state: string; filesDone: number; filesTotal: number; results: Array<{ file: string; outcome: string }> };
+    let status: Status | undefined;
+    // Cancel part-way: once the first file is in.
+    for (let i = 0; i < 5000; i++) {
+      status = ((await admin('importProgress' as never, {})) as { ok: true; value: Status }).value;
+      if (status.filesDone > 0 || status.state !== 'running') break;
+      await new Promise((res) => setTimeout(res, 1));
+    }
+    expect(await admin('importCancel' as never, {})).toEqual({ ok: true, value: { cancelling: true } });
+    for (let i = 0; i < 500; i++) {
+      status = ((await admin('importProgress' as never, {})) as { ok: true; value: Status }).value;
+      if (status.state !== 'running') break;
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    expect(status!.state).toBe('cancelled');
+    expect(status!.filesTotal).toBe(FILES);
+    expect(status!.results.length).toBe(status!.filesDone);
+    expect(status!.results.length).toBeGreaterThan(0);
+    expect(status!.results.length).toBeLessThan(FILES);
+    // Every file listed imported whole; none after the cancel was read or recorded.
+    expect(status!.results.every((r) => r.outcome === 'imported')).toBe(true);
+    const db = backend.store.db;
+    const documents = () => (db.prepare('SELECT count(*) AS n FROM document').get() as { n: number }).n;
+    expect(documents()).toBe(status!.results.length);
+    expect((db.prepare("SELECT count(*) AS n FROM ingest_file").get() as { n: number }).n).toBe(status!.results.length);
+
+    // Another importer polling sees no file names or results.
+    expect(await supervisor('importProgress' as never, {})).toEqual({ ok: true, value: { state: 'idle', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, etaMs: null, results: [], counts: {}, error: null } });
+
+    // Importing the folder again finishes the job: the files already in are updated, not duplicated.
+    expect(await admin('importFiles' as never, { folder: true })).toMatchObject({ ok: true, value: { started: true } });
+    for (let i = 0; i < 500; i++) {
+      status = ((await admin('importProgress' as never, {})) as { ok: true; value: Status }).value;
+      if (status.state !== 'running') break;
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    expect(status).toMatchObject({ state: 'done', filesDone: FILES });
+    expect(documents()).toBe(FILES);
     backend.close();
   });
 });

@@ -138,6 +138,7 @@ export function createImageImporter(o: ScanImporterOptions = {}): Importer<Parse
       let done = 0;
       ctx.progress?.(0, pages.length);
       const results = await mapLimit(pages, p.size, async (off) => {
+        if (ctx.signal?.aborted) throw new NtkError('CONFLICT', 'The import was cancelled.');
         const r = await p.recognize(off === null || off === pages[0] ? file.bytes : tiffPage(file.bytes, off));
         ctx.progress?.(++done, pages.length);
         return { text: r.text, ocrConfidence: r.confidence };
