@@ -141,7 +141,7 @@ describe('scanned images and PDFs into an encrypted store', () => {
     expect(pool.workers).toBe(1);
   });
 
-  it('refuses a page image declared over the size limit without handing it to a worker', async () => {
+  it('refuses a page image declared over the size limit, and stops a cancelled TIFF, without handing them to a worker', async () => {
     // 100 MB of pixels deflated to ~100 KB: a valid PNG the engine would otherwise decode whole.
     const bomb = blankPngOfSize(10_001, 10_000);
     expect(bomb.length).toBeLessThan(1 << 20);
@@ -149,6 +149,11 @@ describe('scanned images and PDFs into an encrypted store', () => {
     try {
       const parse = createImageImporter({ pool: () => fresh }).parse(asFile(bomb, 'huge.png'), {});
       await expect(parse).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/10,001 × 10,000 pixels \(101 megapixels\); OCR reads pages up to 100 megapixels/) });
+      expect(fresh.workers).toBe(0);
+      // A cancelled import stops a multi-page TIFF between pages, before OCR'ing another.
+      const tiff = multiPageTiff([['ONE'], ['TWO'], ['THREE']], { width: 200, size: 20 });
+      const cancelled = createImageImporter({ pool: () => fresh }).parse(asFile(tiff, 'pages.tif'), { signal: AbortSignal.abort() });
+      await expect(cancelled).rejects.toMatchObject({ code: 'CONFLICT', message: /cancelled/ });
       expect(fresh.workers).toBe(0);
     } finally {
       await fresh.terminate();
