@@ -4,6 +4,7 @@ import { APP_INFO } from '../../electron/core/app-info';
 import { createBackend, type Backend } from '../../electron/core/backend';
 import { manualClock } from '../../electron/core/clock';
 import type { KeySource } from '../../electron/core/db/keys';
+import type { PickImportFiles } from '../../electron/core/ingest/handlers';
 import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { saveDialogStandIn } from './save-dialog';
 import { newKey, tmpDir } from './tmp';
@@ -30,13 +31,18 @@ export interface TestBackend {
   cancelNextSave(): void;
 }
 
-export function testBackend(existing?: { dir: string; dbPath: string; keys: KeySource; clock: ReturnType<typeof manualClock> }): TestBackend {
+export interface TestBackendOptions {
+  /** What the main process's import picker returns (import calls are refused without it). */
+  pickImportFiles?: PickImportFiles;
+}
+
+export function testBackend(existing?: { dir: string; dbPath: string; keys: KeySource; clock: ReturnType<typeof manualClock> }, opts: TestBackendOptions = {}): TestBackend {
   const dir = existing?.dir ?? tmpDir();
   const keys = existing?.keys ?? newKey(dir).keys;
   const dbPath = existing?.dbPath ?? path.join(dir, 'store.ntk');
   const clock = existing?.clock ?? manualClock();
   const saves = saveDialogStandIn(dir);
-  const backend = createBackend({ app: APP_INFO, clock, workstation: 'test-ws', store: { path: dbPath, keys, create: true }, pickSavePath: saves.pickSavePath });
+  const backend = createBackend({ app: APP_INFO, clock, workstation: 'test-ws', store: { path: dbPath, keys, create: true }, pickSavePath: saves.pickSavePath, pickImportFiles: opts.pickImportFiles });
   const raw = (key: string) => (name: CallName, req: unknown) => backend.call(name, req as never, { transport: 'test', sessionKey: key });
   const tb: TestBackend = {
     backend,
@@ -56,15 +62,15 @@ export function testBackend(existing?: { dir: string; dbPath: string; keys: KeyS
     cancelNextSave: saves.cancelNext,
     reopen() {
       backend.close();
-      return testBackend({ dir, dbPath, keys, clock });
+      return testBackend({ dir, dbPath, keys, clock }, opts);
     },
   };
   return tb;
 }
 
 /** A backend with a first admin signed in as window 'admin' and one user of each given role. */
-export async function withUsers(roles: Array<[string, import('../../shared/roles').Role]> = []): Promise<TestBackend & { ids: Record<string, number> }> {
-  const t = testBackend();
+export async function withUsers(roles: Array<[string, import('../../shared/roles').Role]> = [], opts: TestBackendOptions = {}): Promise<TestBackend & { ids: Record<string, number> }> {
+  const t = testBackend(undefined, opts);
   const admin = t.as('admin');
   await admin('setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: ADMIN_PASSWORD });
   const ids: Record<string, number> = {};

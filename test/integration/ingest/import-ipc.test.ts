@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { APP_INFO } from '../../../electron/core/app-info';
 import { createBackend } from '../../../electron/core/backend';
 import { manualClock } from '../../../electron/core/clock';
-import { ADMIN_PASSWORD, USER_PASSWORD } from '../../support/backend';
+import { ADMIN_PASSWORD, USER_PASSWORD, withUsers } from '../../support/backend';
 import { fhirBundle, TEXT_NOTE } from '../../support/ingest-fixtures';
-import { NEW_PASSWORD } from '../../support/sign-in';
+import { signIn } from '../../support/sign-in';
 import { newKey, tmpDir } from '../../support/tmp';
 
 describe('importFiles / importProgress over the dispatcher', () => {
@@ -48,18 +48,12 @@ describe('importFiles / importProgress over the dispatcher', () => {
 
   it('cancels between files, keeps what was imported, and shows the files only to the user who started it', async () => {
     const FILES = 200;
-    const dir = tmpDir();
-    const notes = path.join(dir, 'notes');
+    const notes = path.join(tmpDir(), 'notes');
     fs.mkdirSync(notes);
-    for (let i = 0; i < FILES; i++) fs.writeFileSync(path.join(notes, `note-${String(i).padStart(2, '0')}.txt`), `${TEXT_NOTE}\nVisit ${i}.`);
-    const backend = createBackend({ app: APP_INFO, clock: manualClock(), workstation: 'ws', store: { path: path.join(dir, 's.ntk'), keys: newKey(dir).keys, create: true }, pickImportFiles: async () => [notes] });
-    const call = (key: string) => async (name: never, req: unknown) => backend.call(name, req as never, { transport: 'test', sessionKey: key });
-    const admin = call('admin');
-    await admin('setupFirstAdmin' as never, { username: 'ada', displayName: 'Ada', password: ADMIN_PASSWORD });
-    await admin('addUser' as never, { username: 'sam', displayName: 'Sam', role: 'supervisor', password: USER_PASSWORD });
-    const supervisor = call('supervisor');
-    await supervisor('login' as never, { username: 'sam', password: USER_PASSWORD });
-    expect(await supervisor('changePassword' as never, { current: USER_PASSWORD, next: NEW_PASSWORD })).toMatchObject({ ok: true });
+    for (let i = 0; i < FILES; i++) fs.writeFileSync(path.join(notes, `note-${String(i).padStart(3, '0')}.txt`), `${TEXT_NOTE}\nVisit ${i}.`);
+    const t = await withUsers([['sam', 'supervisor']], { pickImportFiles: async () => [notes] });
+    const admin = t.raw('admin') as (name: never, req: unknown) => Promise<unknown>;
+    const supervisor = (await signIn(t, 'supervisor', 'sam'), t.raw('supervisor')) as (name: never, req: unknown) => Promise<unknown>;
     expect(await supervisor('importProgress' as never, {})).toMatchObject({ ok: true, value: { state: 'idle' } });
 
     expect(await admin('importCancel' as never, {})).toEqual({ ok: true, value: { cancelling: false } }); // nothing running
@@ -86,7 +80,7 @@ describe('importFiles / importProgress over the dispatcher', () => {
     expect(status!.results.length).toBeLessThan(FILES);
     // Every file listed imported whole; none after the cancel was read or recorded.
     expect(status!.results.every((r) => r.outcome === 'imported')).toBe(true);
-    const db = backend.store.db;
+    const db = t.backend.store.db;
     const documents = () => (db.prepare('SELECT count(*) AS n FROM document').get() as { n: number }).n;
     expect(documents()).toBe(status!.results.length);
     expect((db.prepare("SELECT count(*) AS n FROM ingest_file").get() as { n: number }).n).toBe(status!.results.length);
@@ -103,6 +97,6 @@ describe('importFiles / importProgress over the dispatcher', () => {
     }
     expect(status).toMatchObject({ state: 'done', filesDone: FILES });
     expect(documents()).toBe(FILES);
-    backend.close();
+    t.backend.close();
   });
 });
