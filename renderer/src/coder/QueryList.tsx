@@ -3,6 +3,7 @@ import type { QuerySummary, QueryView } from '../../../shared/coder-contract';
 import type { AppError } from '../../../shared/result';
 import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { GridHead } from '../components/GridHead';
 
 /** The query log of an encounter (or all of mine): open, mark sent, record the answer, withdraw. */
 export function QueryList({ encounterId, onOpen }: { encounterId?: number; onOpen(q: QueryView): void }) {
@@ -37,15 +38,7 @@ export function QueryList({ encounterId, onOpen }: { encounterId?: number; onOpe
   return (
     <div className="query-list">
       <table className="grid compact" aria-label="Queries">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            {!encounterId && <th scope="col">Encounter</th>}
-            <th scope="col">Status</th>
-            <th scope="col">Question</th>
-            <th scope="col">Updated</th>
-          </tr>
-        </thead>
+        <GridHead cols={['#', ...(encounterId ? [] : ['Encounter']), 'Status', 'Question', 'Updated']} />
         <tbody>
           {list.map((q) => (
             <tr key={q.id} className={active?.id === q.id ? 'cursor' : undefined}>

@@ -4,6 +4,7 @@ import type { AppError } from '../../../shared/result';
 import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useCoder } from './coder-store';
+import { GridHead, num } from '../components/GridHead';
 
 const STATUS_LABEL: Record<CodingStatus, string> = { open: 'Open', in_progress: 'In progress', complete: 'Complete' };
 const CLASS_LABEL: Record<string, string> = { IMP: 'Inpatient', AMB: 'Outpatient', EMER: 'Emergency', OBSENC: 'Observation', SS: 'Same day' };
@@ -127,26 +128,7 @@ export function Worklist({ onOpen }: { onOpen(row: WorklistRow): void }) {
       <ErrorBanner error={error} />
       <div className="worklist-scroll">
         <table className="grid worklist" aria-label="Encounters to code" aria-describedby="worklist-help">
-          <thead>
-            <tr>
-              <th scope="col">Encounter</th>
-              <th scope="col">Status</th>
-              <th scope="col">Type</th>
-              <th scope="col">Admitted</th>
-              <th scope="col">Discharged</th>
-              <th scope="col" className="num">
-                LOS
-              </th>
-              <th scope="col">Payer</th>
-              <th scope="col" className="num">
-                Docs
-              </th>
-              <th scope="col" className="num">
-                Open queries
-              </th>
-              <th scope="col">Assignment</th>
-            </tr>
-          </thead>
+          <GridHead cols={['Encounter', 'Status', 'Type', 'Admitted', 'Discharged', num('LOS'), 'Payer', num('Docs'), num('Open queries'), 'Assignment']} />
           <tbody ref={tableRef} tabIndex={0} onKeyDown={onKey} aria-label="Encounters; arrows move, Enter opens">
             {rows.map((r, i) => (
               <tr key={r.encounterId} data-row={i} className={i === cursor ? 'cursor' : undefined} aria-selected={i === cursor} onClick={() => setCursor(i)} onDoubleClick={() => onOpen(r)}>

@@ -6,6 +6,8 @@ import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { registerPhiStore } from '../state/phi-stores';
+import { GridHead } from '../components/GridHead';
+import { Notice } from '../components/Notice';
 
 let clear: (() => void) | undefined;
 registerPhiStore(() => clear?.());
@@ -74,11 +76,7 @@ export function DisclosuresScreen() {
         </button>
       </form>
       <ErrorBanner error={error} />
-      {notice && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      )}
+      <Notice text={notice} />
       {rows && (
         <>
           <p className="small">
@@ -86,16 +84,7 @@ export function DisclosuresScreen() {
             {from || to ? ` from ${from || 'the beginning'} to ${to || 'today'}` : ''}.
           </p>
           <table className="grid" aria-label="Disclosures">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Recipient</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Information disclosed</th>
-                <th scope="col">Excerpts</th>
-                <th scope="col">File SHA-256</th>
-              </tr>
-            </thead>
+            <GridHead cols={['Date', 'Recipient', 'Purpose', 'Information disclosed', 'Excerpts', 'File SHA-256']} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportStatus } from '../../../shared/ingest-contract';
 import { call, errorOf } from '../../api';
+import { GridHead } from '../components/GridHead';
 
 /**
  * Import (admin, supervisor): the main process opens its own file picker; this screen only starts
@@ -94,13 +95,7 @@ export function ImportScreen() {
       {status?.state === 'failed' && <p role="alert" className="error">{status.error}</p>}
       {!!status?.results.length && (
         <table className="import-results" data-testid="import-results">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Format</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
+          <GridHead cols={['File', 'Format', 'Result']} />
           <tbody>
             {status.results.map((r, i) => (
               <tr key={i} className={r.outcome}>

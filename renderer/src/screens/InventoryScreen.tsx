@@ -5,6 +5,8 @@ import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ReauthDialog } from '../components/ReauthDialog';
 import { useInventory } from '../state/inventory-store';
+import { GridHead, num } from '../components/GridHead';
+import { Notice } from '../components/Notice';
 
 /**
  * What this device holds right now (the first thing a privacy officer needs if the laptop is lost),
@@ -64,11 +66,7 @@ export function InventoryScreen({ role }: { role: Role }) {
         </div>
       </header>
       <ErrorBanner error={error} />
-      {notice && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      )}
+      <Notice text={notice} />
       {exporting && <ReauthDialog action={`Exporting the inventory (${exporting.toUpperCase()})`} onCancel={() => setExporting(undefined)} onConfirmed={() => void doExport(exporting)} />}
       {inventory && (
         <>
@@ -107,17 +105,7 @@ export function InventoryScreen({ role }: { role: Role }) {
           </p>
           <div className="inv-table">
             <table className="grid" aria-label="Patients held">
-              <thead>
-                <tr>
-                  <th scope="col">MRN</th>
-                  <th scope="col" className="num">Encounters</th>
-                  <th scope="col" className="num">Documents</th>
-                  <th scope="col">Labels</th>
-                  <th scope="col">Oldest</th>
-                  <th scope="col">Newest</th>
-                  <th scope="col">Last opened</th>
-                </tr>
-              </thead>
+              <GridHead cols={['MRN', num('Encounters'), num('Documents'), 'Labels', 'Oldest', 'Newest', 'Last opened']} />
               <tbody>
                 {inventory.patients.length === 0 && (
                   <tr>

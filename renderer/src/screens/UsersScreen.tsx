@@ -5,6 +5,8 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
 import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
+import { GridHead } from '../components/GridHead';
+import { Notice } from '../components/Notice';
 
 /** Administrators: add, disable (never delete), change roles, reset passwords, unlock, idle limit. */
 export function UsersScreen({ idleMinutes }: { idleMinutes: number }) {
@@ -34,21 +36,9 @@ export function UsersScreen({ idleMinutes }: { idleMinutes: number }) {
         <IdleSetting current={idleMinutes} onSave={(m) => act(() => call('setIdleMinutes', { minutes: m }), `Idle lock set to ${m} minutes.`)} />
       </header>
       <ErrorBanner error={error} />
-      {notice && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      )}
+      <Notice text={notice} />
       <table className="grid" aria-label="Users">
-        <thead>
-          <tr>
-            <th scope="col">User name</th>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
+        <GridHead cols={['User name', 'Name', 'Role', 'Status', 'Actions']} />
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className={u.disabled ? 'dim' : undefined}>

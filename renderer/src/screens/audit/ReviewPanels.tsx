@@ -5,6 +5,7 @@ import { call, errorOf } from '../../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { toRequest, type DayRange } from './range';
+import { GridHead, num } from '../../components/GridHead';
 
 const FLAG_LABELS: Record<AccessFlagView['kind'], string> = {
   volume: 'Volume far above own baseline',
@@ -106,18 +107,7 @@ export function TimelinePanel({ range, onRange, onShowEvents }: { range: DayRang
             {t.data.user.displayName} ({t.data.user.username}): {t.data.days.length} active day(s)
           </p>
           <table className="grid timeline" aria-label="Access timeline">
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col" className="num">Events</th>
-                <th scope="col" className="num">Patient access</th>
-                <th scope="col" className="num">Patients</th>
-                <th scope="col" className="num">After hours</th>
-                <th scope="col" className="num">Denied</th>
-                <th scope="col">Hours (00–23)</th>
-                <th scope="col">Most frequent</th>
-              </tr>
-            </thead>
+            <GridHead cols={['Day', num('Events'), num('Patient access'), num('Patients'), num('After hours'), num('Denied'), 'Hours (00–23)', 'Most frequent']} />
             <tbody>
               {t.data.days.map((d) => (
                 <tr key={d.day}>
@@ -168,17 +158,7 @@ export function FlagsPanel({ range, onRange, onShowEvents }: { range: DayRange; 
             })}
           </p>
           <table className="grid" aria-label="Unusual access flags">
-            <thead>
-              <tr>
-                <th scope="col">Flag</th>
-                <th scope="col">User</th>
-                <th scope="col">Day</th>
-                <th scope="col" className="num">Patient #</th>
-                <th scope="col" className="num">Count</th>
-                <th scope="col">Why</th>
-                <th scope="col">Records</th>
-              </tr>
-            </thead>
+            <GridHead cols={['Flag', 'User', 'Day', num('Patient #'), num('Count'), 'Why', 'Records']} />
             <tbody>
               {f.data.map((x, i) => (
                 <tr key={`${x.kind}-${x.userId}-${x.patientId}-${x.day}-${i}`}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useDenials } from '../../state/denials-store';
+import { GridHead, num } from '../../components/GridHead';
 
 /** The pre-export check: every identifier and label in the packet; confirm, re-authenticate, export. */
 export function CheckDialog() {
@@ -26,16 +27,7 @@ export function CheckDialog() {
         <p className="small">{check.elements.join(' · ')}</p>
         <h3>Identifiers found ({check.identifiers.length})</h3>
         <table className="grid" aria-label="Identifiers in the packet">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Value</th>
-              <th scope="col">Where</th>
-              <th scope="col" className="num">
-                Count
-              </th>
-            </tr>
-          </thead>
+          <GridHead cols={['Type', 'Value', 'Where', num('Count')]} />
           <tbody>
             {check.identifiers.map((i) => (
               <tr key={`${i.type}:${i.text}`}>
