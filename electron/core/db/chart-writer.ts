@@ -155,6 +155,11 @@ export interface ClaimInput extends SourceKey {
   createdAt?: string | null;
   diagnoses?: Array<{ seq: number; system: string; code: string; display?: string | null }>;
   lines: ClaimLineInput[];
+  /**
+   * Other names remittances may have used for this claim before it arrived (a FHIR EOB whose Claim
+   * was not in its file names it by reference, e.g. `Claim/123`); they link like the claim number.
+   */
+  aliases?: string[];
 }
 
 export interface AdjustmentInput {
@@ -179,6 +184,8 @@ export interface RemitLineInput {
 
 export interface RemitClaimInput {
   claimNumber: string;
+  /** The patient the payer says this is, when known (a FHIR EOB's patient): only their claims match. */
+  patientId?: number | null;
   statusCode?: string | null;
   billed?: number | null;
   paid?: number | null;
@@ -401,13 +408,20 @@ export class ChartWriter {
       ins.run(id, l.lineNo, l.serviceDate ?? null, l.codeSystem ?? null, l.code ?? null, l.display ?? null, json(l.modifiers), l.units ?? null, l.charge ?? null, l.renderingNpi ?? null, json(l.dxPointers));
       this.count('claim_line');
     }
-    this.prepared('UPDATE remit_claim SET claim_id = ?, patient_id = ? WHERE claim_number = ? AND claim_id IS NULL').run(id, c.patientId, c.claimNumber);
+    // Remittances that arrived first: same number (or alias), not another patient's, not another member's.
+    const link = this.prepared(
+      `UPDATE remit_claim SET claim_id = ?, patient_id = ?, claim_number = ?
+       WHERE claim_number = ? AND claim_id IS NULL AND (patient_id IS NULL OR patient_id = ?) AND (member_id IS NULL OR ? IS NULL OR member_id = ?)`,
+    );
+    for (const n of [c.claimNumber, ...(c.aliases ?? [])]) link.run(id, c.patientId, c.claimNumber, n, c.patientId, c.memberId ?? null, c.memberId ?? null);
     return id;
   }
 
   /**
    * Writes a remittance and replaces its claims, lines and adjustments. Each remit claim is matched
-   * to a stored claim by claim number (CLP01); unmatched ones are kept and match when the claim arrives.
+   * to a stored claim by claim number (CLP01), never to another patient's claim (when the payer names
+   * the patient) or another member's (when both carry a member id); unmatched ones are kept and
+   * match when the claim arrives.
    */
   remittance(r: RemittanceInput): { id: number; matched: number; unmatched: number } {
     const id = this.upsert('remittance', {
@@ -424,7 +438,11 @@ export class ChartWriter {
       file_sha256: r.fileSha256,
     });
     this.prepared('DELETE FROM remit_claim WHERE remittance_id = ?').run(id);
-    const findClaim = this.prepared('SELECT id, patient_id FROM claim WHERE claim_number = ? ORDER BY id DESC LIMIT 1');
+    const candidates = this.prepared('SELECT id, patient_id, member_id FROM claim WHERE claim_number = ? ORDER BY id DESC');
+    const findClaim = (c: RemitClaimInput) =>
+      (candidates.all(c.claimNumber) as Array<{ id: number; patient_id: number; member_id: string | null }>).find(
+        (k) => (c.patientId == null || k.patient_id === c.patientId) && (!c.memberId || !k.member_id || k.member_id === c.memberId),
+      );
     const insClaim = this.prepared(
       `INSERT INTO remit_claim (remittance_id, seq, claim_id, patient_id, claim_number, status_code, billed, paid, patient_resp, payer_claim_control,
          patient_name, member_id, rendering_npi, service_start, service_end, received_at, rarc_json)
@@ -437,10 +455,10 @@ export class ChartWriter {
     const insAdj = this.prepared('INSERT INTO remit_adjustment (remit_claim_id, remit_line_id, group_code, carc, amount, quantity) VALUES (?, ?, ?, ?, ?, ?)');
     let matched = 0;
     r.claims.forEach((c, i) => {
-      const claim = findClaim.get(c.claimNumber) as { id: number; patient_id: number } | undefined;
+      const claim = findClaim(c);
       if (claim) matched++;
       const rc = insClaim.get(
-        id, i + 1, claim?.id ?? null, claim?.patient_id ?? null, c.claimNumber, c.statusCode ?? null, c.billed ?? null, c.paid ?? null,
+        id, i + 1, claim?.id ?? null, claim?.patient_id ?? c.patientId ?? null, c.claimNumber, c.statusCode ?? null, c.billed ?? null, c.paid ?? null,
         c.patientResp ?? null, c.payerClaimControl ?? null, c.patientName ?? null, c.memberId ?? null, c.renderingNpi ?? null,
         c.serviceStart ?? null, c.serviceEnd ?? null, c.receivedAt ?? null, json(c.rarc),
       ) as { id: number };

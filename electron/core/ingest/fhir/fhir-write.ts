@@ -359,6 +359,7 @@ const WRITERS: Record<SupportedType, Writer> = {
       patientId,
       encounterId: c.id(objs(at(r, 'item', 'encounter'))[0] ?? objs(items.flatMap((i) => objs(i.encounter)))[0], 'Encounter'),
       claimNumber: claimNumber(r, e),
+      aliases: [e.key],
       claimType: str(at(r, 'type', 'coding', 'code'), 32),
       payerName: str(at(r, 'insurance', 'coverage', 'display'), 200) ?? str(at(r, 'insurer', 'display'), 200) ?? eob?.payerName,
       memberId: eob?.memberId,
@@ -385,8 +386,17 @@ const WRITERS: Record<SupportedType, Writer> = {
     });
   },
   ExplanationOfBenefit: (c, e, r) => {
+    // The claim it pays: in this file, or stored from an earlier one (its claim number), or not yet
+    // here (named by its reference, which the Claim links to when it arrives; a bare FHIR id would
+    // match whichever claim happens to carry that number).
     const claimEntry = c.entry(r.claim, 'Claim');
-    const claimNo = claimEntry ? claimNumber(claimEntry.resource, claimEntry) : (resolveRef(c.p.refs, r.claim, 'Claim')?.split('/')[1] ?? claimNumber(r, e));
+    const claimRef = resolveRef(c.p.refs, r.claim, 'Claim');
+    const storedClaim = claimEntry ? undefined : c.id(r.claim, 'Claim');
+    const claimNo = claimEntry
+      ? claimNumber(claimEntry.resource, claimEntry)
+      : storedClaim !== undefined
+        ? (c.w.db.prepare('SELECT claim_number FROM claim WHERE id = ?').get(storedClaim) as { claim_number: string }).claim_number
+        : (claimRef ?? claimNumber(r, e));
     const totals = objs(r.total);
     const total = (cat: string) => num(at(totals.find((t) => codings(t.category).some((k) => k.code === cat)), 'amount', 'value'));
     const paid = num(at(r, 'payment', 'amount', 'value')) ?? total('benefit');
@@ -418,6 +428,7 @@ const WRITERS: Record<SupportedType, Writer> = {
       claims: [
         {
           claimNumber: claimNo,
+          patientId: c.id(r.patient, 'Patient') ?? null,
           statusCode: str(r.outcome, 32),
           billed: total('submitted'),
           paid,
