@@ -3,38 +3,21 @@
  * Claim reference (by the stored claim's number, not by the FHIR id), a claim that arrives after
  * its EOB picks it up, and an 835 claim number shared by two patients' claims goes to the member's.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
-import { createImporters } from '../../../electron/core/ingest/importers';
-import { importPaths } from '../../../electron/core/ingest/pipeline';
-import { testBackend } from '../../support/backend';
-import { tmpDir } from '../../support/tmp';
-
-const actor = { username: 'cli:test', role: 'admin' };
+import { importHarness } from '../../support/import-harness';
 
 function setup() {
-  const t = testBackend();
-  const db = t.backend.store.db;
-  const dir = tmpDir();
-  const file = (name: string, resources: object[]) => {
-    const p = path.join(dir, name);
-    fs.writeFileSync(p, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) }));
-    return p;
-  };
-  const run = async (...paths: string[]) => {
-    const s = await importPaths({ db, audit: t.backend.audit }, paths, { importers: createImporters(), actor });
-    expect(s.rejected).toEqual([]);
-  };
+  const h = importHarness();
+  const run = async (...paths: string[]) => expect((await h.run(...paths)).rejected).toEqual([]);
   const payments = () =>
-    db
+    h.db
       .prepare(
         `SELECT rc.claim_number AS number, c.source_id AS claim, p.source_id AS patient, rc.paid
          FROM remit_claim rc LEFT JOIN claim c ON c.id = rc.claim_id LEFT JOIN patient p ON p.id = rc.patient_id ORDER BY rc.id`,
       )
       .all();
-  return { db, file, run, payments };
+  return { db: h.db, file: (name: string, resources: object[]) => h.bundle(name, resources), run, payments };
 }
 
 const patient = (id: string, family: string) => ({ resourceType: 'Patient', id, name: [{ family, given: ['Test'] }] });

@@ -20,11 +20,15 @@ function detect(file: ImportFile): boolean {
 export function writeCcda(p: CcdaParsed, w: ChartWriter): void {
   const src = { sourceSystem: CCDA_SOURCE };
   const patientId = w.patient({ ...src, sourceId: p.patient.key, ...p.patient });
+  // Encounter, document and entry ids are meant to be globally unique, but sample and vendor
+  // documents reuse them: keyed under the patient, another patient's document that reuses an id
+  // adds its own rows instead of taking this patient's over.
+  const own = (id: string): string => `${p.patient.key}|${id}`;
   const authorId = p.author ? w.practitioner({ ...src, sourceId: p.author.key, npi: p.author.npi, name: p.author.name }) : undefined;
   const encounterId = p.encounter
     ? w.encounter({
         ...src,
-        sourceId: p.encounter.key,
+        sourceId: own(p.encounter.key),
         patientId,
         classCode: p.encounter.classCode,
         typeSystem: p.encounter.typeSystem,
@@ -37,7 +41,7 @@ export function writeCcda(p: CcdaParsed, w: ChartWriter): void {
     : undefined;
   w.document({
     ...src,
-    sourceId: `document:${p.docKey}`,
+    sourceId: own(`document:${p.docKey}`),
     patientId,
     encounterId,
     docType: p.document.docType,
@@ -50,7 +54,7 @@ export function writeCcda(p: CcdaParsed, w: ChartWriter): void {
     sections: p.document.sections.length ? p.document.sections : undefined,
   });
   for (const e of p.entries) {
-    const base = { ...src, sourceId: e.sourceId, patientId, encounterId, codeSystem: e.code.system, code: e.code.code, display: e.code.display };
+    const base = { ...src, sourceId: own(e.sourceId), patientId, encounterId, codeSystem: e.code.system, code: e.code.code, display: e.code.display };
     switch (e.kind) {
       case 'condition':
         w.condition({ ...base, category: e.category, clinicalStatus: e.status, onsetAt: e.date });
