@@ -65,10 +65,25 @@ describe('text notes', () => {
     ]);
     expect(badInput(() => parseTextFile(file('n.jsonl', '{"resourceType":"Patient"}')))).toMatch(/FHIR resource/);
     expect(badInput(() => parseTextFile(file('n.jsonl', '{"note":"x"}\n{"note": "Juniper')))).toBe('Line 2 is not valid JSON.');
-    expect(badInput(() => parseTextFile(file('n.csv', NOTES_CSV), { text: 'body' }))).toMatch(/column for 'text'/);
+    expect(badInput(() => parseTextFile(file('n.csv', NOTES_CSV), { text: 'body' }))).toMatch(/column 'body' for 'text'.*4 columns/);
     expect(badInput(() => parseTextFile(file('n.csv', 'a,b\n1,2\n')))).toMatch(/No note text column/);
     expect(badInput(() => parseTextFile(file('n.txt', '  \n ')))).toBe('The note is empty.');
     expect(badInput(() => parseTextFile(file('n.txt', Buffer.from([0xff, 0xfe, 0x41]))))).toBe('The note is not UTF-8 text.');
+  });
+
+  it('never quotes the file in a column error: a headerless first row is patient data', () => {
+    const csv = 'Juniper Quillfeather,1961-04-12,MRN-4471,Pt reports HIV positive status on ART.\n';
+    for (const map of [undefined, parseColumnMap('text=note'), parseColumnMap('text=transcription,patient=mrn')]) {
+      const m = badInput(() => parseTextFile(file('n.csv', csv), map));
+      expect(m).toMatch(/4 columns/);
+      expect(m).toMatch(/--map text=COLUMN/);
+      expect(m).not.toMatch(/1961|4471|HIV|ART\b|Pt reports/);
+    }
+    // The mapped column name is the user's own, so it may be echoed back.
+    expect(badInput(() => parseTextFile(file('n.csv', csv), parseColumnMap('text=note,patient=MRN')))).toMatch(/column 'note' for 'text'/);
+    const jsonl = badInput(() => parseTextFile(file('n.jsonl', '{"Juniper Quillfeather":"MRN-4471"}'), { text: 'note' }));
+    expect(jsonl).toMatch(/column 'note' for 'text'.*1 key\b/);
+    expect(jsonl).not.toMatch(/Juniper|4471/);
   });
 
   it('never throws anything but BAD_INPUT on arbitrary input', () => {

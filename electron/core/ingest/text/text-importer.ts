@@ -9,6 +9,12 @@
  * updates it, an edited note becomes a new placeholder. For a .txt file that is the file's content
  * hash; for CSV/JSONL it is each record's text hash (records are separate patients). Notes with an
  * `id` column are keyed by it (`<column>:<id>`), so a corrected note replaces the old one.
+ * A note with a `patient` column belongs to that patient, and its document and default encounter
+ * are keyed within the patient (`note:patient:<key>|<note key>`): the same templated text or the
+ * same per-patient id for two patients gives two documents, one each.
+ *
+ * Error messages never quote the file's cells: a headerless CSV's "header" is its first record,
+ * and JSONL keys may be data too. They give counts and the user's own mapping instead.
  */
 import { createHash } from 'node:crypto';
 import type { ChartWriter } from '../../db/chart-writer';
@@ -76,22 +82,47 @@ function checkSize(text: string, where: string): void {
   if (text.length > MAX_NOTE_CHARS) throw bad(`${where}: the note is longer than ${MAX_NOTE_CHARS / 1024 / 1024} MB of text.`);
 }
 
-/** Which column holds each field: the explicit mapping, else a guess from the header. */
-export function resolveColumns(header: string[], map: ColumnMap | undefined): Partial<Record<MapField, number>> {
+/** The user's own mapping value, safe to echo back (it comes from --map, not the file). */
+const quoteMapped = (col: string): string => {
+  const c = col.trim().replace(/\p{Cc}/gu, ' ');
+  return `'${c.length > 40 ? `${c.slice(0, 40)}…` : c}'`;
+};
+
+/**
+ * Which column holds each field: the explicit mapping, else a guess from the header. `header` is the
+ * CSV's first record or the first JSONL object's keys; for a headerless file that is patient data,
+ * so the errors report only how many columns there are and which mapped field was not found.
+ */
+export function resolveColumns(header: string[], map: ColumnMap | undefined, kind: 'csv' | 'jsonl' = 'csv'): Partial<Record<MapField, number>> {
   const lower = header.map((h) => h.trim().toLowerCase());
   const out: Partial<Record<MapField, number>> = {};
+  const where =
+    kind === 'csv'
+      ? `the file's first row (read as the header; ${header.length} column${header.length === 1 ? '' : 's'})`
+      : `the first record's keys (${header.length} key${header.length === 1 ? '' : 's'})`;
+  const headerHint = kind === 'csv' ? ' If the file has no header row, add one naming its columns.' : '';
   for (const field of Object.keys(GUESS) as MapField[]) {
     const wanted = map?.[field];
     if (wanted !== undefined) {
       const at = lower.indexOf(wanted.trim().toLowerCase());
-      if (at < 0) throw bad(`The mapping names a column for '${field}' that the file does not have; its columns are: ${header.map((h) => h.slice(0, 40)).join(', ')}.`);
+      if (at < 0) {
+        throw bad(
+          `The mapping names column ${quoteMapped(wanted)} for '${field}', but ${where} has no column of that name. ` +
+            `Check --map ${field}=COLUMN against the file's column names.${headerHint}`,
+        );
+      }
       out[field] = at;
     } else {
       const at = lower.findIndex((h) => GUESS[field].includes(h));
       if (at >= 0) out[field] = at;
     }
   }
-  if (out.text === undefined) throw bad(`No note text column found; pass --map text=COLUMN (columns: ${header.map((h) => h.slice(0, 40)).join(', ')}).`);
+  if (out.text === undefined) {
+    throw bad(
+      `No note text column found in ${where}; pass --map text=COLUMN (e.g. --map text=transcription,title=sample_name) ` +
+        `naming the column that holds the note text. Without a mapping it is guessed from: ${GUESS.text.join(', ')}.${headerHint}`,
+    );
+  }
   return out;
 }
 
@@ -132,7 +163,7 @@ export function parseTextFile(file: ImportFile, map?: ColumnMap): TextParsed {
     for (const { line, fields } of csvRecords(text)) {
       if (!header) {
         header = fields;
-        cols = resolveColumns(header, map);
+        cols = resolveColumns(header, map, 'csv');
         continue;
       }
       if (fields.length > header.length) throw bad(`CSV record on line ${line} has ${fields.length} fields; the header has ${header.length}.`);
@@ -164,7 +195,7 @@ export function parseTextFile(file: ImportFile, map?: ColumnMap): TextParsed {
       const keys = Object.keys(o);
       if (!cols) {
         header = keys;
-        cols = resolveColumns(header, map);
+        cols = resolveColumns(header, map, 'jsonl');
       }
       const lowerKeys = new Map(keys.map((k) => [k.trim().toLowerCase(), k]));
       const get = (f: MapField): string | undefined => {
@@ -185,11 +216,17 @@ export function writeText(p: TextParsed, w: ChartWriter): void {
   for (const n of p.notes) {
     const hash = sha(n.text);
     const placeholder = `placeholder:${n.key}`;
+    // A note key (text hash or id) is unique only within its patient: the same templated text or a
+    // per-patient id for two patients must give two documents. A placeholder patient is itself
+    // keyed by the note key, so those notes keep their unscoped key.
+    const scopedKey = n.patientKey ? `${n.patientKey}|${n.key}` : n.key;
     const patientId = w.patient({ ...src, sourceId: n.patientKey ?? placeholder });
-    const encounterId = w.encounter({ ...src, sourceId: n.encounterKey ?? (n.patientKey ? `${n.patientKey}|${n.key}` : placeholder), patientId, periodStart: n.date });
+    // An encounter id column is scoped the same way: visit numbers repeat across patients too.
+    const encounterKey = n.encounterKey && n.patientKey ? `${n.patientKey}|${n.encounterKey}` : n.encounterKey;
+    const encounterId = w.encounter({ ...src, sourceId: encounterKey ?? (n.patientKey ? scopedKey : placeholder), patientId, periodStart: n.date });
     w.document({
       ...src,
-      sourceId: `note:${n.key}`,
+      sourceId: `note:${scopedKey}`,
       patientId,
       encounterId,
       docType: n.docType,
