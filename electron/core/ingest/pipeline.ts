@@ -198,7 +198,7 @@ async function importOne(
     file = { name: f.file, bytes, sha256 };
   } catch {
     if (opts.signal?.aborted) return CANCELLED;
-    return { ...base, code: 'NOT_FOUND', reason: 'The file could not be read (missing, moved or not permitted).' };
+    return record(target, opts, base, 'not-read', { code: 'NOT_FOUND', reason: 'The file could not be read (missing, moved or not permitted).' });
   }
   if (file.bytes.length === 0) return record(target, opts, base, file.sha256, { code: 'BAD_INPUT', reason: 'The file is empty.' });
   const importer = opts.importers.find((i) => safeDetect(i, file));

@@ -108,4 +108,13 @@ describe('import pipeline', () => {
     expect(reasons['nope.json']).toBe('NOT_FOUND: No such file or folder.');
     expect(r.imported).toBe(0);
   });
+
+  it.skipIf(process.platform !== 'linux')('records and audits a file that is there but cannot be read', async () => {
+    const s = setup();
+    // A regular file to stat whose read fails (EIO): stands in for a file moved or locked mid-import.
+    const r = await s.run(['/proc/self/mem']);
+    expect(r.rejected).toEqual([{ file: 'mem', code: 'NOT_FOUND', reason: 'The file could not be read (missing, moved or not permitted).' }]);
+    expect(s.db.prepare('SELECT sha256, outcome, error_code FROM ingest_file').all()).toEqual([{ sha256: 'not-read', outcome: 'rejected', error_code: 'NOT_FOUND' }]);
+    expect(s.db.prepare("SELECT count(*) AS n FROM audit_event WHERE event_type = 'ingest.file' AND outcome = 'failure'").get()).toEqual({ n: 1 });
+  });
 });
