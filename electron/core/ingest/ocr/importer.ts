@@ -62,7 +62,8 @@ export function assemble(pages: Array<{ text: string; ocrConfidence: number | nu
   const out: PageInput[] = [];
   const confs: number[] = [];
   pages.forEach((p, i) => {
-    let t = p.text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+    // Trailing blanks are matched only from the start of a run (retried inside a long run, quadratic).
+    let t = p.text.replace(/\r\n?/g, '\n').replace(/(?<![ \t])[ \t]+$/gm, '').trim();
     if (p.ocrConfidence !== null) {
       const r = repairIcd10(t);
       t = r.text;

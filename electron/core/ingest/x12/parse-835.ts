@@ -46,7 +46,9 @@ export interface ParsedRemittance extends RemittanceInput {
   providerAdjustments: ProviderAdjustment[];
 }
 
-const MONEY = /^-?(?:\d+\.?\d*|\.\d+)$/;
+// Unambiguous (digits, then an optional '.' and digits; or '.' and digits), so linear: `\d+\.?\d*` could split
+// a run of digits in every way before failing, quadratic on a long bad amount.
+const MONEY = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 function el(seg: Segment, n: number): string {
   return (seg.elements[n] ?? '').trim();

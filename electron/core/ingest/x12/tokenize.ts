@@ -75,6 +75,17 @@ export function findDelimiters(raw: string): { delimiters: Delimiters; enveloped
 const escape = (c: string): string => c.replace(/[\\\]^-]/g, '\\$&');
 const reEscape = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
+const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+
+/** Strips leading and trailing \r and \n; an index scan, since a regex anchored at the end is quadratic on a long run of them. */
+function trimLineBreaks(s: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && isLineBreak(s.charCodeAt(from))) from++;
+  while (to > from && isLineBreak(s.charCodeAt(to - 1))) to--;
+  return from === 0 && to === s.length ? s : s.slice(from, to);
+}
+
 /** Splits the file into segments. Throws BAD_INPUT if the last segment is not terminated (truncated file). */
 export function tokenize(raw: string): { delimiters: Delimiters; enveloped: boolean; segments: Segment[] } {
   const { delimiters, enveloped } = findDelimiters(raw);
@@ -85,7 +96,7 @@ export function tokenize(raw: string): { delimiters: Delimiters; enveloped: bool
   const segments: Segment[] = [];
   for (const part of parts) {
     // Line breaks after a terminator are layout, not data.
-    const body = part.replace(/^[\r\n]+|[\r\n]+$/g, '');
+    const body = trimLineBreaks(part);
     if (body === '') continue;
     const elements = body.split(delimiters.element);
     const id = elements[0] ?? '';
