@@ -15,6 +15,11 @@ export interface ImportFile {
   name: string;
   bytes: Buffer;
   sha256: string;
+  /**
+   * A scan's sidecar (`<scan file name>.json` beside it in the same folder), read by the pipeline:
+   * it names the patient the scan belongs to (see ocr/sidecar.ts). Other importers ignore it.
+   */
+  sidecar?: Buffer;
 }
 
 export interface ParseContext {

@@ -16,7 +16,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditActor, AuditLog } from '../audit/audit-log';
 import { ChartWriter, type WriteCounts } from '../db/chart-writer';
 import { toStoreError } from '../db/sqlite-errors';
-import { isNtkError } from '../errors';
+import { isNtkError, NtkError } from '../errors';
 import type { Importer, ImportFile } from './importer';
 
 /** Files larger than this are refused before they are read (override with `maxFileBytes`). */
@@ -76,6 +76,37 @@ interface Found {
   full: string | null;
   bytes: number;
   error?: { code: string; reason: string };
+  /** The scan's sidecar file (`<name>.json` beside it), imported with it rather than on its own. */
+  sidecar?: string;
+}
+
+const SCAN_NAME = /\.(png|jpe?g|tiff?|pdf)$/i;
+const MAX_SIDECAR_BYTES = 64 * 1024;
+
+function readSidecar(full: string): Buffer {
+  let bytes: Buffer;
+  try {
+    if (fs.statSync(full).size > MAX_SIDECAR_BYTES) throw new NtkError('BAD_INPUT', `The scan's sidecar (.json beside it) is larger than ${MAX_SIDECAR_BYTES / 1024} KB.`);
+    bytes = fs.readFileSync(full);
+  } catch (e) {
+    if (isNtkError(e)) throw e;
+    throw new NtkError('NOT_FOUND', "The scan's sidecar (.json beside it) could not be read.");
+  }
+  return bytes;
+}
+
+/** Pairs each scan with its sidecar (`scan.pdf` + `scan.pdf.json`) and drops the sidecars from the list. */
+function pairSidecars(found: Found[]): Found[] {
+  const byPath = new Map(found.filter((f) => f.full && !f.error).map((f) => [f.full!, f]));
+  const consumed = new Set<Found>();
+  for (const f of byPath.values()) {
+    const scan = f.full!.toLowerCase().endsWith('.json') ? byPath.get(f.full!.slice(0, -5)) : undefined;
+    if (scan && SCAN_NAME.test(scan.full!)) {
+      scan.sidecar = f.full!;
+      consumed.add(f);
+    }
+  }
+  return found.filter((f) => !consumed.has(f));
 }
 
 const now = (): number => performance.now();
@@ -132,7 +163,7 @@ const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(n >= 1024 * 1024 
 export async function importPaths(target: ImportTarget, paths: readonly string[], opts: ImportOptions): Promise<ImportSummary> {
   const started = now();
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const found = walkPaths(paths);
+  const found = pairSidecars(walkPaths(paths));
   const bytesTotal = found.reduce((s, f) => s + (f.error || f.bytes > maxBytes ? 0 : f.bytes), 0);
   const writer = new ChartWriter(target.db);
   const summary: ImportSummary = { files: found.length, imported: 0, rejected: [], counts: {}, skipped: {}, bytes: 0, elapsedMs: 0, results: [], cancelled: false };
@@ -201,6 +232,13 @@ async function importOne(
     return record(target, opts, base, 'not-read', { code: 'NOT_FOUND', reason: 'The file could not be read (missing, moved or not permitted).' });
   }
   if (file.bytes.length === 0) return record(target, opts, base, file.sha256, { code: 'BAD_INPUT', reason: 'The file is empty.' });
+  if (f.sidecar) {
+    try {
+      file.sidecar = readSidecar(f.sidecar);
+    } catch (e) {
+      return record(target, opts, base, file.sha256, rejection(e, 'scan sidecar'));
+    }
+  }
   const importer = opts.importers.find((i) => safeDetect(i, file));
   if (!importer) {
     return record(target, opts, base, file.sha256, {

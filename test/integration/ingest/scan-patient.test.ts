@@ -5,6 +5,8 @@ import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { Store } from '../../../electron/core/db/store';
 import type { ImportFile } from '../../../electron/core/ingest/importer';
 import { assemble, createPdfImporter, scanSidecarOptions } from '../../../electron/core/ingest/ocr';
+import { importHarness } from '../../support/import-harness';
+import { makePdf } from '../../support/ocr-images';
 import { newKey, tmpDir } from '../../support/tmp';
 
 const file = (s: string): ImportFile => {
@@ -40,5 +42,30 @@ describe('which patient a scan is filed under', () => {
 
     expect(() => scanSidecarOptions(Buffer.from('{"patient":"Jane Doe"}'))).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
     expect(() => scanSidecarOptions(Buffer.from('not json'))).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+  });
+});
+
+describe('scan sidecars in an imported folder', () => {
+  it('files each scan under the patient its sidecar names; the sidecar is not imported on its own; a bad one rejects its scan only', async () => {
+    const h = importHarness();
+    const patient = new ChartWriter(h.db).patient({ sourceSystem: 'ehr', sourceId: 'P-1001', familyName: 'Kept' });
+    const letter = await makePdf([['Typed letter about the visit on 2026-03-02']]);
+    const named = h.file('letter.pdf', letter);
+    h.file('letter.pdf.json', '{"patient":{"sourceSystem":"ehr","sourceId":"P-1001"}}');
+    h.file('other.pdf', await makePdf([['A second typed letter']]));
+    h.file('other.pdf.json', '{"patient":"Jane Doe"}');
+    h.file('third.pdf', await makePdf([['A third typed letter']]));
+    const r = await h.run(path.dirname(named));
+    expect(r.results.map((x) => [x.file, x.outcome])).toEqual([
+      ['letter.pdf', 'imported'],
+      ['other.pdf', 'rejected'],
+      ['third.pdf', 'imported'],
+    ]);
+    expect(r.rejected[0]).toMatchObject({ code: 'BAD_INPUT', reason: expect.stringMatching(/sidecar must be/) });
+    const owners = h.db.prepare("SELECT p.source_system AS system, p.id = ? AS named FROM document d JOIN patient p ON p.id = d.patient_id ORDER BY d.id").all(patient);
+    expect(owners).toEqual([
+      { system: 'ehr', named: 1 },
+      { system: 'import-file', named: 0 },
+    ]);
   });
 });

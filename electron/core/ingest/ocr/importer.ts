@@ -17,6 +17,7 @@ import type { Importer, ImportFile, ParseContext } from '../importer';
 import { looksPdf, readPdf } from './pdf';
 import { ocrPool, type OcrPool } from './pool';
 import { repairIcd10 } from './repair';
+import { scanSidecarOptions } from './sidecar';
 import { tiffPage, tiffPageOffsets } from './tiff';
 
 export const IMPORT_FILE_SOURCE = 'import-file';
@@ -87,7 +88,9 @@ export function assemble(pages: Array<{ text: string; ocrConfidence: number | nu
   };
 }
 
-function patientFor(writer: ChartWriter, file: ImportFile, o: ScanImporterOptions): number {
+function patientFor(writer: ChartWriter, file: ImportFile, configured: ScanImporterOptions): number {
+  // A sidecar beside the file names its patient, over whatever the importer was built with.
+  const o = file.sidecar ? { ...configured, ...scanSidecarOptions(file.sidecar) } : configured;
   if (o.patientSourceId) {
     const row = writer.db
       .prepare('SELECT id FROM patient WHERE source_system = ? AND source_id = ?')
@@ -131,6 +134,7 @@ export function createImageImporter(o: ScanImporterOptions = {}): Importer<Parse
     format: 'image',
     detect: (file) => imageKind(file.bytes) !== null || (IMAGE_NAME.test(file.name) && !looksPdf(file.bytes)),
     async parse(file: ImportFile, ctx: ParseContext) {
+      if (file.sidecar) scanSidecarOptions(file.sidecar); // a bad sidecar fails before any OCR
       const kind = imageKind(file.bytes);
       if (!kind) throw new NtkError('BAD_INPUT', 'The file is not a PNG, JPEG or TIFF image.');
       const p = pool();
@@ -156,6 +160,7 @@ export function createPdfImporter(o: ScanImporterOptions = {}): Importer<ParsedS
     format: 'pdf',
     detect: (file) => looksPdf(file.bytes) || /\.pdf$/i.test(file.name),
     async parse(file: ImportFile, ctx: ParseContext) {
+      if (file.sidecar) scanSidecarOptions(file.sidecar); // a bad sidecar fails before any OCR
       const pages = await readPdf(file.bytes, { ocr: (img) => pool().recognize(img), progress: ctx.progress, signal: ctx.signal });
       return assemble(pages, o.lowConfidence);
     },

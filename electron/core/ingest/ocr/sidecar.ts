@@ -1,7 +1,8 @@
 /**
  * A scan's sidecar: a small JSON file beside it (`<scan file name>.json`) naming the patient the
- * scan belongs to, for batch imports where the folder holds both. The pipeline reads it and builds
- * the scan importer with `createImageImporter(scanSidecarOptions(bytes))` (or the PDF one).
+ * scan belongs to, for batch imports where the folder holds both. The pipeline pairs it with its scan
+ * (ImportFile.sidecar) and the scan importers file the scan under the patient it names, who must
+ * already be in the store; a scan without one gets a placeholder patient of its own.
  *
  *   { "patient": { "sourceSystem": "ehr", "sourceId": "P-1001" } }
  */
