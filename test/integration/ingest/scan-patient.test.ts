@@ -67,5 +67,10 @@ describe('scan sidecars in an imported folder', () => {
       { system: 'ehr', named: 1 },
       { system: 'import-file', named: 0 },
     ]);
+
+    // The placeholder's scan, imported again with a sidecar, moves to the named patient (no second copy).
+    h.file('third.pdf.json', '{"patient":{"sourceSystem":"ehr","sourceId":"P-1001"}}');
+    expect((await h.run(path.join(path.dirname(named), 'third.pdf'), path.join(path.dirname(named), 'third.pdf.json'))).rejected).toEqual([]);
+    expect(h.db.prepare('SELECT count(*) AS n, sum(patient_id = ?) AS named FROM document').get(patient)).toEqual({ n: 2, named: 2 });
   });
 });
