@@ -20,52 +20,70 @@ const idle = (): ImportStatus => ({ state: 'idle', filesDone: 0, filesTotal: 0, 
 
 export type PickImportFiles = (opts: { folder: boolean }) => Promise<string[]>;
 
+interface Run {
+  owner: number;
+  stop: AbortController;
+  status: ImportStatus;
+}
+
 export function ingestHandlers(store: Store, audit: AuditLog, pick?: PickImportFiles): Pick<Handlers, 'importFiles' | 'importProgress' | 'importCancel'> {
-  let status = idle();
-  let owner: number | null = null;
-  let stop: AbortController | null = null;
+  // The latest run; a run only ever writes its own record, so a finished run cannot overwrite a newer one.
+  let current: Run | null = null;
+  const running = () => current?.status.state === 'running';
   return {
     importFiles: {
       access: IMPORTERS,
       run: async (r, { session }) => {
         if (!pick) throw new NtkError('FORBIDDEN', 'Importing files is not available here.');
-        if (status.state === 'running') throw new NtkError('CONFLICT', 'An import is already running.');
-        const paths = await pick({ folder: r.folder });
-        if (!paths.length) return { started: false, files: 0 };
-        status = { ...idle(), state: 'running' };
-        owner = session!.userId;
-        const ctl = (stop = new AbortController());
-        // Loaded on first use: the importers pull in the redaction engine and its JSON lexicons,
-        // which the rest of the backend (and the e2e harness's loader) need not load up front.
-        const [{ importPaths }, { createImporters }] = await Promise.all([import('./pipeline'), import('./importers')]);
-        void importPaths({ db: store.db, audit }, paths, {
-          importers: createImporters(),
-          actor: actor(session!),
-          signal: ctl.signal,
-          onProgress: (p) => {
-            status = { ...status, filesDone: p.filesDone, filesTotal: p.filesTotal, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, etaMs: p.etaMs };
-          },
-        }).then(
-          (s) => {
-            status = { ...status, state: s.cancelled ? 'cancelled' : 'done', results: s.results, counts: s.counts, etaMs: 0 };
-          },
-          (e: unknown) => {
-            status = { ...status, state: 'failed', error: e instanceof NtkError ? e.message : 'The import stopped unexpectedly; files already imported are kept.' };
-          },
-        );
-        return { started: true, files: paths.length };
+        if (running()) throw new NtkError('CONFLICT', 'An import is already running.');
+        // Claimed before the picker opens: a second request while it is open is refused above.
+        const run: Run = { owner: session!.userId, stop: new AbortController(), status: { ...idle(), state: 'running' } };
+        const previous = current;
+        current = run;
+        let started = false;
+        try {
+          const paths = await pick({ folder: r.folder });
+          if (!paths.length) return { started: false, files: 0 };
+          // Loaded on first use: the importers pull in the redaction engine and its JSON lexicons,
+          // which the rest of the backend (and the e2e harness's loader) need not load up front.
+          const [{ importPaths }, { createImporters }] = await Promise.all([import('./pipeline'), import('./importers')]);
+          void importPaths({ db: store.db, audit }, paths, {
+            importers: createImporters(),
+            actor: actor(session!),
+            signal: run.stop.signal,
+            onProgress: (p) => {
+              run.status = { ...run.status, filesDone: p.filesDone, filesTotal: p.filesTotal, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, etaMs: p.etaMs };
+            },
+          }).then(
+            (sum) => {
+              run.status = { ...run.status, state: sum.cancelled ? 'cancelled' : 'done', results: sum.results, counts: sum.counts, etaMs: 0 };
+            },
+            (e: unknown) => {
+              run.status = { ...run.status, state: 'failed', error: e instanceof NtkError ? e.message : 'The import stopped unexpectedly; files already imported are kept.' };
+            },
+          );
+          started = true;
+          return { started: true, files: paths.length };
+        } finally {
+          // Nothing picked, or the picker or the importers failed: the previous run's record stands.
+          if (!started && current === run) current = previous;
+        }
       },
     },
     importProgress: {
       access: IMPORTERS,
-      run: (_r, { session }) => (session!.userId === owner ? status : { ...idle(), state: status.state === 'running' ? 'running' : 'idle' }),
+      run: (_r, { session }) => {
+        if (!current) return idle();
+        if (session!.userId === current.owner) return current.status;
+        return { ...idle(), state: running() ? 'running' : 'idle' };
+      },
     },
     importCancel: {
       access: IMPORTERS,
       run: (_r, { session }) => {
-        if (status.state !== 'running' || !stop) return { cancelling: false };
-        if (session!.userId !== owner) throw new NtkError('FORBIDDEN', 'Only the person who started this import can cancel it.');
-        stop.abort();
+        if (!current || !running()) return { cancelling: false };
+        if (session!.userId !== current.owner) throw new NtkError('FORBIDDEN', 'Only the person who started this import can cancel it.');
+        current.stop.abort();
         return { cancelling: true };
       },
     },

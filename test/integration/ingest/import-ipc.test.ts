@@ -100,3 +100,27 @@ describe('importFiles / importProgress over the dispatcher', () => {
     t.backend.close();
   });
 });
+
+describe('one import at a time', () => {
+  it('refuses a second import while the first one’s picker is still open, and frees the slot when nothing is picked', async () => {
+    const pending: Array<(paths: string[]) => void> = [];
+    const t = await withUsers([['sam', 'supervisor']], { pickImportFiles: () => new Promise((res) => pending.push(res)) });
+    await signIn(t, 'supervisor', 'sam');
+    const admin = t.raw('admin');
+    const supervisor = t.raw('supervisor');
+    const first = admin('importFiles', { folder: true });
+    await new Promise((res) => setTimeout(res, 10));
+    expect(await supervisor('importFiles', { folder: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(pending).toHaveLength(1);
+    expect(await supervisor('importProgress', {})).toMatchObject({ ok: true, value: { state: 'running', results: [] } });
+    pending[0]!([]); // the admin closes the picker without choosing
+    expect(await first).toEqual({ ok: true, value: { started: false, files: 0 } });
+    expect(await supervisor('importProgress', {})).toMatchObject({ ok: true, value: { state: 'idle' } });
+    const second = supervisor('importFiles', { folder: true });
+    await new Promise((res) => setTimeout(res, 10));
+    expect(pending).toHaveLength(2);
+    pending[1]!([]);
+    expect(await second).toEqual({ ok: true, value: { started: false, files: 0 } });
+    t.backend.close();
+  });
+});
