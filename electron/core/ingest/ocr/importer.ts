@@ -16,6 +16,7 @@ import { NtkError } from '../../errors';
 import type { Importer, ImportFile, ParseContext } from '../importer';
 import { looksPdf, readPdf } from './pdf';
 import { ocrPool, type OcrPool } from './pool';
+import { imageKind } from './page-size';
 import { repairIcd10 } from './repair';
 import { scanSidecarOptions } from './sidecar';
 import { tiffPage, tiffPageOffsets } from './tiff';
@@ -45,14 +46,7 @@ export interface ParsedScan {
 
 const PAGE_BREAK = '\n\n';
 
-export type ImageKind = 'png' | 'jpeg' | 'tiff';
-
-export function imageKind(b: Buffer): ImageKind | null {
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-  if (b.length >= 4 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a))) return 'tiff';
-  return null;
-}
+export { imageKind, type ImageKind } from './page-size';
 
 const IMAGE_NAME = /\.(png|jpe?g|tiff?)$/i;
 

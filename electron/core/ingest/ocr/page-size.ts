@@ -12,6 +12,16 @@ import { NtkError } from '../../errors';
 
 export const MAX_OCR_PIXELS = 100_000_000;
 
+export type ImageKind = 'png' | 'jpeg' | 'tiff';
+
+export function imageKind(b: Buffer): ImageKind | null {
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 4 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a))) return 'tiff';
+  return null;
+}
+
+
 export interface Dimensions {
   width: number;
   height: number;
@@ -42,6 +52,11 @@ function jpegDimensions(b: Buffer): Dimensions | null {
     }
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
     if (marker === 0xd9 || marker === 0xda) return null;
+    // TEM and RST0–7 stand alone (no length field); reading one as a length would jump past the frame header.
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      i += 2;
+      continue;
+    }
     i += 2 + b.readUInt16BE(i + 2);
   }
   return null;
@@ -61,8 +76,9 @@ function tiffDimensions(b: Buffer): Dimensions | null {
     const tag = u16(e);
     if (tag !== 256 && tag !== 257) continue;
     const v = u16(e + 2) === 3 ? u16(e + 8) : u32(e + 8);
-    if (tag === 256) width = v;
-    else height = v;
+    // The first occurrence counts, as in libtiff: a repeated tag must not hide the real size.
+    if (tag === 256) width ??= v;
+    else height ??= v;
   }
   return width !== null && height !== null ? { width, height } : null;
 }
@@ -76,10 +92,18 @@ function pnmDimensions(b: Buffer): Dimensions | null {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-/** Refuses (BAD_INPUT) an image whose declared page is over the limit; says nothing of its content. */
+/**
+ * Refuses (BAD_INPUT) an image whose declared page is over the limit; says nothing of its content.
+ * A PNG, JPEG or TIFF whose size cannot be read from its header is refused too (fail closed): the
+ * decoder might still find a size there. Other bytes are left to the decoder, which rejects them.
+ */
 export function checkOcrPageSize(b: Buffer, max = MAX_OCR_PIXELS): void {
   const d = imageDimensions(b);
-  if (!d || d.width * d.height <= max) return;
+  if (!d) {
+    if (imageKind(b) !== null) throw new NtkError('BAD_INPUT', 'The image is damaged: its size cannot be read from its header.');
+    return;
+  }
+  if (d.width * d.height <= max) return;
   throw new NtkError(
     'BAD_INPUT',
     `The page image is ${fmt(d.width)} × ${fmt(d.height)} pixels (${fmt(Math.ceil((d.width * d.height) / 1e6))} megapixels); OCR reads pages up to ${fmt(max / 1e6)} megapixels. Rescan it at 300–600 dpi.`,

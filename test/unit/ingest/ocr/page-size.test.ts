@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkOcrPageSize, imageDimensions, MAX_OCR_PIXELS } from '../../../../electron/core/ingest/ocr/page-size';
 import { tiffPage, tiffPageOffsets } from '../../../../electron/core/ingest/ocr/tiff';
-import { blankPngOfSize, multiPageTiff, textPng } from '../../../support/ocr-images';
+import { blankPngOfSize, multiPageTiff, textPng, textTiff } from '../../../support/ocr-images';
 
 function canvasImage(width: number, height: number, mime: 'image/png' | 'image/jpeg'): Buffer {
   const c = createCanvas(width, height);
@@ -61,5 +61,45 @@ describe('the OCR page limit', () => {
     expect(5100 * 6600).toBeLessThan(MAX_OCR_PIXELS);
     expect(() => checkOcrPageSize(Buffer.from('P5\n5100 6600\n255\n'))).not.toThrow();
     expect(() => checkOcrPageSize(Buffer.from('P5\n12000 9000\n255\n'))).toThrow(expect.objectContaining({ message: expect.stringMatching(/12,000 × 9,000 pixels \(108 megapixels\)/) }));
+  });
+
+  it('cannot be slipped past: stand-alone JPEG markers, repeated TIFF size tags, a header it cannot read', () => {
+    // A JPEG with a TEM marker (no length field) before its frame header still shows its real size.
+    const jpeg = canvasImage(640, 480, 'image/jpeg');
+    const withTem = Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0x01]), jpeg.subarray(2)]);
+    expect(imageDimensions(withTem)).toEqual({ width: 640, height: 480 });
+    expect(() => checkOcrPageSize(withTem, 640 * 480 - 1)).toThrow(expect.objectContaining({ message: expect.stringMatching(/640 × 480 pixels/) }));
+
+    // A TIFF that repeats ImageWidth/ImageLength with a small pair after the real ones: the first pair counts, as in libtiff.
+    const tiff = textTiff(['HELLO'], { width: 600, size: 20 });
+    const ifd = tiff.readUInt32LE(4);
+    const n = tiff.readUInt16LE(ifd);
+    const entries: Buffer[] = [];
+    for (let i = 0; i < n; i++) {
+      const e = Buffer.from(tiff.subarray(ifd + 2 + i * 12, ifd + 14 + i * 12));
+      entries.push(e);
+      const tag = e.readUInt16LE(0);
+      if (tag === 256 || tag === 257) {
+        const fake = Buffer.alloc(12);
+        fake.writeUInt16LE(tag, 0);
+        fake.writeUInt16LE(4, 2);
+        fake.writeUInt32LE(1, 4);
+        fake.writeUInt32LE(10, 8);
+        entries.push(fake);
+      }
+    }
+    const at = tiff.length + (tiff.length % 2);
+    const count = Buffer.alloc(2);
+    count.writeUInt16LE(entries.length);
+    const repeated = Buffer.concat([tiff, Buffer.alloc(at - tiff.length), count, ...entries, Buffer.alloc(4)]);
+    repeated.writeUInt32LE(at, 4);
+    expect(imageDimensions(repeated)).toEqual(imageDimensions(tiff));
+    expect(imageDimensions(tiff)!.width).toBe(600);
+
+    // A PNG, JPEG or TIFF whose size cannot be read is refused rather than handed to the decoder.
+    const noIhdr = Buffer.from(textPng(['x']));
+    noIhdr.write('JUNK', 12, 'latin1');
+    expect(() => checkOcrPageSize(noIhdr)).toThrow(expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringMatching(/size cannot be read/) }));
+    expect(() => checkOcrPageSize(Buffer.from([0xff, 0xd8, 0xff, 0xd9]))).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
   });
 });
