@@ -95,15 +95,24 @@ function readSidecar(full: string): Buffer {
   return bytes;
 }
 
-/** Pairs each scan with its sidecar (`scan.pdf` + `scan.pdf.json`) and drops the sidecars from the list. */
+/** Paths as the file system compares them: resolved, and case-folded where names are case-insensitive. */
+const samePathKey = (p: string): string => (process.platform === 'win32' || process.platform === 'darwin' ? path.resolve(p).toLowerCase() : path.resolve(p));
+
+/**
+ * Pairs each scan with its sidecar (`scan.pdf` + `scan.pdf.json`) and drops the sidecars from the
+ * list; a sidecar whose scan is not being imported is reported as such rather than as an unknown format.
+ */
 function pairSidecars(found: Found[]): Found[] {
-  const byPath = new Map(found.filter((f) => f.full && !f.error).map((f) => [f.full!, f]));
+  const byPath = new Map(found.filter((f) => f.full && !f.error).map((f) => [samePathKey(f.full!), f]));
   const consumed = new Set<Found>();
-  for (const f of byPath.values()) {
-    const scan = f.full!.toLowerCase().endsWith('.json') ? byPath.get(f.full!.slice(0, -5)) : undefined;
-    if (scan && SCAN_NAME.test(scan.full!)) {
+  for (const [key, f] of byPath) {
+    if (!key.toLowerCase().endsWith('.json') || !SCAN_NAME.test(key.slice(0, -5))) continue;
+    const scan = byPath.get(key.slice(0, -5));
+    if (scan) {
       scan.sidecar = f.full!;
       consumed.add(f);
+    } else {
+      f.error = { code: 'BAD_INPUT', reason: 'A scan sidecar without its scan: import it together with the scan it names a patient for.' };
     }
   }
   return found.filter((f) => !consumed.has(f));

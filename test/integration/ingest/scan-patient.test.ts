@@ -72,5 +72,24 @@ describe('scan sidecars in an imported folder', () => {
     h.file('third.pdf.json', '{"patient":{"sourceSystem":"ehr","sourceId":"P-1001"}}');
     expect((await h.run(path.join(path.dirname(named), 'third.pdf'), path.join(path.dirname(named), 'third.pdf.json'))).rejected).toEqual([]);
     expect(h.db.prepare('SELECT count(*) AS n, sum(patient_id = ?) AS named FROM document').get(patient)).toEqual({ n: 2, named: 2 });
+
+    // Picked again without its sidecar, a filed scan stays with its patient (no new placeholder) ...
+    const patients = h.count('patient');
+    expect((await h.run(named)).rejected).toEqual([]);
+    expect(h.count('patient')).toBe(patients);
+    expect(h.db.prepare('SELECT count(*) AS n FROM document WHERE patient_id = ?').get(patient)).toEqual({ n: 2 });
+    // ... and the same bytes named for someone else are refused, not moved.
+    new ChartWriter(h.db).patient({ sourceSystem: 'ehr', sourceId: 'P-2002', familyName: 'Other' });
+    const copy = h.file('copy-of-letter.pdf', letter);
+    h.file('copy-of-letter.pdf.json', '{"patient":{"sourceSystem":"ehr","sourceId":"P-2002"}}');
+    const refused = await h.run(copy, `${copy}.json`);
+    expect(refused.rejected).toEqual([{ file: 'copy-of-letter.pdf', code: 'CONFLICT', reason: expect.stringMatching(/already filed under another patient/) }]);
+    expect(h.db.prepare('SELECT count(*) AS n FROM document WHERE patient_id = ?').get(patient)).toEqual({ n: 2 });
+
+    // Paths spelled differently still pair; a sidecar given without its scan says so.
+    const dir = path.dirname(named);
+    expect((await h.run(path.relative(process.cwd(), path.join(dir, 'letter.pdf')), path.join(dir, 'letter.pdf.json'))).rejected).toEqual([]);
+    const orphan = await h.run(path.join(dir, 'other.pdf.json'));
+    expect(orphan.rejected).toEqual([{ file: 'other.pdf.json', code: 'BAD_INPUT', reason: expect.stringMatching(/sidecar without its scan/) }]);
   });
 });

@@ -58,6 +58,9 @@ describe('plain-text notes attributed to patients', () => {
     const s = setup();
     await s.run('notes.csv', 'patient_id,visit_id,note\nP-1,V-100,HPI: cough.\nP-2,V-100,HPI: rash.\n');
     expect(s.count('encounter')).toBe(2);
+    // Without a patient column each note gets a placeholder patient, and its visit stays its own too.
+    await s.run('unattributed.csv', 'visit_id,note\nV-200,HPI: fever.\nV-200,HPI: sore throat.\n');
+    expect(s.count('encounter')).toBe(4);
     expect(s.db.prepare('SELECT count(*) AS n FROM document d JOIN encounter e ON e.id = d.encounter_id WHERE e.patient_id <> d.patient_id').get()).toEqual({ n: 0 });
   });
 

@@ -82,16 +82,28 @@ export function assemble(pages: Array<{ text: string; ocrConfidence: number | nu
   };
 }
 
+/**
+ * The patient a scan is filed under. A scan already in the store keeps its patient unless it sits
+ * under a placeholder and is now named (a sidecar, or the importer's patient); it never moves from
+ * one named patient to another (the same bytes named for someone else are refused).
+ */
 function patientFor(writer: ChartWriter, file: ImportFile, configured: ScanImporterOptions): number {
   // A sidecar beside the file names its patient, over whatever the importer was built with.
   const o = file.sidecar ? { ...configured, ...scanSidecarOptions(file.sidecar) } : configured;
+  const existing = writer.db
+    .prepare('SELECT d.patient_id AS id, p.source_system AS system FROM document d JOIN patient p ON p.id = d.patient_id WHERE d.source_system = ? AND d.source_id = ?')
+    .get(IMPORT_FILE_SOURCE, file.sha256) as { id: number; system: string } | undefined;
   if (o.patientSourceId) {
     const row = writer.db
       .prepare('SELECT id FROM patient WHERE source_system = ? AND source_id = ?')
       .get(o.patientSourceSystem ?? IMPORT_FILE_SOURCE, o.patientSourceId) as { id: number } | undefined;
     if (!row) throw new NtkError('NOT_FOUND', 'The patient named for this scan is not in the store.');
+    if (existing && existing.id !== row.id && existing.system !== IMPORT_FILE_SOURCE) {
+      throw new NtkError('CONFLICT', 'This scan is already filed under another patient; it was not moved.');
+    }
     return row.id;
   }
+  if (existing) return existing.id;
   return writer.patient({ sourceSystem: IMPORT_FILE_SOURCE, sourceId: file.sha256 });
 }
 

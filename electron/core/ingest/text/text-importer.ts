@@ -221,8 +221,9 @@ export function writeText(p: TextParsed, w: ChartWriter): void {
     // keyed by the note key, so those notes keep their unscoped key.
     const scopedKey = n.patientKey ? `${n.patientKey}|${n.key}` : n.key;
     const patientId = w.patient({ ...src, sourceId: n.patientKey ?? placeholder });
-    // An encounter id column is scoped the same way: visit numbers repeat across patients too.
-    const encounterKey = n.encounterKey && n.patientKey ? `${n.patientKey}|${n.encounterKey}` : n.encounterKey;
+    // An encounter id column is scoped the same way (under the placeholder when there is no patient
+    // column): visit numbers repeat across patients too.
+    const encounterKey = n.encounterKey ? `${n.patientKey ?? placeholder}|${n.encounterKey}` : undefined;
     const encounterId = w.encounter({ ...src, sourceId: encounterKey ?? (n.patientKey ? scopedKey : placeholder), patientId, periodStart: n.date });
     w.document({
       ...src,
