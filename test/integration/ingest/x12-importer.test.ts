@@ -64,8 +64,8 @@ describe('X12 835 importer into an encrypted store', () => {
 
     const remits = store.db.prepare('SELECT source_system, source_id, payer_name, payer_id, payee_npi, check_number, payment_amount, payment_date, production_date, file_sha256 FROM remittance ORDER BY id').all();
     expect(remits).toEqual([
-      { source_system: 'x12-835', source_id: '000000905:905:0001:EFT0042', payer_name: 'ACME HEALTH PLAN', payer_id: 'ACME01', payee_npi: '1234567893', check_number: 'EFT0042', payment_amount: 120, payment_date: '2026-11-20', production_date: '2026-11-18', file_sha256: file.sha256 },
-      expect.objectContaining({ source_id: '000000905:905:0002:CHK9' }),
+      { source_system: 'x12-835', source_id: 'ACME01|1234567893|EFT0042', payer_name: 'ACME HEALTH PLAN', payer_id: 'ACME01', payee_npi: '1234567893', check_number: 'EFT0042', payment_amount: 120, payment_date: '2026-11-20', production_date: '2026-11-18', file_sha256: file.sha256 },
+      expect.objectContaining({ source_id: 'ACME01|1234567893|CHK9' }),
     ]);
     const claims = store.db.prepare('SELECT claim_number, claim_id, patient_id, status_code, billed, paid, patient_resp, payer_claim_control, rarc_json FROM remit_claim ORDER BY seq').all();
     expect(claims).toEqual([
@@ -80,6 +80,23 @@ describe('X12 835 importer into an encrypted store', () => {
       { group_code: 'PR', carc: '2', amount: 30, on_line: 1 },
       { group_code: 'CO', carc: '50', amount: 80, on_line: 0 },
     ]);
+    store.close();
+  });
+
+  it('the same payment re-sent in a new envelope updates the stored remittance; two payments with one trace number in a file are refused', async () => {
+    const store = openStore();
+    const writer = new ChartWriter(store.db);
+    const first = asFile(write835([REMIT], { interchangeControl: '000000905', groupControl: '905' }));
+    const resent = asFile(write835([{ ...REMIT, transactionControl: '7777' }], { interchangeControl: '000001234', groupControl: '1234' }));
+    for (const f of [first, resent]) {
+      const parsed = await x12Importer.parse(f, {});
+      store.db.transaction(() => x12Importer.write(parsed, writer, f))();
+    }
+    expect(store.db.prepare('SELECT count(*) AS n, sum(payment_amount) AS paid FROM remittance').get()).toEqual({ n: 1, paid: 120 });
+    expect(store.db.prepare('SELECT count(*) AS n FROM remit_claim').get()).toEqual({ n: REMIT.claims.length });
+
+    const twice = asFile(write835([REMIT, { ...REMIT, transactionControl: '0002' }]));
+    await expect(x12Importer.parse(twice, {})).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/same trace number/) });
     store.close();
   });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TestBackend } from '../../support/backend';
+import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { createImporters } from '../../../electron/core/ingest/importers';
 import { importPaths } from '../../../electron/core/ingest/pipeline';
 import { testBackend } from '../../support/backend';
@@ -38,7 +39,7 @@ describe('migration 0010_patient_scoped_keys (9 -> 10)', () => {
     db.pragma('user_version = 9');
 
     t = t.reopen(); // runs 0010
-    expect(t.backend.store.db.pragma('user_version', { simple: true })).toBe(10);
+    expect(t.backend.store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     expect(keys()).toEqual(newKeys);
     await run(t, files);
     expect(counts(t)).toEqual(imported);

@@ -3,7 +3,9 @@
  *
  * Envelope: ISA/IEA, GS/GE (GS01 must be HP) and ST/SE, with every control count and control number
  * checked (SE01 = segments in the set, GE01 = sets, IEA01 = groups; SE02/GE02/IEA02 echo
- * ST02/GS06/ISA13). One remittance per ST, keyed 'x12-835' / ISA13:GS06:ST02:TRN02.
+ * ST02/GS06/ISA13). One remittance per ST, keyed 'x12-835' / payer|payee|TRN02 (remittanceKey): the
+ * trace number is unique per payment between a payer and a payee (005010X221 TRN02), so the same
+ * payment re-sent in a new envelope (new ISA13/GS06/ST02) updates it rather than counting it twice.
  *
  * Header: BPR (payment amount, BPR16 date), TRN (check/EFT number), DTM*405 (production date),
  * N1*PR (payer; id via XV or REF*2U), N1*PE (payee; NPI via XX or REF*HPI).
@@ -290,8 +292,16 @@ function transaction(body: Segment[], d: Delimiters, control: ParsedRemittance['
   }
   if (!sawBpr) throw bad('An 835 transaction set has no payment header (BPR).');
   if (trn === null) throw bad('An 835 transaction set has no check or EFT trace number (TRN).');
-  r.sourceId = [control.interchange ?? '-', control.group ?? '-', control.transaction, trn].join(':');
+  r.sourceId = remittanceKey(r.payerId ?? r.payerName ?? null, r.payeeNpi ?? r.payeeName ?? null, trn);
   return r;
+}
+
+/**
+ * A payment's identity: who paid (payer id, else name), whom (payee NPI, else name) and the check or
+ * EFT trace number. Migration 0011 computes the same key in SQL for rows stored before it.
+ */
+export function remittanceKey(payer: string | null, payee: string | null, trace: string): string {
+  return [payer ?? '-', payee ?? '-', trace].join('|');
 }
 
 /** Parses an 835 file (one or more interchanges, groups and transaction sets). Throws BAD_INPUT. */
@@ -321,7 +331,11 @@ export function parse835(text: string): ParsedRemittance[] {
     const se = expect('SE', 'transaction set trailer');
     if (!/^\d+$/.test(el(se, 1)) || Number(el(se, 1)) !== body.length + 2) throw bad(`${where(se)}: the segment count does not match the transaction set (file damaged or truncated).`);
     if (el(se, 2) !== control) throw bad(`${where(se)}: the control number does not match its header (ST02).`);
-    out.push(transaction(body, delimiters, { interchange, group, transaction: control }));
+    const r = transaction(body, delimiters, { interchange, group, transaction: control });
+    if (out.some((o) => o.sourceId === r.sourceId)) {
+      throw bad(`${where(st)}: a second payment with the same trace number (TRN02) from the same payer to the same payee; each payment's trace number must be unique.`);
+    }
+    out.push(r);
   };
   if (!enveloped) {
     while (at()) readSet(null, null);

@@ -60,7 +60,7 @@ describe('parse835', () => {
     expect(more).toHaveLength(0);
     expect(r).toMatchObject({
       sourceSystem: 'x12-835',
-      sourceId: '000000123:77:0001:EFT0042',
+      sourceId: 'ACME01|1234567893|EFT0042',
       payerName: 'ACME HEALTH PLAN',
       payerId: 'ACME01',
       payeeName: 'RIVERSIDE CLINIC',
@@ -131,7 +131,7 @@ describe('parse835', () => {
   it('reads a bare ST*835 transaction set without an envelope', () => {
     const bare = ['ST*835*0001', ...BODY, `SE*${BODY.length + 2}*0001`].join('~\n') + '~\n';
     const [r] = parse835(bare);
-    expect(r!.sourceId).toBe('-:-:0001:EFT0042');
+    expect(r!.sourceId).toBe('ACME01|1234567893|EFT0042'); // keyed by payment, not envelope
     expect(r!.claims[0]!.lines[0]!.modifiers).toEqual(['25']);
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isNtkError } from '../../../../electron/core/errors';
 import { parse835 } from '../../../../electron/core/ingest/x12';
+import { remittanceKey } from '../../../../electron/core/ingest/x12/parse-835';
 import { write835, type Remit835, type Remit835Line } from '../../../support/x12-835';
 
 const token = (max = 12) => fc.stringMatching(new RegExp(`^[A-Z0-9][A-Z0-9-]{0,${max - 1}}$`));
@@ -52,7 +53,8 @@ const remit = (control: string): fc.Arbitrary<Remit835> =>
     payerId: fc.option(token(), { nil: null }),
     payeeName: name,
     payeeNpi: fc.option(npi, { nil: null }),
-    checkNumber: token(),
+    // Unique per payment between a payer and a payee (TRN02); the suffix keeps the file's payments distinct.
+    checkNumber: token().map((t) => `${t}${control}`),
     paymentAmount: cents(),
     paymentDate: fc.option(day, { nil: null }),
     productionDate: fc.option(day, { nil: null }),
@@ -81,7 +83,7 @@ describe('835 property tests', () => {
         expect(parsed).toHaveLength(remits.length);
         parsed.forEach((p, i) => {
           const r = remits[i]!;
-          expect(p.sourceId).toBe(`${interchange.padStart(9, '0')}:905:${r.transactionControl}:${r.checkNumber}`);
+          expect(p.sourceId).toBe(remittanceKey(r.payerId ?? r.payerName, r.payeeNpi ?? r.payeeName, r.checkNumber));
           expect(p).toMatchObject({ payerName: r.payerName, payeeName: r.payeeName, paymentAmount: r.paymentAmount, paymentDate: r.paymentDate, productionDate: r.productionDate, checkNumber: r.checkNumber });
           expect(p.payerId ?? null).toBe(r.payerId);
           expect(p.payeeNpi ?? null).toBe(r.payeeNpi);
