@@ -108,8 +108,11 @@ describe('one import at a time', () => {
     await signIn(t, 'supervisor', 'sam');
     const admin = t.raw('admin');
     const supervisor = t.raw('supervisor');
+    const pickerOpen = async (n: number) => {
+      for (let i = 0; i < 500 && pending.length < n; i++) await new Promise((res) => setTimeout(res, 5));
+    };
     const first = admin('importFiles', { folder: true });
-    await new Promise((res) => setTimeout(res, 10));
+    await pickerOpen(1);
     expect(await supervisor('importFiles', { folder: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(pending).toHaveLength(1);
     expect(await supervisor('importProgress', {})).toMatchObject({ ok: true, value: { state: 'running', results: [] } });
@@ -117,7 +120,7 @@ describe('one import at a time', () => {
     expect(await first).toEqual({ ok: true, value: { started: false, files: 0 } });
     expect(await supervisor('importProgress', {})).toMatchObject({ ok: true, value: { state: 'idle' } });
     const second = supervisor('importFiles', { folder: true });
-    await new Promise((res) => setTimeout(res, 10));
+    await pickerOpen(2);
     expect(pending).toHaveLength(2);
     pending[1]!([]);
     expect(await second).toEqual({ ok: true, value: { started: false, files: 0 } });
