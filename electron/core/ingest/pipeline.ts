@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditActor, AuditLog } from '../audit/audit-log';
 import { ChartWriter, type WriteCounts } from '../db/chart-writer';
+import { envelopePath } from '../db/key-envelope';
 import { toStoreError } from '../db/sqlite-errors';
 import { isNtkError, NtkError } from '../errors';
 import type { Importer, ImportFile } from './importer';
@@ -95,6 +96,13 @@ function readSidecar(full: string): Buffer {
   return bytes;
 }
 
+/** Leaves out the store's own files (database, WAL, shared memory, key envelope) when a folder walk meets them. */
+function withoutStoreFiles(found: Found[], dbPath: string): Found[] {
+  if (!dbPath || dbPath === ':memory:') return found;
+  const own = new Set([dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`, envelopePath(dbPath)].map(samePathKey));
+  return found.filter((f) => !f.full || !own.has(samePathKey(f.full)));
+}
+
 /** Paths as the file system compares them: resolved, and case-folded where names are case-insensitive. */
 const samePathKey = (p: string): string => (process.platform === 'win32' || process.platform === 'darwin' ? path.resolve(p).toLowerCase() : path.resolve(p));
 
@@ -172,7 +180,7 @@ const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(n >= 1024 * 1024 
 export async function importPaths(target: ImportTarget, paths: readonly string[], opts: ImportOptions): Promise<ImportSummary> {
   const started = now();
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const found = pairSidecars(walkPaths(paths));
+  const found = pairSidecars(withoutStoreFiles(walkPaths(paths), target.db.name));
   const bytesTotal = found.reduce((s, f) => s + (f.error || f.bytes > maxBytes ? 0 : f.bytes), 0);
   const writer = new ChartWriter(target.db);
   const summary: ImportSummary = { files: found.length, imported: 0, rejected: [], counts: {}, skipped: {}, bytes: 0, elapsedMs: 0, results: [], cancelled: false };

@@ -109,6 +109,16 @@ describe('import pipeline', () => {
     expect(r.imported).toBe(0);
   });
 
+  it('walking a folder that holds the open store leaves the store’s own files alone', async () => {
+    const s = setup();
+    fs.writeFileSync(path.join(s.t.dir, 'note.txt'), 'PROGRESS NOTE\nAssessment: stable.\n');
+    const r = await s.run([s.t.dir]);
+    const names = r.results.map((x) => x.file);
+    expect(names).toContain('note.txt');
+    expect(names.filter((n) => n.startsWith(path.basename(s.t.dbPath)))).toEqual([]);
+    expect(fs.readdirSync(s.t.dir).some((n) => n === `${path.basename(s.t.dbPath)}-wal`)).toBe(true); // it was there to be skipped
+  });
+
   it.skipIf(process.platform !== 'linux')('records and audits a file that is there but cannot be read', async () => {
     const s = setup();
     // A regular file to stat whose read fails (EIO): stands in for a file moved or locked mid-import.
