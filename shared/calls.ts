@@ -84,6 +84,7 @@ export const CALL_NAMES = [
   'importFiles',
   'importProgress',
   'importCancel',
+  'fileScan',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

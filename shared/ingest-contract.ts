@@ -18,6 +18,8 @@ export const ImportFileResult = z.object({
   reason: z.string().optional(),
   bytes: z.number().int(),
   counts: Counts,
+  /** A scan filed under a placeholder patient (no sidecar named one): it can be filed under a patient by MRN. */
+  unfiled: z.boolean().optional(),
 });
 
 export const ImportStatus = z.object({
@@ -40,4 +42,9 @@ export const ingestContract = {
   importProgress: { request: NoArgs, response: ImportStatus },
   /** Stops the running import after the file in hand (each file imports whole or not at all). */
   importCancel: { request: NoArgs, response: z.object({ cancelling: z.boolean() }) },
+  /** Files a scan of the caller's last import (by its place in the results) under the patient with this MRN. */
+  fileScan: {
+    request: z.object({ result: z.number().int().min(0).max(1_000_000), mrn: z.string().trim().min(1).max(64) }).strict(),
+    response: z.object({ filed: z.literal(true) }),
+  },
 } as const;

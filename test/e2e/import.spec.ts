@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ChartWriter } from '../../electron/core/db/chart-writer';
 import { ccdaDocument, fhirBundle, TEXT_NOTE } from '../support/ingest-fixtures';
+import { makePdf } from '../support/ocr-images';
 import { expect, firstRunAsAdmin, screenshotPath, test } from './harness';
 
 test('imports FHIR, C-CDA and text files chosen in the main process, with progress and per-file results', async ({ app, page }) => {
@@ -58,5 +60,32 @@ test('a long import can be cancelled between files; what was imported stays', as
   expect(listed).toBeLessThan(1500);
   expect((app.backend.store.db.prepare('SELECT count(*) AS n FROM document').get() as { n: number }).n).toBe(listed);
   await page.screenshot({ path: screenshotPath('import-cancelled'), fullPage: false });
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a scan that came without a sidecar is filed under a patient by MRN from the import results', async ({ app, page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntk-e2e-import-scan-'));
+  fs.writeFileSync(path.join(dir, 'outside-records.pdf'), await makePdf([['Outside records: typed letter about the visit']]));
+  app.setImportFiles([dir]);
+  const patient = new ChartWriter(app.backend.store.db).patient({ sourceSystem: 'ehr', sourceId: 'P-88', mrn: 'MRN-88' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await firstRunAsAdmin(page, app);
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await page.getByRole('button', { name: 'Choose folder…' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('Imported 1 of 1 files');
+  await page.screenshot({ path: screenshotPath('import-scan-unfiled'), fullPage: false });
+  await page.getByRole('button', { name: 'File under patient…' }).click();
+  const dialog = page.getByRole('dialog', { name: /File outside-records\.pdf under a patient/ });
+  await dialog.getByLabel('Patient MRN').fill('MRN-404');
+  await dialog.getByRole('button', { name: 'File scan' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('No patient with that MRN');
+  await dialog.getByLabel('Patient MRN').fill('MRN-88');
+  await page.screenshot({ path: screenshotPath('import-file-scan'), fullPage: false });
+  await dialog.getByRole('button', { name: 'File scan' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('import-results')).toContainText('filed under a patient');
+  await expect(page.getByRole('button', { name: 'File under patient…' })).toHaveCount(0);
+  expect(app.backend.store.db.prepare('SELECT patient_id FROM document').all()).toEqual([{ patient_id: patient }]);
+  await page.screenshot({ path: screenshotPath('import-scan-filed'), fullPage: false });
   fs.rmSync(dir, { recursive: true, force: true });
 });

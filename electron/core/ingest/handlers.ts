@@ -24,9 +24,11 @@ interface Run {
   owner: number;
   stop: AbortController;
   status: ImportStatus;
+  /** Result index -> document id of the scans under a placeholder patient (main process only). */
+  unfiled: Map<number, number>;
 }
 
-export function ingestHandlers(store: Store, audit: AuditLog, pick?: PickImportFiles): Pick<Handlers, 'importFiles' | 'importProgress' | 'importCancel'> {
+export function ingestHandlers(store: Store, audit: AuditLog, pick?: PickImportFiles): Pick<Handlers, 'importFiles' | 'importProgress' | 'importCancel' | 'fileScan'> {
   // The latest run; a run only ever writes its own record, so a finished run cannot overwrite a newer one.
   let current: Run | null = null;
   const running = () => current?.status.state === 'running';
@@ -37,7 +39,7 @@ export function ingestHandlers(store: Store, audit: AuditLog, pick?: PickImportF
         if (!pick) throw new NtkError('FORBIDDEN', 'Importing files is not available here.');
         if (running()) throw new NtkError('CONFLICT', 'An import is already running.');
         // Claimed before the picker opens: a second request while it is open is refused above.
-        const run: Run = { owner: session!.userId, stop: new AbortController(), status: { ...idle(), state: 'running' } };
+        const run: Run = { owner: session!.userId, stop: new AbortController(), status: { ...idle(), state: 'running' }, unfiled: new Map() };
         const previous = current;
         current = run;
         let started = false;
@@ -46,7 +48,7 @@ export function ingestHandlers(store: Store, audit: AuditLog, pick?: PickImportF
           if (!paths.length) return { started: false, files: 0 };
           // Loaded on first use: the importers pull in the redaction engine and its JSON lexicons,
           // which the rest of the backend (and the e2e harness's loader) need not load up front.
-          const [{ importPaths }, { createImporters }] = await Promise.all([import('./pipeline'), import('./importers')]);
+          const [{ importPaths }, { createImporters }, { unfiledScans }] = await Promise.all([import('./pipeline'), import('./importers'), import('./file-scan')]);
           void importPaths({ db: store.db, audit }, paths, {
             importers: createImporters(),
             actor: actor(session!),
@@ -56,7 +58,9 @@ export function ingestHandlers(store: Store, audit: AuditLog, pick?: PickImportF
             },
           }).then(
             (sum) => {
-              run.status = { ...run.status, state: sum.cancelled ? 'cancelled' : 'done', results: sum.results, counts: sum.counts, etaMs: 0 };
+              run.unfiled = unfiledScans(store.db, sum.results);
+              const results = sum.results.map((x, i) => (run.unfiled.has(i) ? { ...x, unfiled: true } : x));
+              run.status = { ...run.status, state: sum.cancelled ? 'cancelled' : 'done', results, counts: sum.counts, etaMs: 0 };
             },
             (e: unknown) => {
               run.status = { ...run.status, state: 'failed', error: e instanceof NtkError ? e.message : 'The import stopped unexpectedly; files already imported are kept.' };
@@ -76,6 +80,20 @@ export function ingestHandlers(store: Store, audit: AuditLog, pick?: PickImportF
         if (!current) return idle();
         if (session!.userId === current.owner) return current.status;
         return { ...idle(), state: running() ? 'running' : 'idle' };
+      },
+    },
+    fileScan: {
+      access: IMPORTERS,
+      run: async (r, { session }) => {
+        const run = current;
+        if (!run || session!.userId !== run.owner) throw new NtkError('NOT_FOUND', 'That scan is not in your last import.');
+        const documentId = run.unfiled.get(r.result);
+        if (documentId === undefined) throw new NtkError('NOT_FOUND', 'That scan is not in your last import, or it is already filed under a patient.');
+        const { fileScanUnder } = await import('./file-scan');
+        fileScanUnder(store.db, audit, actor(session!), documentId, r.mrn);
+        run.unfiled.delete(r.result);
+        run.status = { ...run.status, results: run.status.results.map((x, i) => (i === r.result ? { ...x, unfiled: false } : x)) };
+        return { filed: true };
       },
     },
     importCancel: {

@@ -42,6 +42,8 @@ export interface FileResult {
   reason?: string;
   bytes: number;
   counts: WriteCounts;
+  /** The file's SHA-256 when it was read (main process only: the IPC response schema drops it). */
+  sha256?: string;
 }
 
 export interface ImportSummary {
@@ -286,7 +288,7 @@ async function importOne(
   }
   const counts = diff(writer.counts, before);
   audit(target, opts, { ...withFormat, outcome: 'imported', counts }, file.sha256);
-  return { ...withFormat, outcome: 'imported', counts };
+  return { ...withFormat, outcome: 'imported', counts, sha256: file.sha256 };
 }
 
 function safeDetect(i: Importer, file: ImportFile): boolean {

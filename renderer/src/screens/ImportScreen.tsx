@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportStatus } from '../../../shared/ingest-contract';
 import { call, errorOf } from '../../api';
+import { FileScanDialog } from './FileScanDialog';
 import { GridHead } from '../components/GridHead';
 
 /**
@@ -11,6 +12,7 @@ import { GridHead } from '../components/GridHead';
 export function ImportScreen() {
   const [status, setStatus] = useState<ImportStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [filing, setFiling] = useState<{ result: number; file: string } | null>(null);
   const timer = useRef<number | undefined>(undefined);
 
   const poll = async () => {
@@ -101,11 +103,30 @@ export function ImportScreen() {
               <tr key={i} className={r.outcome}>
                 <td>{r.file}</td>
                 <td>{r.format ?? '—'}</td>
-                <td>{r.outcome === 'imported' ? `Imported (${Object.entries(r.counts).filter(([k]) => !k.startsWith('skipped:')).reduce((s, [, v]) => s + v, 0)} rows)` : `Rejected: ${r.reason}`}</td>
+                <td>
+                  {r.outcome === 'imported' ? `Imported (${Object.entries(r.counts).filter(([k]) => !k.startsWith('skipped:')).reduce((s, [, v]) => s + v, 0)} rows)` : `Rejected: ${r.reason}`}
+                  {r.unfiled && (
+                    <button type="button" className="small-btn" onClick={() => setFiling({ result: i, file: r.file })}>
+                      File under patient…
+                    </button>
+                  )}
+                  {r.unfiled === false && <span className="muted"> · filed under a patient</span>}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {filing && (
+        <FileScanDialog
+          result={filing.result}
+          file={filing.file}
+          onCancel={() => setFiling(null)}
+          onDone={() => {
+            setFiling(null);
+            void poll();
+          }}
+        />
       )}
     </section>
   );

@@ -7,6 +7,8 @@ import { manualClock } from '../../../electron/core/clock';
 import { ADMIN_PASSWORD, USER_PASSWORD, withUsers } from '../../support/backend';
 import { fhirBundle, TEXT_NOTE } from '../../support/ingest-fixtures';
 import { signIn } from '../../support/sign-in';
+import { makePdf } from '../../support/ocr-images';
+import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { newKey, tmpDir } from '../../support/tmp';
 
 describe('importFiles / importProgress over the dispatcher', () => {
@@ -124,6 +126,40 @@ describe('one import at a time', () => {
     expect(pending).toHaveLength(2);
     pending[1]!([]);
     expect(await second).toEqual({ ok: true, value: { started: false, files: 0 } });
+    t.backend.close();
+  });
+});
+
+describe('filing a scan under a patient from the import results', () => {
+  it('files a scan that came without a sidecar under the patient with that MRN, for the importer only, audited', async () => {
+    const dir = path.join(tmpDir(), 'scans');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'letter.pdf'), await makePdf([['Typed letter about the visit']]));
+    const t = await withUsers([['sam', 'supervisor']], { pickImportFiles: async () => [dir] });
+    await signIn(t, 'supervisor', 'sam');
+    const db = t.backend.store.db;
+    const patient = new ChartWriter(db).patient({ sourceSystem: 'ehr', sourceId: 'P-7', mrn: 'MRN-7' });
+    const admin = t.raw('admin');
+    expect(await admin('importFiles', { folder: true })).toMatchObject({ ok: true, value: { started: true } });
+    let status: { state: string; results: Array<Record<string, unknown>> } | undefined;
+    for (let i = 0; i < 500; i++) {
+      status = ((await admin('importProgress', {})) as { ok: true; value: NonNullable<typeof status> }).value;
+      if (status.state !== 'running') break;
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    expect(status!.results).toEqual([expect.objectContaining({ file: 'letter.pdf', outcome: 'imported', unfiled: true })]);
+    expect(status!.results[0]).not.toHaveProperty('sha256'); // main-process detail, not sent over IPC
+    const owner = () => (db.prepare('SELECT p.source_system AS system, p.id FROM document d JOIN patient p ON p.id = d.patient_id').get() as { system: string; id: number });
+    const placeholder = owner().id;
+
+    expect(await t.raw('supervisor')('fileScan', { result: 0, mrn: 'MRN-7' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await admin('fileScan', { result: 0, mrn: 'MRN-404' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: /No patient with that MRN/ } });
+    expect(await admin('fileScan', { result: 0, mrn: 'MRN-7' })).toEqual({ ok: true, value: { filed: true } });
+    expect(owner()).toEqual({ system: 'ehr', id: patient });
+    expect(db.prepare('SELECT count(*) AS n FROM patient WHERE id = ?').get(placeholder)).toEqual({ n: 0 });
+    expect(db.prepare("SELECT patient_id, outcome FROM audit_event WHERE event_type = 'document.file'").all()).toEqual([{ patient_id: patient, outcome: 'success' }]);
+    expect(await admin('fileScan', { result: 0, mrn: 'MRN-7' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await admin('importProgress', {})).toMatchObject({ ok: true, value: { results: [expect.objectContaining({ unfiled: false })] } });
     t.backend.close();
   });
 });
