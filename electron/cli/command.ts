@@ -7,7 +7,10 @@ import os from 'node:os';
 import type { ParseArgsConfig } from 'node:util';
 import { APP_INFO } from '../core/app-info';
 import type { AuditActor } from '../core/audit/audit-log';
-import { createBackend, type Backend } from '../core/backend';
+import { createBackend, type Backend, type BackendDeps } from '../core/backend';
+import { NtkError } from '../core/errors';
+import type { Viewer } from '../core/redaction/views';
+import type { Role } from '../../shared/roles';
 import type { KeySource } from '../core/db/keys';
 import { headlessKeySource, requireDb } from './options';
 
@@ -53,12 +56,38 @@ export function cliActor(): AuditActor {
 }
 
 /** Opens the store named by --db with the headless key, runs `fn`, and always closes it. */
-export async function withCliBackend<T>(ctx: CliContext, fn: (backend: Backend, keys: KeySource) => Promise<T> | T): Promise<T> {
+export async function withCliBackend<T>(
+  ctx: CliContext,
+  fn: (backend: Backend, keys: KeySource) => Promise<T> | T,
+  extra: Pick<BackendDeps, 'purgeOnStart'> = {},
+): Promise<T> {
   const keys = headlessKeySource(ctx.values['key-file'] as string | undefined, ctx.env);
-  const backend = createBackend({ app: APP_INFO, store: { path: requireDb(ctx.values.db as string | undefined), keys } });
+  const backend = createBackend({ app: APP_INFO, ...extra, store: { path: requireDb(ctx.values.db as string | undefined), keys } });
   try {
     return await fn(backend, keys);
   } finally {
     backend.close();
   }
+}
+
+/**
+ * Who a command reads as: the named user (`--user`, who must hold `role` when one is required), or
+ * else the command line itself standing in for `role`.
+ */
+export function cliViewer(backend: Backend, name: string | undefined, role: Role, o: { requireRole?: boolean } = {}): Viewer & { displayName: string } {
+  if (!name) {
+    const username = cliActor().username ?? 'cli';
+    return { userId: 0, username, role, purpose: null, displayName: username };
+  }
+  const u = backend.auth.users.byName(name);
+  if (!u) throw new NtkError('NOT_FOUND', 'No such user.');
+  if (o.requireRole && u.role !== role) throw new NtkError('FORBIDDEN', `That user's role is ${u.role}, not ${role}.`);
+  return { userId: u.id, username: u.username, role: o.requireRole ? role : u.role, purpose: null, displayName: u.display_name };
+}
+
+/** Standard input, read to the end as UTF-8. */
+export async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

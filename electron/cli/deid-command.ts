@@ -8,14 +8,8 @@
  */
 import fs from 'node:fs';
 import { Deidentifier } from '../core/redaction/deid';
-import type { CliCommand } from './command';
+import { readAllStdin, type CliCommand } from './command';
 import { UsageError } from './options';
-
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export const deidCommand: CliCommand = {
   name: 'deid',

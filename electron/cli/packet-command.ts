@@ -9,9 +9,8 @@
 import fs from 'node:fs';
 import { NtkError } from '../core/errors';
 import { claimIdByNumber } from '../core/packets/claim-summary';
-import type { Viewer } from '../core/redaction/views';
 import { writeExportFile } from '../core/save-path';
-import { cliActor, withCliBackend, type CliCommand } from './command';
+import { cliViewer, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
@@ -45,18 +44,10 @@ export const packetCommand: CliCommand = {
     });
     const letter = ctx.values.letter ? fs.readFileSync(ctx.values.letter as string, 'utf8') : undefined;
     const summary = await withCliBackend(ctx, async (backend) => {
-      const who = cliActor();
       const name = ctx.values.user as string | undefined;
-      let viewer: Viewer;
-      if (name) {
-        const u = backend.auth.users.byName(name);
-        if (!u) throw new NtkError('NOT_FOUND', 'No such user.');
-        viewer = { userId: u.id, username: u.username, role: u.role, purpose: null };
-      } else {
-        // The command line stands in for a biller: the same purpose, policy and view rules apply.
-        viewer = { userId: 0, username: who.username ?? 'cli', role: 'biller', purpose: null };
-      }
-      const by = { userId: name ? viewer.userId : null, displayName: name ? backend.auth.users.byName(name)!.display_name : viewer.username, audit: { userId: name ? viewer.userId : null, username: viewer.username, role: viewer.role } };
+      // Without --user the command line stands in for a biller: the same purpose, policy and view rules apply.
+      const viewer = cliViewer(backend, name, 'biller');
+      const by = { userId: name ? viewer.userId : null, displayName: viewer.displayName, audit: { userId: name ? viewer.userId : null, username: viewer.username, role: viewer.role } };
       const prepared = await backend.packets.prepare(
         viewer,
         'cli',

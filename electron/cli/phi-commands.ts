@@ -6,18 +6,13 @@
  */
 import fs from 'node:fs';
 import { detectIdentifiers } from '../core/redaction/identifiers/index';
+import { readAllStdin } from './command';
 import { UsageError } from './options';
 
 export interface PhiIo {
   stdout(text: string): void;
   /** Reads standard input to the end (injected for tests). */
   readStdin?: () => Promise<string>;
-}
-
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function phiCommand(args: string[], jsonl: boolean, io: PhiIo): Promise<number> {

@@ -5,9 +5,7 @@
  */
 import { isPurpose, PURPOSES } from '../../shared/purposes';
 import { ROLES, type Role } from '../../shared/roles';
-import type { Viewer } from '../core/redaction/views';
-import { NtkError } from '../core/errors';
-import { cliActor, withCliBackend, type CliCommand } from './command';
+import { cliViewer, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
 
 export const redactCommand: CliCommand = {
@@ -29,16 +27,7 @@ export const redactCommand: CliCommand = {
     const purpose = ctx.values.purpose as string | undefined;
     if (!purpose || !isPurpose(purpose)) throw new UsageError(`redact: --purpose must be one of ${PURPOSES.join(', ')}.`);
     return withCliBackend(ctx, (backend) => {
-      const name = ctx.values.user as string | undefined;
-      let viewer: Viewer;
-      if (name) {
-        const u = backend.auth.users.byName(name);
-        if (!u) throw new NtkError('NOT_FOUND', 'No such user.');
-        if (u.role !== role) throw new NtkError('FORBIDDEN', `That user's role is ${u.role}, not ${role}.`);
-        viewer = { userId: u.id, username: u.username, role: role as Role, purpose: null };
-      } else {
-        viewer = { userId: 0, username: cliActor().username ?? 'cli', role: role as Role, purpose: null };
-      }
+      const viewer = cliViewer(backend, ctx.values.user as string | undefined, role as Role, { requireRole: true });
       backend.views.declarePurpose(viewer, purpose, encounterId);
       const view = backend.views.expandedView(viewer, encounterId);
       return { value: view, text: JSON.stringify(view, null, 2) };

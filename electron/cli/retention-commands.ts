@@ -4,25 +4,16 @@
  * `ntk inventory --db PATH [--json] [--format csv|pdf --out FILE]`: what this device holds now.
  * Neither runs the start-up purge first: a dry run and an inventory change no chart data.
  */
-import { APP_INFO } from '../core/app-info';
-import { createBackend, type Backend } from '../core/backend';
 import { buildInventory } from '../core/retention/inventory';
 import { inventoryCsv, inventoryPdf } from '../core/retention/inventory-export';
 import { writeExportFile } from '../core/save-path';
 import type { PurgeReport } from '../core/retention/retention-service';
 import type { ExposureInventory } from '../../shared/retention-contract';
-import { cliActor, type CliCommand, type CliContext } from './command';
-import { headlessKeySource, requireDb, UsageError } from './options';
+import { cliActor, withCliBackend, type CliCommand } from './command';
+import { UsageError } from './options';
 
-async function withBackend<T>(ctx: CliContext, fn: (b: Backend) => Promise<T> | T): Promise<T> {
-  const keys = headlessKeySource(ctx.values['key-file'] as string | undefined, ctx.env);
-  const backend = createBackend({ app: APP_INFO, purgeOnStart: false, store: { path: requireDb(ctx.values.db as string | undefined), keys } });
-  try {
-    return await fn(backend);
-  } finally {
-    backend.close();
-  }
-}
+/** These commands report on or run the purge themselves: opening the store must not purge first. */
+const NO_START_PURGE = { purgeOnStart: false } as const;
 
 export function formatPurge(r: PurgeReport): string {
   const verb = r.dryRun ? 'would purge' : 'purged';
@@ -37,11 +28,11 @@ export const purgeCommand: CliCommand = {
                         purge cached clinical content the retention policy says is due (per patient id)`,
   options: { 'dry-run': { type: 'boolean', default: false } },
   run: (ctx) =>
-    withBackend(ctx, (b) => {
+    withCliBackend(ctx, (b) => {
       if (ctx.args.length) throw new UsageError(`Unexpected argument: ${ctx.args[0]}`);
       const report = b.retention.runDue({ dryRun: ctx.values['dry-run'] === true, actor: cliActor() });
       return { value: report, text: formatPurge(report) };
-    }),
+    }, NO_START_PURGE),
 };
 
 export function formatInventory(inv: ExposureInventory): string {
@@ -59,7 +50,7 @@ export const inventoryCommand: CliCommand = {
                         exposure inventory: patients (by MRN), encounters, documents, labels, dates held here`,
   options: { format: { type: 'string' }, out: { type: 'string' } },
   run: (ctx) =>
-    withBackend(ctx, async (b) => {
+    withCliBackend(ctx, async (b) => {
       const format = ctx.values.format as string | undefined;
       const out = ctx.values.out as string | undefined;
       if (format !== undefined && format !== 'csv' && format !== 'pdf') throw new UsageError('--format must be csv or pdf.');
@@ -72,5 +63,5 @@ export const inventoryCommand: CliCommand = {
       }
       b.audit.append({ ...cliActor(), action: 'R', eventType: 'inventory.read', outcome: 'success', detail: { patients: inv.totals.patients, via: 'cli' } });
       return { value: inv, text: formatInventory(inv) };
-    }),
+    }, NO_START_PURGE),
 };

@@ -71,12 +71,18 @@ class Ctx {
     for (const e of p.entries) this.byKey.set(e.key, e);
   }
 
-  private stmt(table: string): Statement {
+  /** A statement prepared once per database and kept (keyed by its SQL). */
+  private stmt(sql: string): Statement {
     let m = lookups.get(this.w.db);
     if (!m) lookups.set(this.w.db, (m = new Map()));
-    let s = m.get(table);
-    if (!s) m.set(table, (s = this.w.db.prepare(`SELECT id FROM ${table} WHERE source_system = ? AND source_id = ?`)));
+    let s = m.get(sql);
+    if (!s) m.set(sql, (s = this.w.db.prepare(sql)));
     return s;
+  }
+
+  /** The claim number of a stored claim. */
+  claimNumber(claimId: number): string {
+    return (this.stmt('SELECT claim_number FROM claim WHERE id = ?').get(claimId) as { claim_number: string }).claim_number;
   }
 
   /** Row id of a referenced resource of `type`, from this file or already stored. */
@@ -87,7 +93,7 @@ class Ctx {
     if (local !== undefined) return local;
     const table = TABLE_OF[type];
     if (!table) return undefined;
-    const row = this.stmt(table).get(FHIR_SOURCE, key) as { id: number } | undefined;
+    const row = this.stmt(`SELECT id FROM ${table} WHERE source_system = ? AND source_id = ?`).get(FHIR_SOURCE, key) as { id: number } | undefined;
     if (row) this.ids.set(key, row.id);
     return row?.id;
   }
@@ -395,7 +401,7 @@ const WRITERS: Record<SupportedType, Writer> = {
     const claimNo = claimEntry
       ? claimNumber(claimEntry.resource, claimEntry)
       : storedClaim !== undefined
-        ? (c.w.db.prepare('SELECT claim_number FROM claim WHERE id = ?').get(storedClaim) as { claim_number: string }).claim_number
+        ? c.claimNumber(storedClaim)
         : (claimRef ?? claimNumber(r, e));
     const totals = objs(r.total);
     const total = (cat: string) => num(at(totals.find((t) => codings(t.category).some((k) => k.code === cat)), 'amount', 'value'));
