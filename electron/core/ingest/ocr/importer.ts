@@ -42,6 +42,8 @@ export interface ParsedScan {
   needsReview: boolean;
   /** How many code-shaped tokens the ICD-10 repair changed. */
   repairs: number;
+  /** The patient the file's sidecar names (read at parse, so a bad sidecar fails before any OCR). */
+  sidecar?: Pick<ScanImporterOptions, 'patientSourceSystem' | 'patientSourceId'>;
 }
 
 const PAGE_BREAK = '\n\n';
@@ -87,9 +89,9 @@ export function assemble(pages: Array<{ text: string; ocrConfidence: number | nu
  * under a placeholder and is now named (a sidecar, or the importer's patient); it never moves from
  * one named patient to another (the same bytes named for someone else are refused).
  */
-function patientFor(writer: ChartWriter, file: ImportFile, configured: ScanImporterOptions): number {
+function patientFor(writer: ChartWriter, file: ImportFile, parsed: ParsedScan, configured: ScanImporterOptions): number {
   // A sidecar beside the file names its patient, over whatever the importer was built with.
-  const o = file.sidecar ? { ...configured, ...scanSidecarOptions(file.sidecar) } : configured;
+  const o = { ...configured, ...parsed.sidecar };
   const existing = writer.db
     .prepare('SELECT d.patient_id AS id, p.source_system AS system FROM document d JOIN patient p ON p.id = d.patient_id WHERE d.source_system = ? AND d.source_id = ?')
     .get(IMPORT_FILE_SOURCE, file.sha256) as { id: number; system: string } | undefined;
@@ -107,8 +109,11 @@ function patientFor(writer: ChartWriter, file: ImportFile, configured: ScanImpor
   return writer.patient({ sourceSystem: IMPORT_FILE_SOURCE, sourceId: file.sha256 });
 }
 
+/** The sidecar's patient, read before any OCR so a bad sidecar fails first. */
+const sidecarOf = (file: ImportFile) => (file.sidecar ? scanSidecarOptions(file.sidecar) : undefined);
+
 function writeScan(parsed: ParsedScan, writer: ChartWriter, file: ImportFile, o: ScanImporterOptions, title: string): void {
-  const patientId = patientFor(writer, file, o);
+  const patientId = patientFor(writer, file, parsed, o);
   const key: SourceKey = { sourceSystem: IMPORT_FILE_SOURCE, sourceId: file.sha256 };
   writer.document({
     ...key,
@@ -140,7 +145,7 @@ export function createImageImporter(o: ScanImporterOptions = {}): Importer<Parse
     format: 'image',
     detect: (file) => imageKind(file.bytes) !== null || (IMAGE_NAME.test(file.name) && !looksPdf(file.bytes)),
     async parse(file: ImportFile, ctx: ParseContext) {
-      if (file.sidecar) scanSidecarOptions(file.sidecar); // a bad sidecar fails before any OCR
+      const sidecar = sidecarOf(file);
       const kind = imageKind(file.bytes);
       if (!kind) throw new NtkError('BAD_INPUT', 'The file is not a PNG, JPEG or TIFF image.');
       const p = pool();
@@ -154,7 +159,7 @@ export function createImageImporter(o: ScanImporterOptions = {}): Importer<Parse
         ctx.progress?.(++done, pages.length);
         return { text: r.text, ocrConfidence: r.confidence };
       });
-      return assemble(results, o.lowConfidence);
+      return { ...assemble(results, o.lowConfidence), sidecar };
     },
     write: (parsed, writer, file) => writeScan(parsed, writer, file, o, 'Scanned image'),
   };
@@ -166,9 +171,9 @@ export function createPdfImporter(o: ScanImporterOptions = {}): Importer<ParsedS
     format: 'pdf',
     detect: (file) => looksPdf(file.bytes) || /\.pdf$/i.test(file.name),
     async parse(file: ImportFile, ctx: ParseContext) {
-      if (file.sidecar) scanSidecarOptions(file.sidecar); // a bad sidecar fails before any OCR
+      const sidecar = sidecarOf(file);
       const pages = await readPdf(file.bytes, { ocr: (img) => pool().recognize(img), progress: ctx.progress, signal: ctx.signal });
-      return assemble(pages, o.lowConfidence);
+      return { ...assemble(pages, o.lowConfidence), sidecar };
     },
     write: (parsed, writer, file) => writeScan(parsed, writer, file, o, parsed.format === 'ocr' ? 'Scanned PDF' : 'PDF document'),
   };

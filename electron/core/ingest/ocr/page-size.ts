@@ -9,6 +9,7 @@
  * scanners and fax servers write 200–600 dpi.
  */
 import { NtkError } from '../../errors';
+import { tiffReader } from './tiff';
 
 export const MAX_OCR_PIXELS = 100_000_000;
 
@@ -20,7 +21,6 @@ export function imageKind(b: Buffer): ImageKind | null {
   if (b.length >= 4 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a))) return 'tiff';
   return null;
 }
-
 
 export interface Dimensions {
   width: number;
@@ -64,9 +64,7 @@ function jpegDimensions(b: Buffer): Dimensions | null {
 
 /** ImageWidth (256) and ImageLength (257) of the first page's directory, SHORT or LONG. */
 function tiffDimensions(b: Buffer): Dimensions | null {
-  const le = b[0] === 0x49;
-  const u16 = (o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
-  const u32 = (o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  const { u16, u32 } = tiffReader(b);
   if (u16(2) !== 42) return null;
   const ifd = u32(4);
   const n = u16(ifd);

@@ -6,9 +6,9 @@
  *
  * Truncated, encrypted (user password) or unreadable PDFs are BAD_INPUT, never partially imported.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NtkError } from '../../errors';
+import { localRequire } from './local-require';
 import { MAX_OCR_PIXELS } from './page-size';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { OcrPageResult } from './pool';
@@ -23,10 +23,6 @@ export interface ReadPdfOptions {
   ocr(image: Buffer): Promise<OcrPageResult>;
   progress?(done: number, total: number): void;
   signal?: AbortSignal;
-  /** Pages with fewer non-space characters in their text layer are treated as scans. */
-  minTextChars?: number;
-  /** Render resolution for OCR. */
-  dpi?: number;
   /**
    * How a scanned page becomes an image: 'render' draws the page (needs @napi-rs/canvas), 'extract'
    * takes the page's embedded images as decoded by pdfjs (no canvas). Default: render when the
@@ -37,14 +33,10 @@ export interface ReadPdfOptions {
 
 const bad = (m: string) => new NtkError('BAD_INPUT', m);
 const MAX_RENDER_SIDE = 5000;
-
-function localRequire(): NodeJS.Require {
-  try {
-    return createRequire(import.meta.url);
-  } catch {
-    return createRequire(__filename); // bundled as CommonJS
-  }
-}
+/** Pages with fewer non-space characters in their text layer are treated as scans. */
+const MIN_TEXT_CHARS = 16;
+/** Render resolution for OCR. */
+const RENDER_DPI = 300;
 
 /**
  * pdfjs's own data, read from the package folder with fs (its Node factories never fetch):
@@ -110,17 +102,17 @@ export async function readPdf(bytes: Buffer, o: ReadPdfOptions): Promise<PdfPage
     const pages: Array<Promise<PdfPage>> = [];
     let done = 0;
     const tick = () => o.progress?.(++done, doc.numPages);
-    const minChars = o.minTextChars ?? 16;
     for (let n = 1; n <= doc.numPages; n++) {
       if (o.signal?.aborted) throw new NtkError('INTERNAL', 'The import was cancelled.');
       let page;
       let text: string;
       let images: number;
       let visibleText: number;
+      let ops: Awaited<ReturnType<PDFPageProxy['getOperatorList']>>;
       try {
         page = await doc.getPage(n);
         text = textOf(await page.getTextContent());
-        const ops = await page.getOperatorList();
+        ops = await page.getOperatorList();
         images = ops.fnArray.filter((f) => f === OPS.paintImageXObject || f === OPS.paintInlineImageXObject || f === OPS.paintImageMaskXObject).length;
         visibleText = countVisibleText(ops, OPS);
       } catch {
@@ -128,12 +120,12 @@ export async function readPdf(bytes: Buffer, o: ReadPdfOptions): Promise<PdfPage
       }
       // A page whose only text is invisible (render mode 3, or zero alpha) over an image is a scan carrying someone
       // else's OCR layer, of unknown quality: OCR it here so it gets a confidence like any scan.
-      if (images === 0 || (text.replace(/\s+/g, '').length >= minChars && visibleText > 0)) {
+      if (images === 0 || (text.replace(/\s+/g, '').length >= MIN_TEXT_CHARS && visibleText > 0)) {
         pages.push(Promise.resolve({ text, ocrConfidence: null }));
         tick();
       } else {
         const mode = o.scanMode ?? ((await canRenderPdfPages()) ? 'render' : 'extract');
-        const imgs = mode === 'render' ? [await renderPage(page, o.dpi ?? 300)] : await extractImages(page, OPS);
+        const imgs = mode === 'render' ? [await renderPage(page, RENDER_DPI)] : await extractImages(page, ops, OPS);
         const ocr = Promise.all(imgs.map((img) => o.ocr(img))).then((rs) => (tick(), combine(rs)));
         ocr.catch(() => {}); // awaited below; avoid an unhandled rejection while later pages render
         pages.push(ocr);
@@ -222,8 +214,7 @@ interface PdfImage {
  * buffers tesseract reads directly — no canvas, no PNG encoder, no temp files. Images smaller than
  * a tenth of the largest (logos, stamps) are left out.
  */
-async function extractImages(page: PDFPageProxy, OPS: PdfJs['OPS']): Promise<Buffer[]> {
-  const ops = await page.getOperatorList();
+async function extractImages(page: PDFPageProxy, ops: { fnArray: number[]; argsArray: unknown[] }, OPS: PdfJs['OPS']): Promise<Buffer[]> {
   const ids: string[] = [];
   ops.fnArray.forEach((fn, i) => {
     if (fn === OPS.paintImageXObject) ids.push(String((ops.argsArray[i] as unknown[])[0]));

@@ -10,11 +10,11 @@
  * Images are passed as in-memory buffers: no temp files.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type Tesseract from 'tesseract.js';
 import { NtkError } from '../../errors';
+import { localRequire } from './local-require';
 import { checkOcrPageSize } from './page-size';
 
 export interface OcrPageResult {
@@ -29,15 +29,6 @@ export interface OcrWorkerOptions {
   corePath: string;
   cacheMethod: 'none';
   gzip: boolean;
-}
-
-function localRequire(): NodeJS.Require {
-  try {
-    return createRequire(import.meta.url);
-  } catch {
-    // bundled as CommonJS: import.meta.url is not available
-    return createRequire(__filename);
-  }
 }
 
 /** The folder of `@tesseract.js-data/eng` the workers load (the bench runs native tesseract on the same file). */

@@ -9,12 +9,16 @@ import { NtkError } from '../../errors';
 const MAX_PAGES = 2000;
 const bad = () => new NtkError('BAD_INPUT', 'The TIFF image is damaged (its page directory is broken).');
 
+/** 16- and 32-bit readers in the file's byte order ('II' little-endian, 'MM' big-endian). */
+export function tiffReader(b: Buffer): { u16(o: number): number; u32(o: number): number } {
+  const le = b[0] === 0x49;
+  return { u16: (o) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o)), u32: (o) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o)) };
+}
+
 /** Offsets of every image directory (page) in the file, in order. */
 export function tiffPageOffsets(b: Buffer): number[] {
   if (b.length < 8) throw bad();
-  const le = b[0] === 0x49;
-  const u16 = (o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
-  const u32 = (o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  const { u16, u32 } = tiffReader(b);
   if (u16(2) !== 42) return [u32(4)]; // BigTIFF and others: leave to the decoder
   const offsets: number[] = [];
   const seen = new Set<number>();

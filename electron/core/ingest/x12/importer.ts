@@ -5,6 +5,7 @@
  */
 import type { ChartWriter } from '../../db/chart-writer';
 import type { Importer, ImportFile } from '../importer';
+import { decodeUtf8 } from '../text-decode';
 import { parse835, type ParsedRemittance } from './parse-835';
 import { bad } from './tokenize';
 
@@ -15,7 +16,7 @@ export interface Parsed835 {
 const HEAD = 4096;
 
 function head(bytes: Buffer): string {
-  return bytes.subarray(0, HEAD).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').replace(/^\s+/, '');
+  return bytes.subarray(0, HEAD).toString('latin1').replace(/^\xEF\xBB\xBF/, '').replace(/^\s+/, '');
 }
 
 export function looks835(bytes: Buffer): boolean {
@@ -30,9 +31,9 @@ export function looks835(bytes: Buffer): boolean {
 function decode(bytes: Buffer): string {
   if (bytes.includes(0)) throw bad('The X12 file contains binary data; it is not a text remittance file.');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return decodeUtf8(bytes, 'X12 file');
   } catch {
-    return bytes.toString('latin1');
+    return bytes.toString('latin1'); // older 835s are often Latin-1
   }
 }
 
