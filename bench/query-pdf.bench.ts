@@ -5,7 +5,7 @@
 import { checkQuery, minimumNecessary, withStandardOptions } from '../electron/core/queries/checks';
 import { renderQueryText, type QueryDocument } from '../electron/core/queries/query-document';
 import { buildQueryPdf } from '../electron/core/queries/query-pdf';
-import { percentile, round, timeRuns } from './stats';
+import { timeRuns, timeRunsAsync } from './stats';
 
 const FACT = 'Hemoglobin fell to 6.8 g/dL on postoperative day 2 from 11.2 on admission; transfused 2 units of packed red blood cells; vital signs stable.';
 
@@ -20,21 +20,10 @@ const doc = (n: number): QueryDocument => ({
   options: withStandardOptions(['Acute blood loss anemia', 'Expected postoperative drop in hemoglobin, not anemia']),
 });
 
-async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; runs: number }> {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), runs };
-}
-
 export async function queryPdfBench(): Promise<Record<string, unknown>> {
   await buildQueryPdf(doc(3), new Date()); // warm: font read and parse
-  const typical = await timeAsync(40, () => buildQueryPdf(doc(3), new Date()));
-  const long = await timeAsync(10, () => buildQueryPdf(doc(30), new Date()));
+  const typical = await timeRunsAsync(40, () => buildQueryPdf(doc(3), new Date()));
+  const long = await timeRunsAsync(10, () => buildQueryPdf(doc(30), new Date()));
   const bytes = (await buildQueryPdf(doc(3), new Date())).length;
   const input = { question: doc(3).question, options: ['Acute blood loss anemia', 'Expected drop'], facts: doc(3).facts.map((f) => ({ text: f.text, labels: [] })), hasProvider: true };
   return {

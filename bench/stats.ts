@@ -15,6 +15,17 @@ export function timeRuns(runs: number, fn: () => void): { p50: number; p95: numb
   return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), runs };
 }
 
+export async function timeRunsAsync(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; runs: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), runs };
+}
+
 export const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export function median(xs: readonly number[]): number {

@@ -13,6 +13,7 @@ import { ChartWriter } from '../electron/core/db/chart-writer';
 import { createKeyFile, keyFileKeySource } from '../electron/core/db/keys';
 import { analyzeDocument } from '../electron/core/redaction/analyze-document';
 import type { Viewer } from '../electron/core/redaction/views';
+import { corporaDir } from '../test/support/corpora';
 import { mtsamplesNotes } from '../scripts/eval/csv';
 import { round, timeRuns } from './stats';
 
@@ -80,7 +81,7 @@ function chartOpenBench(texts: string[] | null, documents = 1000) {
   }
 }
 
-export function viewsBench(corpora = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../shared/corpora')) {
+export function viewsBench(corpora = corporaDir()) {
   const texts = notes(corpora);
   const pipeline = pipelineBench(texts);
   const chart = chartOpenBench(texts);
