@@ -28,7 +28,7 @@ import { ViewExcerptSource } from './packets/excerpts';
 import { packetHandlers } from './packets/handlers';
 import { PacketService } from './packets/packet-service';
 import { defaultPolicy, type Policy } from './redaction/policy';
-import { ChartViews, type GrantSource } from './redaction/views';
+import { ChartViews } from './redaction/views';
 import { chartHandlers } from './redaction/views/handlers';
 import { closeOcrPool } from './ingest/ocr/pool';
 import { ingestHandlers, type PickImportFiles } from './ingest/handlers';
@@ -51,8 +51,6 @@ export interface BackendDeps {
   purgeOnStart?: boolean;
   /** The access policy (default: resources/policy/default.json, validated; a bad one throws PolicyError). */
   policy?: Policy;
-  /** Active grants for the view builder; default: the access service's. */
-  grants?: GrantSource;
   /** Lets the user choose files to import (an Electron dialog; a test-set function in e2e). */
   pickImportFiles?: PickImportFiles;
 }
@@ -82,7 +80,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const retention = new RetentionService(store.db, audit, clock);
   if (deps.purgeOnStart !== false && !store.db.readonly) runRetention(retention, deps.log);
   const access = new AccessService(store.db, audit, clock, accessPolicyFromFile(policy.access));
-  const views = new ChartViews(store.db, policy, audit, deps.grants ?? access);
+  const views = new ChartViews(store.db, policy, audit, access);
   // Opening a chart or a document is a use: the patient's retention clock restarts.
   views.setUseListener(useRecorder(store.db, () => clock.now()));
   // A request from a masked placeholder: the caller's own handle table says what is behind it.

@@ -18,7 +18,7 @@
  * expiry takes effect on the next call, and `onGrantEnded` tells open views to close.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ActiveGrant, GrantLabel, GrantScope } from '../../../shared/access-types';
+import { GRANT_LABELS, type ActiveGrant, type GrantLabel, type GrantScope } from '../../../shared/access-types';
 import type { Purpose } from '../../../shared/purposes';
 import type { AuditEventInput, AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
@@ -447,7 +447,7 @@ export class AccessService {
    * notes): when the encounter holds such sections, the grant lists the section codes free of them.
    */
   private breakGlassScope(base: GrantScope): GrantScope {
-    const closed = new Set<string>(['ETH', 'PSY', 'PSYTHPN', 'HIV', 'STD', 'SEX', 'GDIS', 'SDV'].filter((l) => !this.policy.breakGlassLabels.includes(l as GrantLabel)));
+    const closed = new Set<string>(GRANT_LABELS.filter((l) => !this.policy.breakGlassLabels.includes(l)));
     const rows = this.db
       .prepare('SELECT s.loinc, s.labels_json FROM section s JOIN document d ON d.id = s.document_id WHERE d.encounter_id = ?')
       .all(base.encounterId) as Array<{ loinc: string; labels_json: string }>;

@@ -8,6 +8,7 @@
  * import and is stored. The caller owns the transaction (one per file).
  */
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import { StatementCache } from './statements';
 import { ANALYSIS_VERSION, analyzeDocument } from '../redaction/analyze-document';
 import type { CodedConcept } from '../redaction/sensitivity/codes';
 
@@ -222,21 +223,18 @@ const json = (v: unknown): string => JSON.stringify(v ?? []);
 
 export class ChartWriter {
   readonly counts: WriteCounts = {};
-  private readonly stmts = new Map<string, Statement>();
+  private readonly stmts: StatementCache;
 
-  constructor(readonly db: Database) {}
+  constructor(readonly db: Database) {
+    this.stmts = new StatementCache(db);
+  }
 
   private count(kind: string): void {
     this.counts[kind] = (this.counts[kind] ?? 0) + 1;
   }
 
   private prepared(sql: string): Statement {
-    let s = this.stmts.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.stmts.set(sql, s);
-    }
-    return s;
+    return this.stmts.get(sql);
   }
 
   /** INSERT … ON CONFLICT(source_system, source_id) DO UPDATE, returning the row id. */

@@ -17,18 +17,17 @@ export const m0010: Migration = {
   version: 10,
   name: '0010_patient_scoped_keys',
   up(db) {
-    const owner = (t: string) => `(SELECT p.source_id FROM patient p WHERE p.id = ${t}.patient_id)`;
+    // OR IGNORE: a row whose new key another row already holds keeps its old one (never a failed open).
     for (const t of CCDA_TABLES) {
-      db.exec(`UPDATE ${t} SET source_id = ${owner(t)} || '|' || source_id
-               WHERE source_system = 'ccda' AND source_id NOT LIKE 'patient:%' AND ${owner(t)} IS NOT NULL`);
+      db.exec(`UPDATE OR IGNORE ${t} SET source_id = p.source_id || '|' || ${t}.source_id FROM patient p
+               WHERE p.id = ${t}.patient_id AND ${t}.source_system = 'ccda' AND ${t}.source_id NOT LIKE 'patient:%'`);
     }
     db.exec(`
-      UPDATE document SET source_id = 'note:' || ${owner('document')} || '|' || substr(source_id, 6)
-      WHERE source_system = 'text' AND source_id LIKE 'note:%'
-        AND ${owner('document')} NOT LIKE 'placeholder:%'
-        AND substr(source_id, 6, length(${owner('document')}) + 1) <> ${owner('document')} || '|';
-      UPDATE encounter SET source_id = ${owner('encounter')} || '|' || source_id
-      WHERE source_system = 'text' AND source_id LIKE 'encounter:%' AND ${owner('encounter')} IS NOT NULL;
+      UPDATE OR IGNORE document SET source_id = 'note:' || p.source_id || '|' || substr(document.source_id, 6) FROM patient p
+      WHERE p.id = document.patient_id AND document.source_system = 'text' AND document.source_id LIKE 'note:%'
+        AND p.source_id NOT LIKE 'placeholder:%' AND substr(document.source_id, 6, length(p.source_id) + 1) <> p.source_id || '|';
+      UPDATE OR IGNORE encounter SET source_id = p.source_id || '|' || encounter.source_id FROM patient p
+      WHERE p.id = encounter.patient_id AND encounter.source_system = 'text' AND encounter.source_id LIKE 'encounter:%';
     `);
   },
 };

@@ -93,7 +93,7 @@ export function surrogatePhone(h: Hasher, text: string): string {
   const area = 200 + h.pick('area', ten, 800);
   const line = pad(h.pick('line', ten, 100), 2);
   const repl = `${area}55501${line}`;
-  let k = digits.length - 10;
+  const k = digits.length - 10;
   let out = '';
   let seen = 0;
   for (const c of text) {
@@ -102,7 +102,6 @@ export function surrogatePhone(h: Hasher, text: string): string {
       seen++;
     } else out += c;
   }
-  k = 0;
   return out;
 }
 

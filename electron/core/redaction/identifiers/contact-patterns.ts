@@ -1,7 +1,7 @@
 /** Email, URL, IP address, phone and fax numbers. */
 import { ipv4Valid } from './checksums';
 import { before, type Emit, eachMatch } from './candidate';
-import { digitFacts, type DigitFacts } from './digit-facts';
+import type { DigitFacts } from './digit-facts';
 
 const EMAIL = /\b[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 const URL_SCHEME = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'()]+/gi;
@@ -42,7 +42,7 @@ function mayHaveIpv6(text: string): boolean {
   return false;
 }
 
-export function detectContacts(text: string, emit: Emit, digits: DigitFacts = digitFacts(text)): void {
+export function detectContacts(text: string, emit: Emit, digits: DigitFacts): void {
   // cheap pre-checks keep the costly patterns off texts that cannot match them
   const hasAt = text.includes('@');
   const hasTld = HAS_TLD.test(text);

@@ -5,7 +5,7 @@
  * scores (5/325 mg, BP 120/80, 5/5 strength, 8/10 pain, 1/2 tab) are rejected.
  */
 import { after, before, type Emit, eachMatch } from './candidate';
-import { digitFacts, type DigitFacts } from './digit-facts';
+import type { DigitFacts } from './digit-facts';
 import { WordSet, type Token } from './tokens';
 
 const MON = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?`;
@@ -36,7 +36,7 @@ const MONTH_WORDS = new WordSet(
   'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'.split(' '),
 );
 
-export function detectDates(text: string, tokens: Token[], emit: Emit, digits: DigitFacts = digitFacts(text)): void {
+export function detectDates(text: string, tokens: Token[], emit: Emit, digits: DigitFacts): void {
   // the month-name patterns only run on texts that name a month
   if (tokens.some((t) => MONTH_WORDS.hasToken(t))) monthNameDates(text, emit, digits);
   numericDates(text, emit, digits);

@@ -2,7 +2,7 @@
 import type { IdentifierType } from '../../../../shared/identifier-types';
 import { luhnValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums';
 import { after, before, type Emit, eachMatch } from './candidate';
-import { digitFacts, type DigitFacts } from './digit-facts';
+import type { DigitFacts } from './digit-facts';
 import { WordSet, type Token } from './tokens';
 
 const SSN_FORMATTED = /(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w-])/g;
@@ -90,7 +90,7 @@ const AGE_TURN = /\b(?:turn(?:ed|s|ing)?|is|was)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg
 const HAS_IMAGE = /\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b/i;
 const PHOTO = /\b[\w-]+\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b/gi;
 
-export function detectIds(text: string, tokens: Token[], emit: Emit, digits: DigitFacts = digitFacts(text)): void {
+export function detectIds(text: string, tokens: Token[], emit: Emit, digits: DigitFacts): void {
   // the number patterns run only when the text has a run of digits as long as they need
   const run = digits.longestRun;
   if (run >= 4) eachMatch(SSN_FORMATTED, text, (m) => {

@@ -8,7 +8,7 @@ import { before, type Emit, eachMatch } from './candidate';
 import { EPONYM_AFTER } from './eponyms';
 import { CUE_PREPOSITIONS, cuedLocationAt } from './location-cues';
 import { isPlaceholder } from './placeholders';
-import { digitFacts, type DigitFacts } from './digit-facts';
+import type { DigitFacts } from './digit-facts';
 import type { Lexicon } from './lexicon';
 import { WordSet, type Token } from './tokens';
 import { STATE_ABBREVIATIONS, STATE_NAMES } from './us-states';
@@ -58,7 +58,7 @@ function placePrefixes(places: Set<string>): Set<string> {
   return prefixes;
 }
 
-export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emitAny: Emit, digits: DigitFacts = digitFacts(text)): void {
+export function detectPlaces(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emitAny: Emit, digits: DigitFacts): void {
   const addresses: [number, number][] = [];
   const emit: Emit = (start, end, type, conf) => {
     if (type === 'ADDRESS') addresses.push([start, end]);

@@ -113,7 +113,7 @@ export function buildChartView(
 }
 
 /** A visible section's rendered text and title (identifiers applied to both). */
-export function renderSection(req: ViewRequest, body: DocumentBody, s: SectionRow): Rendered & { title: string } {
+function renderSection(req: ViewRequest, body: DocumentBody, s: SectionRow): Rendered & { title: string } {
   const pp = purposePolicy(req);
   const rendered = renderRange(body.text, s.start, s.end, body.identifiers, pp);
   let title = s.title;
@@ -122,6 +122,12 @@ export function renderSection(req: ViewRequest, body: DocumentBody, s: SectionRo
     title = renderRange(body.text, at, at + s.title.length, body.identifiers, pp).text;
   }
   return { ...rendered, title };
+}
+
+/** What a visible section shows (the chart view's section and a resolved section alike). */
+export function visibleSection(req: ViewRequest, body: DocumentBody, s: SectionRow, d: Decision) {
+  const r = renderSection(req, body, s);
+  return { loinc: s.loinc, title: r.title, text: r.text, tokens: r.tokens, labels: [...s.labels], ruleId: d.ruleIds[d.ruleIds.length - 1]! };
 }
 
 /**
@@ -162,18 +168,12 @@ export function buildDocumentView(
       return;
     }
     flush();
-    const r = renderSection(req, body, s);
     facts.visibleCodes.push(s.loinc);
     for (const l of s.labels) facts.visibleLabels.add(l);
     sections.push({
       visibility: 'visible',
       id: handles.handle({ kind: 'section', sectionId: s.id, documentId: meta.id, patientId: meta.patientId, encounterId: req.encounterId }),
-      loinc: s.loinc,
-      title: r.title,
-      text: r.text,
-      tokens: r.tokens,
-      labels: [...s.labels],
-      ruleId: d.ruleIds[d.ruleIds.length - 1]!,
+      ...visibleSection(req, body, s, d),
     });
   });
   flush();

@@ -5,6 +5,7 @@
  * identifier spans are the ones stored at import.
  */
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+import { StatementCache } from '../../db/statements';
 import type { Purpose } from '../../../../shared/purposes';
 import { labelsForCode, sortLabels, type CodeSystem } from '../sensitivity/codes';
 import { tagText } from '../sensitivity/tagger';
@@ -45,14 +46,14 @@ interface DocRow {
 }
 
 export class ChartReader {
-  private readonly stmts = new Map<string, Statement>();
+  private readonly stmts: StatementCache;
 
-  constructor(readonly db: Database) {}
+  constructor(readonly db: Database) {
+    this.stmts = new StatementCache(db);
+  }
 
   private q(sql: string): Statement {
-    let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
-    return s;
+    return this.stmts.get(sql);
   }
 
   encounter(id: number): EncounterRow | null {
@@ -100,7 +101,9 @@ export class ChartReader {
     const d = this.q('SELECT id, patient_id, encounter_id, doc_type, title, authored_at, needs_review FROM document WHERE id = ?').get(id) as DocRow | undefined;
     if (!d) return null;
     const m = metaOf(d);
-    m.sections = this.body(id).sections.map(({ id: sid, ordinal, loinc, labels }): SectionMeta => ({ id: sid, ordinal, loinc, labels }));
+    // The list entry only: no text, no identifier spans (body() reads those when they are wanted).
+    const rows = this.q('SELECT id, ordinal, loinc, labels_json FROM section WHERE document_id = ? ORDER BY ordinal').raw(true).all(id) as Array<[number, number, string, string]>;
+    m.sections = rows.map(([sid, ordinal, loinc, labels]): SectionMeta => ({ id: sid, ordinal, loinc, labels: labelsOf(labels) }));
     return m;
   }
 

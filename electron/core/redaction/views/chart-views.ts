@@ -14,7 +14,7 @@ import type { PurposeContext } from '../../auth/sessions';
 import { NtkError } from '../../errors';
 import { roleMayUse, type Policy } from '../policy';
 import type { Ds4pLabel } from '../types';
-import { buildChartView, buildDocumentView, decideDocument, newFacts, renderSection, summarize, type ViewFacts } from './build';
+import { buildChartView, buildDocumentView, decideDocument, newFacts, summarize, visibleSection, type ViewFacts } from './build';
 import { relevantGrants } from './decide';
 import { ChartReader } from './chart-reader';
 import { HandleTable } from './handles';
@@ -264,16 +264,10 @@ export class ChartViews {
     if (i < 0 || !d?.visible) return null;
     const s = body.sections[i]!;
     const summary = summarize(req, meta, decisions, table)!;
-    const r = renderSection(req, body, s);
     return {
       sectionHandle,
       sectionId: s.id,
-      loinc: s.loinc,
-      title: r.title,
-      text: r.text,
-      tokens: r.tokens,
-      labels: [...s.labels],
-      ruleId: d.ruleIds[d.ruleIds.length - 1]!,
+      ...visibleSection(req, body, s, d),
       purpose: ctx.purpose,
       patientId: e.patientId,
       encounterId: e.id,
