@@ -1,5 +1,6 @@
 /** Rows of coding_query / coding_query_fact (migration 0007). No text of the chart is stored here. */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { StatementCache } from '../db/statements';
 import type { QueryStatus } from '../../../shared/coder-contract';
 import type { SectionAddress } from './section-source';
 
@@ -36,15 +37,19 @@ export interface NewFact extends SectionAddress {
 }
 
 export class QueryStore {
-  constructor(private readonly db: Database) {}
+  private readonly stmts: StatementCache;
+
+  constructor(private readonly db: Database) {
+    this.stmts = new StatementCache(db);
+  }
 
   byId(id: number): QueryRow | undefined {
-    return this.db.prepare('SELECT * FROM coding_query WHERE id = ?').get(id) as QueryRow | undefined;
+    return this.stmts.get('SELECT * FROM coding_query WHERE id = ?').get(id) as QueryRow | undefined;
   }
 
   facts(queryId: number): FactRow[] {
-    return this.db
-      .prepare(
+    return this.stmts
+      .get(
         `SELECT id, ordinal, document_id AS documentId, section_ordinal AS sectionOrdinal, start, end, text_sha256 AS textSha256
          FROM coding_query_fact WHERE query_id = ? ORDER BY ordinal`,
       )
@@ -54,8 +59,8 @@ export class QueryStore {
   insert(q: { encounterId: number; authorId: number; question: string; options: string[]; providerId: number | null; now: string }, facts: NewFact[]): number {
     return this.db.transaction(() => {
       const id = Number(
-        this.db
-          .prepare(
+        this.stmts
+          .get(
             `INSERT INTO coding_query(encounter_id, author_id, status, question, options_json, provider_id, created_at, updated_at)
              VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)`,
           )
@@ -68,15 +73,15 @@ export class QueryStore {
 
   update(id: number, q: { question: string; options: string[]; now: string }, facts: NewFact[] | undefined): void {
     this.db.transaction(() => {
-      this.db.prepare('UPDATE coding_query SET question = ?, options_json = ?, updated_at = ? WHERE id = ?').run(q.question, JSON.stringify(q.options), q.now, id);
+      this.stmts.get('UPDATE coding_query SET question = ?, options_json = ?, updated_at = ? WHERE id = ?').run(q.question, JSON.stringify(q.options), q.now, id);
       if (!facts) return;
-      this.db.prepare('DELETE FROM coding_query_fact WHERE query_id = ?').run(id);
+      this.stmts.get('DELETE FROM coding_query_fact WHERE query_id = ?').run(id);
       this.writeFacts(id, facts);
     })();
   }
 
   private writeFacts(queryId: number, facts: NewFact[]): void {
-    const ins = this.db.prepare(
+    const ins = this.stmts.get(
       'INSERT INTO coding_query_fact(query_id, ordinal, document_id, section_ordinal, start, end, text_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     facts.forEach((f, i) => ins.run(queryId, i, f.documentId, f.sectionOrdinal, f.start, f.end, f.textSha256));
@@ -84,15 +89,15 @@ export class QueryStore {
 
   setStatus(id: number, status: QueryStatus, now: string, answer?: { option: string; note: string | null }): void {
     const col = { draft: null, sent: 'sent_at', answered: 'answered_at', withdrawn: 'withdrawn_at' }[status];
-    this.db
-      .prepare(
+    this.stmts
+      .get(
         `UPDATE coding_query SET status = ?, updated_at = ?${col ? `, ${col} = ?` : ''}${answer ? ', answer_option = ?, answer_note = ?' : ''} WHERE id = ?`,
       )
       .run(...[status, now, ...(col ? [now] : []), ...(answer ? [answer.option, answer.note] : []), id]);
   }
 
   countExport(id: number): void {
-    this.db.prepare('UPDATE coding_query SET export_count = export_count + 1 WHERE id = ?').run(id);
+    this.stmts.get('UPDATE coding_query SET export_count = export_count + 1 WHERE id = ?').run(id);
   }
 
   list(filter: { authorId?: number; encounterId?: number; status?: QueryStatus }): Array<QueryRow & { fact_count: number }> {
@@ -106,8 +111,8 @@ export class QueryStore {
     add('q.author_id = ?', filter.authorId);
     add('q.encounter_id = ?', filter.encounterId);
     add('q.status = ?', filter.status);
-    return this.db
-      .prepare(
+    return this.stmts
+      .get(
         `SELECT q.*, (SELECT COUNT(*) FROM coding_query_fact f WHERE f.query_id = q.id) AS fact_count
          FROM coding_query q ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.updated_at DESC, q.id DESC LIMIT 500`,
       )
@@ -116,8 +121,8 @@ export class QueryStore {
 
   /** The attending of the encounter, to address the query to; and the patient, for the audit trail. */
   encounter(id: number): { patientId: number; providerId: number | null; provider: string | null } | undefined {
-    return this.db
-      .prepare(
+    return this.stmts
+      .get(
         `SELECT e.patient_id AS patientId, e.attending_id AS providerId, p.name AS provider
          FROM encounter e LEFT JOIN practitioner p ON p.id = e.attending_id WHERE e.id = ?`,
       )
@@ -126,6 +131,6 @@ export class QueryStore {
 
   providerName(id: number | null): string | null {
     if (id === null) return null;
-    return (this.db.prepare('SELECT name FROM practitioner WHERE id = ?').get(id) as { name: string | null } | undefined)?.name ?? null;
+    return (this.stmts.get('SELECT name FROM practitioner WHERE id = ?').get(id) as { name: string | null } | undefined)?.name ?? null;
   }
 }

@@ -9,15 +9,9 @@ import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { ExposureInventory } from '../../../shared/retention-contract';
+import { csvCell } from '../audit/export';
 
 const COLUMNS = ['patient_id', 'mrn', 'encounters', 'documents', 'labels', 'oldest', 'newest', 'last_used_at'] as const;
-
-export const csvCell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // no formula injection when opened in a spreadsheet
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export function inventoryCsv(inv: ExposureInventory): string {
   const lines = [COLUMNS.join(',')];
