@@ -33,7 +33,6 @@ export function CoderScreen() {
       set({ encounterId, purpose, chart: view });
       const first = firstDocument(view.documents);
       if (first) await openDocument(first);
-      void call('listQueries', { encounterId }).then((queries) => set({ queries }));
     } catch (e) {
       setError(errorOf(e));
     }

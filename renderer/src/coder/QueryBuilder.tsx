@@ -30,7 +30,6 @@ export function QueryBuilder({ encounterId, onPreview }: { encounterId: number; 
         ? await call('updateQuery', { queryId: query.id, question: draft.question, options, facts: usesStoredFacts ? undefined : factRefs(facts) })
         : await call('createQuery', { encounterId, question: draft.question, options, facts: factRefs(facts) });
       set({ query: q, draft: { ...draft, queryId: q.id } });
-      void call('listQueries', { encounterId }).then((queries) => set({ queries }));
       return q;
     } catch (e) {
       setError(errorOf(e));

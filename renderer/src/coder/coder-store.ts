@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ChartView, DocumentView } from '../../../shared/chart-contract';
-import type { QuerySummary, QueryView, WorklistFilter, WorklistRow } from '../../../shared/coder-contract';
+import type { QueryView, WorklistFilter, WorklistRow } from '../../../shared/coder-contract';
 import type { Purpose } from '../../../shared/purposes';
 import { registerPhiStore } from '../state/phi-stores';
 
@@ -46,7 +46,6 @@ interface CoderState {
   facts: SelectedFact[];
   draft: QueryDraft;
   query: QueryView | null;
-  queries: QuerySummary[];
   rightTab: RightTab;
   find: { query: string; total: number; byDocument: Record<string, number>; bySection: Record<string, number> } | null;
   set(patch: Partial<CoderState>): void;
@@ -69,7 +68,6 @@ const INITIAL = {
   facts: [],
   draft: EMPTY_DRAFT,
   query: null,
-  queries: [],
   rightTab: 'facts' as RightTab,
   find: null,
 };
@@ -86,7 +84,7 @@ export const useCoder = create<CoderState>((set, get) => ({
     return true;
   },
   removeFact: (key) => set({ facts: get().facts.filter((f) => f.key !== key) }),
-  closeChart: () => set({ encounterId: null, purpose: null, chart: null, documents: {}, activeDocument: null, facts: [], draft: EMPTY_DRAFT, query: null, queries: [], find: null, rightTab: 'facts' }),
+  closeChart: () => set({ encounterId: null, purpose: null, chart: null, documents: {}, activeDocument: null, facts: [], draft: EMPTY_DRAFT, query: null, find: null, rightTab: 'facts' }),
   reset: () => set({ ...INITIAL }),
 }));
 

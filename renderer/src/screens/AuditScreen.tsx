@@ -7,6 +7,8 @@ import { Field } from '../components/Field';
 import { registerPhiStore } from '../state/phi-stores';
 import { FlagsPanel, MetricsPanel, TimelinePanel } from './audit/ReviewPanels';
 import { defaultRange, toRequest, type DayRange } from './audit/range';
+import { GridHead, num } from '../components/GridHead';
+import { GRANT_LABELS } from '../../../shared/access-types';
 
 let clear: (() => void) | undefined;
 registerPhiStore(() => clear?.());
@@ -18,7 +20,7 @@ const VIEWS: Array<[View, string]> = [
   ['flags', 'Unusual access'],
   ['metrics', 'Metrics'],
 ];
-const LABELS = ['', 'ETH', 'PSY', 'PSYTHPN', 'HIV', 'STD', 'SEX', 'GDIS', 'SDV'];
+const LABELS = ['', ...GRANT_LABELS];
 
 interface EventFilter {
   username: string;
@@ -132,19 +134,7 @@ export function AuditScreen() {
             <button type="submit">Filter</button>
           </form>
           <table className="grid" aria-label="Audit events">
-            <thead>
-              <tr>
-                <th scope="col" className="num">#</th>
-                <th scope="col">Time</th>
-                <th scope="col">User</th>
-                <th scope="col">Role</th>
-                <th scope="col">Event</th>
-                <th scope="col">Outcome</th>
-                <th scope="col" className="num">Patient #</th>
-                <th scope="col">Labels</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
+            <GridHead cols={[num('#'), 'Time', 'User', 'Role', 'Event', 'Outcome', num('Patient #'), 'Labels', 'Detail']} />
             <tbody>
               {events.map((e) => (
                 <tr key={e.seq}>
