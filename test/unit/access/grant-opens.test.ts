@@ -27,8 +27,8 @@ const scopeArb: fc.Arbitrary<GrantScope> = fc
   .record({
     encounterId: fc.option(fc.constantFrom(...ENCOUNTERS), { nil: undefined }),
     dates: fc.option(fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...DAYS)), { nil: undefined }),
-    sectionCodes: fc.oneof(fc.constant([]), fc.subarray(CODES)),
-    labels: fc.oneof(fc.constant([]), fc.subarray([...GRANT_LABELS], { maxLength: 3 })),
+    sectionCodes: fc.oneof(fc.constant<string[]>([]), fc.subarray(CODES)),
+    labels: fc.oneof(fc.constant<string[]>([]), fc.subarray([...GRANT_LABELS] as string[], { maxLength: 3 })),
   })
   .map(({ encounterId, dates, sectionCodes, labels }) => {
     const [from, to] = dates ? [...dates].sort() : [undefined, undefined];
@@ -75,7 +75,7 @@ describe('isWithin agrees with what a scope opens', () => {
 const MODES = ['show', 'withhold'] as const;
 const policyVariant = fc.record({
   purpose: fc.constantFrom(...PURPOSES),
-  allow: fc.oneof(fc.constant(['*']), fc.subarray(ITEM_CODES, { minLength: 1 })),
+  allow: fc.oneof(fc.constant<string[]>(['*']), fc.subarray(ITEM_CODES, { minLength: 1 })),
   withheld: fc.subarray([...GRANT_LABELS]),
   taskRelated: fc.constantFrom(...MODES),
   psychotherapy: fc.constantFrom(...MODES),
