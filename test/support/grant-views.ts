@@ -10,8 +10,8 @@ import type { TestBackend } from './backend';
 export interface SeenEncounter {
   /** Visible section texts, sorted (comparable as sets). */
   texts: string[];
-  /** Request handles of masked sections, by document title as listed. */
-  masked: Array<{ documentTitle: string; requestHandle: string }>;
+  /** Request handles of masked sections, with their document's title and date as listed. */
+  masked: Array<{ documentTitle: string; documentDate: string | null; requestHandle: string }>;
 }
 
 /** Declares `purpose` for the encounter in window `win`, opens the chart and every listed document. */
@@ -25,7 +25,7 @@ export async function seeEncounter(t: TestBackend, win: string, encounterId: num
     const doc = await w('openDocument', { documentId: d.id });
     for (const s of doc.sections) {
       if (s.visibility === 'visible') texts.push(s.text);
-      else masked.push({ documentTitle: doc.title, requestHandle: s.requestHandle });
+      else masked.push({ documentTitle: doc.title, documentDate: doc.date, requestHandle: s.requestHandle });
     }
   }
   return { texts: texts.sort(), masked };
