@@ -164,22 +164,21 @@ export class AccessService {
   /** One approval. With one approver required (or the last of two) the grant starts at once. */
   approve(s: Session, id: number, opts: { minutes?: number; scope?: GrantScope } = {}): RequestRow {
     this.sweep();
-    const r = this.must(id);
+    const r = this.current(this.must(id));
     if (r.kind !== 'request' || r.status !== 'pending') throw new NtkError('CONFLICT', `This request is already ${r.status}.`);
     this.checkApprover(s, r);
     const approvals = this.repo.approvals(id);
     if (approvals.some((a) => a.approver_id === s.userId)) throw new NtkError('CONFLICT', 'You have already approved this request; it needs another approver.');
 
     let scope = JSON.parse(r.scope_json) as GrantScope;
+    let labels = JSON.parse(r.scope_labels_json) as string[];
     if (opts.scope) {
       const narrowed = normalizeScope(opts.scope);
       checkScope(this.db, narrowed);
       if (!isWithin(narrowed, scope)) throw new NtkError('BAD_REQUEST', 'An approval can narrow the scope, never widen it.');
       scope = narrowed;
+      labels = scopeLabels(this.db, scope);
     }
-    // The labels the scope reaches now (content imported since the request counts), not as requested.
-    const labels = scopeLabels(this.db, scope);
-    const changed = !!opts.scope || JSON.stringify(labels) !== r.scope_labels_json;
     const minutes = opts.minutes ?? r.requested_minutes;
     if (minutes < 1 || minutes > r.requested_minutes || minutes > this.policy.maxRequestMinutes) {
       throw new NtkError('BAD_REQUEST', 'An approval can shorten the duration, never lengthen it.');
@@ -189,13 +188,11 @@ export class AccessService {
     const hasPo = approvals.some((a) => a.approver_role === 'privacy_officer') || s.role === 'privacy_officer';
     const last = approvals.length + 1 >= required;
     if (needsPo && last && !hasPo) {
-      // The inbox shows the request as it stands now (who must approve it), not as first asked.
-      if (changed && !opts.scope) this.repo.setScope(id, scope, labels, required, needsPo);
       this.refuse(s, r, 'privacy-officer-required');
       throw new NtkError('FORBIDDEN', 'This scope reaches restricted (V) content: a privacy officer must approve it.');
     }
     this.db.transaction(() => {
-      if (changed) this.repo.setScope(id, scope, labels, required, needsPo);
+      if (opts.scope) this.repo.setScope(id, scope, labels, required, needsPo);
       const now = this.nowIso();
       this.repo.addApproval(id, s.userId, s.role, now, minutes);
       this.log(s, 'U', 'access.approve', 'success', this.must(id), { minutes, approval: approvals.length + 1, of: required, narrowed: !!opts.scope });
@@ -474,6 +471,19 @@ export class AccessService {
    */
   private breakGlassScope(base: GrantScope): GrantScope {
     return normalizeScope({ patientId: base.patientId, encounterId: base.encounterId });
+  }
+
+  /**
+   * A pending request as it stands on the chart now: the labels its scope reaches are computed
+   * again (content imported since it was asked for counts), and with them who must approve it.
+   * Approvals and the inbox use this, never the labels as first asked.
+   */
+  current(r: RequestRow): RequestRow {
+    if (r.status !== 'pending') return r;
+    const labels = scopeLabels(this.db, JSON.parse(r.scope_json) as GrantScope);
+    if (JSON.stringify(labels) === r.scope_labels_json) return r;
+    this.repo.setScope(r.id, JSON.parse(r.scope_json) as GrantScope, labels, this.approvalsRequired(labels), this.needsPrivacyOfficer(labels));
+    return this.must(r.id);
   }
 
   /** Why this user may not approve this pending request as it stands (null: they may). For the inbox. */

@@ -111,11 +111,16 @@ describe('a grant opens only what its approvers were entitled to, as the chart i
     const enc = addEncounter(t, t.patientId, 'e-clean');
     importNote(t, { patientId: t.patientId, encounterId: enc, sourceId: 'd-clean', text: CLEAN });
     const r = await carol('requestAccess', { encounterId: enc, purpose: 'inpatient_coding', justification: WHY });
+    expect((await t.as('sam')('accessAlerts', {})).pending).toBe(1);
     importNote(t, { patientId: t.patientId, encounterId: enc, sourceId: 'd-sud', text: SUD });
-    expect((await t.as('sam')('decideAccess', { requestIds: [r.id], decision: 'approve' }))[0]).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The inbox and the badge show who must approve it now.
     const [inbox] = (await t.as('sam')('accessInbox', { include: 'pending' })).filter((x) => x.id === r.id);
     expect(inbox).toMatchObject({ canApprove: false, cannotApproveReason: 'Needs a privacy officer', needsPrivacyOfficer: true });
     expect(inbox!.scopeLabels).toContain('ETH');
+    expect((await t.as('sam')('accessAlerts', {})).pending).toBe(0);
+    expect((await t.as('sam')('decideAccess', { requestIds: [r.id], decision: 'approve' }))[0]).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.as('pat')('decideAccess', { requestIds: [r.id], decision: 'approve' }))[0]).toMatchObject({ ok: true, status: 'approved' });
+    expect(shows(await seeEncounter(t, 'carol', enc), PART2)).toBe(true);
   });
 
   it('a grant revoked between the chart listing (check) and opening the document (use) opens nothing', async () => {
