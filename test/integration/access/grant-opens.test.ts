@@ -137,3 +137,25 @@ describe('a grant opens only what its approvers were entitled to, as the chart i
     expect((await carol('findInChart', { encounterId: t.encounterId, query: MENTAL })).total).toBe(0);
   });
 });
+
+describe('concurrent decisions on one request', () => {
+  it('approvals racing with different narrowings: one wins, the grant is exactly its scope, the others are refused', async () => {
+    const t = await accessFixture([['carol', 'coder'], ['sam', 'supervisor'], ['sue', 'supervisor'], ['pat', 'privacy_officer']], { changePasswords: true });
+    const carol = t.as('carol');
+    const r = await carol('requestAccess', { encounterId: t.encounterId, sectionCodes: [LOINC.mental, LOINC.plan, LOINC.social], purpose: 'inpatient_coding', justification: WHY });
+    const narrowings = [{ sectionCodes: [LOINC.mental] }, { sectionCodes: [LOINC.plan] }, { sectionCodes: [LOINC.social] }, { labels: ['PSYTHPN' as const] }];
+    const deciders = ['sam', 'sue', 'pat', 'pat'];
+    const replies = await Promise.all(deciders.map((who, i) => t.as(who)('decideAccess', { requestIds: [r.id], decision: 'approve', narrow: narrowings[i] })));
+    const outcomes = replies.map(([o]) => o!);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    for (const o of outcomes.filter((x) => !x.ok)) expect(['CONFLICT', 'FORBIDDEN', 'BAD_REQUEST']).toContain(o.error!.code);
+    const [grant] = t.backend.access.activeGrants(t.ids.carol!);
+    const winner = outcomes.findIndex((o) => o.ok);
+    expect(grant!.scope.sectionCodes).toEqual(narrowings[winner]!.sectionCodes);
+    expect(t.backend.access.repo.approvals(r.id)).toHaveLength(1);
+    // What carol sees is what that one grant opens, however the race went.
+    const seen = await seeEncounter(t, 'carol', t.encounterId);
+    expect(shows(seen, PSYCHOTHERAPY)).toBe(false);
+    expect(shows(seen, MENTAL)).toBe(winner === 0);
+  });
+});
