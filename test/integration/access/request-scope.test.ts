@@ -45,6 +45,23 @@ describe('requestAccess', () => {
   });
 });
 
+describe('a request from a placeholder over a psychotherapy note', () => {
+  it('names psychotherapy notes for the approver (never for the requester), and a privacy officer approval opens the note', async () => {
+    const t = await accessFixture([['carol', 'coder'], ['sam', 'supervisor'], ['pat', 'privacy_officer']], { changePasswords: true });
+    const seen = await seeEncounter(t, 'carol', t.encounterId);
+    expect(shows(seen, 'processing grief')).toBe(false);
+    expect(seen.masked).toHaveLength(1); // social history, psychotherapy note and mental status: one run
+    const mine = await t.as('carol')('requestAccess', { requestHandle: seen.masked[0]!.requestHandle, purpose: 'inpatient_coding', justification: WHY });
+    expect(JSON.stringify(mine)).not.toMatch(/PSY|ETH|unknown/);
+    const [inbox] = await t.as('sam')('accessInbox', { include: 'pending' });
+    expect(inbox!.scope.labels).toEqual(['PSYTHPN']);
+    expect(inbox!.cannotApproveReason).toBe('Needs a privacy officer');
+    await t.as('pat')('decideAccess', { requestIds: [mine.id], decision: 'approve' });
+    const after = await seeEncounter(t, 'carol', t.encounterId);
+    for (const phrase of ['processing grief', 'methadone', 'Depressed mood']) expect(shows(after, phrase), phrase).toBe(true);
+  });
+});
+
 describe('break-glass', () => {
   it("opens every section of the encounter, those coded 'unknown' included, but not the psychotherapy note", async () => {
     const t = await accessFixture([['carol', 'coder'], ['sam', 'supervisor']]);
