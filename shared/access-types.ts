@@ -23,7 +23,10 @@ export interface GrantScope {
   to?: string;
   /** LOINC section codes the grant opens (empty or absent: any section in scope). */
   sectionCodes?: string[];
-  /** DS4P labels the grant opens (empty or absent: none beyond the policy, unless sectionCodes opens the section). */
+  /**
+   * DS4P labels the grant opens (empty or absent: none beyond the policy, unless the scope is whole or
+   * sectionCodes opens the section). Psychotherapy notes (PSYTHPN) open only when named here.
+   */
   labels?: GrantLabel[];
 }
 
@@ -33,4 +36,9 @@ export interface ActiveGrant {
   purpose: Purpose;
   kind: 'request' | 'break_glass';
   scope: GrantScope;
+  /**
+   * The labels this grant's approvers were entitled to approve (break-glass: the policy's
+   * break-glass labels). The view builder opens no other label, whatever the scope reaches.
+   */
+  entitledLabels: readonly GrantLabel[];
 }

@@ -79,7 +79,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const auth = new AuthService(store.db, audit, clock);
   const retention = new RetentionService(store.db, audit, clock);
   if (deps.purgeOnStart !== false && !store.db.readonly) runRetention(retention, deps.log);
-  const access = new AccessService(store.db, audit, clock, accessPolicyFromFile(policy.access));
+  const access = new AccessService(store.db, audit, clock, accessPolicyFromFile(policy.access, policy.purposes));
   const views = new ChartViews(store.db, policy, audit, access);
   // Opening a chart or a document is a use: the patient's retention clock restarts.
   views.setUseListener(useRecorder(store.db, () => clock.now()));

@@ -18,13 +18,13 @@
  * expiry takes effect on the next call, and `onGrantEnded` tells open views to close.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { GRANT_LABELS, type ActiveGrant, type GrantLabel, type GrantScope } from '../../../shared/access-types';
+import type { ActiveGrant, GrantLabel, GrantScope } from '../../../shared/access-types';
 import type { Purpose } from '../../../shared/purposes';
 import type { AuditEventInput, AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { NtkError } from '../errors';
-import { BREAK_GLASS_REASONS, DEFAULT_ACCESS_POLICY, maxMinutesFor, type AccessPolicy, type BreakGlassReason } from './policy';
+import { BREAK_GLASS_REASONS, DEFAULT_ACCESS_POLICY, entitledLabels, maxMinutesFor, type AccessPolicy, type BreakGlassReason } from './policy';
 import { AccessRepo, type RequestRow } from './repo';
 import { checkScope, isWithin, normalizeScope, scopeLabels } from './scope';
 
@@ -114,6 +114,10 @@ export class AccessService {
   request(s: Session, sessionKey: string, input: RequestInput): RequestRow {
     this.sweep();
     const p = this.policy;
+    if (!p.purposeRoles[input.purpose]?.includes(s.role)) {
+      this.audit.append({ userId: s.userId, username: s.username, role: s.role, purpose: input.purpose, action: 'C', eventType: 'access.request', outcome: 'denied', detail: { refused: 'purpose' } });
+      throw new NtkError('FORBIDDEN', 'Your role may not work under this purpose, so it cannot ask for access under it.');
+    }
     const justification = input.justification.trim();
     if (justification.length < p.minJustification) throw new NtkError('BAD_REQUEST', `Give a justification of at least ${p.minJustification} characters.`);
     const asked = input.minutes ?? p.defaultRequestMinutes;
@@ -160,7 +164,7 @@ export class AccessService {
   /** One approval. With one approver required (or the last of two) the grant starts at once. */
   approve(s: Session, id: number, opts: { minutes?: number; scope?: GrantScope } = {}): RequestRow {
     this.sweep();
-    const r = this.must(id);
+    const r = this.current(this.must(id));
     if (r.kind !== 'request' || r.status !== 'pending') throw new NtkError('CONFLICT', `This request is already ${r.status}.`);
     this.checkApprover(s, r);
     const approvals = this.repo.approvals(id);
@@ -255,7 +259,7 @@ export class AccessService {
     const base = this.scopeFor(sessionKey, { requestHandle: input.requestHandle, encounterId: input.encounterId });
     if (base.scope.encounterId === undefined) throw new NtkError('BAD_REQUEST', 'Break-glass access is for one encounter.');
     const scope = this.breakGlassScope(base.scope);
-    const labels = scopeLabels(this.db, scope);
+    const labels = scopeLabels(this.db, scope).filter((l) => this.policy.breakGlassLabels.includes(l as GrantLabel));
     const id = this.db.transaction(() => {
       const now = this.nowIso();
       const id = this.repo.insert({
@@ -319,7 +323,7 @@ export class AccessService {
     for (const r of this.repo.activeFor(userId)) {
       const run = this.running.get(r.id);
       if (!run) continue;
-      out.push(toGrant(r));
+      out.push(this.grantOf(r));
       if (run.lastUseAudit === null || mono - run.lastUseAudit >= PERSIST_EVERY_MS) {
         run.lastUseAudit = mono;
         this.log({ userId: r.requester_id, username: this.repo.user(r.requester_id)?.username ?? null, role: r.requester_role }, 'R', 'access.grant.use', 'success', r);
@@ -407,7 +411,7 @@ export class AccessService {
       this.log(who, 'U', why === 'expired' ? 'access.expire' : 'access.revoke', 'success', r, { ...detail, stage: 'grant' });
       if (r.kind === 'break_glass') this.log(who, 'E', 'access.breakglass.stop', 'success', r, { ...detail, why });
     })();
-    const grant = toGrant(r);
+    const grant = this.grantOf(r);
     for (const fn of this.listeners) fn(grant, why);
   }
 
@@ -418,7 +422,7 @@ export class AccessService {
       }
       const h = this.resolveHandle(sessionKey, input.requestHandle);
       if (!h) throw new NtkError('NOT_FOUND', 'That placeholder is no longer open; reopen the document and try again.');
-      const scope = normalizeScope(h.encounterId !== null ? { patientId: h.patientId, encounterId: h.encounterId, sectionCodes: h.sectionCodes } : this.documentDayScope(h));
+      const scope = normalizeScope(this.placeholderScope(h));
       checkScope(this.db, scope);
       return { scope, origin: 'handle' };
     }
@@ -435,27 +439,51 @@ export class AccessService {
     return { scope, origin: 'manual' };
   }
 
-  /** A document outside any encounter: its section on the document's own day. */
-  private documentDayScope(h: ResolvedHandle): GrantScope {
-    const d = this.db.prepare('SELECT substr(authored_at, 1, 10) AS day FROM document WHERE id = ?').get(h.documentId) as { day: string | null } | undefined;
-    if (!d?.day) throw new NtkError('BAD_REQUEST', 'This document has no date; request access by encounter instead.');
-    return { patientId: h.patientId, from: d.day, to: d.day, sectionCodes: h.sectionCodes };
+  /**
+   * The scope a placeholder stands for, from the document behind it as the store holds it: the
+   * document's own encounter (a chart under a patient-wide purpose lists other encounters'
+   * documents, and the chart's encounter would give a grant that never opens them), or, outside any
+   * encounter, the document's own day; its section codes; and psychotherapy notes by name when such
+   * a section is what the placeholder hides (only a scope naming PSYTHPN opens them).
+   */
+  private placeholderScope(h: ResolvedHandle): GrantScope {
+    const d = this.db.prepare('SELECT patient_id, encounter_id, substr(authored_at, 1, 10) AS day FROM document WHERE id = ?').get(h.documentId) as
+      | { patient_id: number; encounter_id: number | null; day: string | null }
+      | undefined;
+    if (!d || d.patient_id !== h.patientId) throw new NtkError('NOT_FOUND', 'That placeholder is no longer open; reopen the document and try again.');
+    const codes = h.sectionCodes;
+    const rows = codes.length
+      ? (this.db.prepare(`SELECT labels_json FROM section WHERE document_id = ? AND loinc IN (${codes.map(() => '?').join(',')})`).all(h.documentId, ...codes) as Array<{ labels_json: string }>)
+      : [];
+    const psychotherapy = rows.some((r) => (JSON.parse(r.labels_json) as string[]).includes('PSYTHPN'));
+    const opens = { sectionCodes: codes, ...(psychotherapy ? { labels: ['PSYTHPN' as GrantLabel] } : {}) };
+    if (d.encounter_id !== null) return { patientId: d.patient_id, encounterId: d.encounter_id, ...opens };
+    if (!d.day) throw new NtkError('BAD_REQUEST', 'This document has no date; request access by encounter instead.');
+    return { patientId: d.patient_id, from: d.day, to: d.day, ...opens };
   }
 
   /**
-   * Break-glass opens the encounter, but not the labels policy keeps closed even then (psychotherapy
-   * notes): when the encounter holds such sections, the grant lists the section codes free of them.
+   * Break-glass opens the whole encounter. What policy keeps closed even then (psychotherapy notes)
+   * stays closed by what the grant opens (grant-opens.ts: a whole scope never opens PSYTHPN, and a
+   * break-glass grant is entitled to the policy's break-glass labels only), not by listing the
+   * section codes free of it: such a list closed every other section sharing a code with a
+   * psychotherapy note (every section coded `unknown`), and missed content imported later.
    */
   private breakGlassScope(base: GrantScope): GrantScope {
-    const closed = new Set<string>(GRANT_LABELS.filter((l) => !this.policy.breakGlassLabels.includes(l)));
-    const rows = this.db
-      .prepare('SELECT s.loinc, s.labels_json FROM section s JOIN document d ON d.id = s.document_id WHERE d.encounter_id = ?')
-      .all(base.encounterId) as Array<{ loinc: string; labels_json: string }>;
-    const blocked = new Set(rows.filter((r) => (JSON.parse(r.labels_json) as string[]).some((l) => closed.has(l))).map((r) => r.loinc));
-    if (!blocked.size) return normalizeScope({ patientId: base.patientId, encounterId: base.encounterId });
-    const open = [...new Set(rows.map((r) => r.loinc))].filter((c) => !blocked.has(c));
-    // A scope naming no section and no label would be the whole encounter; name one that cannot match instead.
-    return normalizeScope({ patientId: base.patientId, encounterId: base.encounterId, sectionCodes: open.length ? open : ['none'], labels: this.policy.breakGlassLabels });
+    return normalizeScope({ patientId: base.patientId, encounterId: base.encounterId });
+  }
+
+  /**
+   * A pending request as it stands on the chart now: the labels its scope reaches are computed
+   * again (content imported since it was asked for counts), and with them who must approve it.
+   * Approvals and the inbox use this, never the labels as first asked.
+   */
+  current(r: RequestRow): RequestRow {
+    if (r.status !== 'pending') return r;
+    const labels = scopeLabels(this.db, JSON.parse(r.scope_json) as GrantScope);
+    if (JSON.stringify(labels) === r.scope_labels_json) return r;
+    this.repo.setScope(r.id, JSON.parse(r.scope_json) as GrantScope, labels, this.approvalsRequired(labels), this.needsPrivacyOfficer(labels));
+    return this.must(r.id);
   }
 
   /** Why this user may not approve this pending request as it stands (null: they may). For the inbox. */
@@ -483,6 +511,17 @@ export class AccessService {
       this.refuse(s, r, 'same-role');
       throw new NtkError('FORBIDDEN', "The requester's own role cannot approve this request.");
     }
+  }
+
+  /**
+   * The grant as the view builder applies it, with the labels its approvers were entitled to approve
+   * (from the roles recorded with each approval, under the policy in force; break-glass: the policy's
+   * break-glass labels). Evaluated on every call, so content imported after the approval opens only
+   * as far as the approvers could have opened it.
+   */
+  private grantOf(r: RequestRow): ActiveGrant {
+    const entitled = r.kind === 'break_glass' ? [...this.policy.breakGlassLabels] : entitledLabels(this.policy, this.repo.approvals(r.id).map((a) => a.approver_role));
+    return { id: r.id, userId: r.requester_id, purpose: r.purpose as Purpose, kind: r.kind, scope: JSON.parse(r.scope_json) as GrantScope, entitledLabels: entitled };
   }
 
   private needsPrivacyOfficer(labels: string[]): boolean {
@@ -534,7 +573,3 @@ export class AccessService {
 }
 
 const systemActor = { userId: null, username: 'system', role: null };
-
-export function toGrant(r: RequestRow): ActiveGrant {
-  return { id: r.id, userId: r.requester_id, purpose: r.purpose as Purpose, kind: r.kind, scope: JSON.parse(r.scope_json) as GrantScope };
-}

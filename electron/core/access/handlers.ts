@@ -62,7 +62,7 @@ export function accessHandlers(access: AccessService, auth: AuthService, clock: 
       run: (req, { session }) => {
         const s = me(session);
         access.sweep();
-        const rows = req.include === 'pending' ? access.repo.byStatus('pending') : access.repo.recent(200);
+        const rows = (req.include === 'pending' ? access.repo.byStatus('pending') : access.repo.recent(200)).map((r) => access.current(r));
         const since = new Date(clock.now().getTime() - 30 * 86_400_000).toISOString();
         return rows.map((r) => {
           const blocker = r.status === 'pending' ? access.approvalBlocker(s, r) : 'Already decided';
@@ -119,7 +119,7 @@ export function accessHandlers(access: AccessService, auth: AuthService, clock: 
         const s = me(session);
         access.sweep();
         if (!APPROVER_ROLES.includes(s.role)) return { pending: 0, openReviews: 0, overdueReviews: 0, breakGlass: [], badge: 0 };
-        const pending = access.repo.byStatus('pending').filter((r) => access.approvalBlocker(s, r) === null).length;
+        const pending = access.repo.byStatus('pending').filter((r) => access.approvalBlocker(s, access.current(r)) === null).length;
         const now = clock.now().toISOString();
         const open = access.repo.reviews(true).filter((v) => access.repo.get(v.request_id)?.requester_id !== s.userId);
         const overdue = open.filter((v) => v.due_at < now).length;

@@ -5,8 +5,9 @@
  */
 import { GRANT_LABELS, type GrantLabel } from '../../../shared/access-types';
 import { BREAK_GLASS_REASON_CODES } from '../../../shared/access-contract';
+import type { Purpose } from '../../../shared/purposes';
 import type { Role } from '../../../shared/roles';
-import { defaultPolicy, type AccessPolicy as PolicyFileAccess } from '../redaction/policy';
+import { defaultPolicy, type AccessPolicy as PolicyFileAccess, type Policy } from '../redaction/policy';
 
 export const BREAK_GLASS_REASONS = BREAK_GLASS_REASON_CODES;
 export type BreakGlassReason = (typeof BREAK_GLASS_REASONS)[number];
@@ -36,6 +37,8 @@ export interface AccessPolicy {
   breakGlassLabels: GrantLabel[];
   /** Minimum length of a justification or review note. */
   minJustification: number;
+  /** The roles that may work under each purpose (the policy file's purposes.*.roles): nobody asks for access under a purpose their role may not use. */
+  purposeRoles: Record<Purpose, Role[]>;
 }
 
 const isGrantLabel = (l: string): l is GrantLabel => (GRANT_LABELS as readonly string[]).includes(l);
@@ -52,9 +55,10 @@ const FIXED = {
  * The access service's policy from the validated policy file's `access` object (schema.ts): the file
  * is the one place an administrator sets durations, approvers and review deadlines.
  */
-export function accessPolicyFromFile(a: PolicyFileAccess): AccessPolicy {
+export function accessPolicyFromFile(a: PolicyFileAccess, purposes: Policy['purposes'] = defaultPolicy().purposes): AccessPolicy {
   return {
     ...FIXED,
+    purposeRoles: Object.fromEntries(Object.entries(purposes).map(([p, pp]) => [p, [...pp.roles.allow]])) as Record<Purpose, Role[]>,
     maxRequestMinutes: a.grantDuration.maxMinutes,
     defaultRequestMinutes: a.grantDuration.defaultMinutes,
     maxMinutesByLabel: { ...a.grantDuration.maxMinutesByLabel },
@@ -68,7 +72,17 @@ export function accessPolicyFromFile(a: PolicyFileAccess): AccessPolicy {
 }
 
 /** The shipped policy file's access settings (what the service uses unless given others). */
-export const DEFAULT_ACCESS_POLICY: AccessPolicy = accessPolicyFromFile(defaultPolicy().access);
+export const DEFAULT_ACCESS_POLICY: AccessPolicy = accessPolicyFromFile(defaultPolicy().access, defaultPolicy().purposes);
+
+/**
+ * The labels a set of approvals is entitled to open (given the approvers' roles at approval time):
+ * privacy-officer labels only with a privacy officer among them, two-approver labels only with two.
+ * A grant opens no other label, whatever its scope reaches when a view is built.
+ */
+export function entitledLabels(p: AccessPolicy, approverRoles: readonly string[]): GrantLabel[] {
+  const hasPo = approverRoles.includes('privacy_officer');
+  return GRANT_LABELS.filter((l) => (hasPo || !p.privacyOfficerLabels.includes(l)) && (approverRoles.length >= 2 || !p.twoApproverLabels.includes(l)));
+}
 
 /** The longest grant a scope touching these labels may get (the tightest per-label cap applies). */
 export function maxMinutesFor(p: AccessPolicy, labels: readonly string[]): number {

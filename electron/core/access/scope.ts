@@ -1,10 +1,11 @@
 /**
  * Grant scopes: checking one against the store, the DS4P labels it reaches (which decide who must
- * approve it), and whether an approver's edit only narrows it.
+ * approve it), and whether an approver's edit only narrows it (by grant-opens.ts's definition).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { GrantScope } from '../../../shared/access-types';
 import { NtkError } from '../errors';
+import { isWholeScope, PSYCHOTHERAPY } from './grant-opens';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -64,20 +65,23 @@ export function scopeLabels(db: Database, s: GrantScope): string[] {
   return [...out].sort();
 }
 
-/** True when `narrow` covers no more than `wide` (same patient; encounter, dates, sections and labels within). */
+/**
+ * True when `narrow` opens nothing `wide` does not, for any document that is or may later be in the
+ * store: derived from the one definition of what a scope opens (grant-opens.ts), so that an
+ * approver's narrowing can only ever remove. The test suite checks it against that definition on
+ * random scopes and items, both ways.
+ *  - bounds: every encounter and date `narrow` covers, `wide` covers;
+ *  - sections: a whole `narrow` needs a whole `wide`; listed codes need a whole `wide` or the same codes;
+ *  - labels: a label `narrow` names opens it in every section, so `wide` must name it too, or be
+ *    whole and the label not psychotherapy notes (which a whole scope never opens).
+ */
 export function isWithin(narrow: GrantScope, wide: GrantScope): boolean {
   if (narrow.patientId !== wide.patientId) return false;
   if (wide.encounterId !== undefined && narrow.encounterId !== wide.encounterId) return false;
   if (wide.from && (!narrow.from || narrow.from < wide.from)) return false;
   if (wide.to && (!narrow.to || narrow.to > wide.to)) return false;
-  const wideSections = wide.sectionCodes ?? [];
-  const narrowSections = narrow.sectionCodes ?? [];
-  const wideLabels = wide.labels ?? [];
-  const narrowLabels = narrow.labels ?? [];
-  const wideIsWhole = !wideSections.length && !wideLabels.length;
-  if (wideIsWhole) return true;
-  // A scope that names neither sections nor labels is the whole scope: wider than any list.
-  if (!narrowSections.length && !narrowLabels.length) return false;
-  if (narrowSections.length && (!wideSections.length || !narrowSections.every((c) => wideSections.includes(c)))) return false;
-  return narrowLabels.every((l) => wideLabels.includes(l));
+  const wideWhole = isWholeScope(wide);
+  if (isWholeScope(narrow)) return wideWhole;
+  if (!wideWhole && !(narrow.sectionCodes ?? []).every((c) => wide.sectionCodes?.includes(c))) return false;
+  return (narrow.labels ?? []).every((l) => wide.labels?.includes(l) || (wideWhole && l !== PSYCHOTHERAPY));
 }

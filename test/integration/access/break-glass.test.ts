@@ -21,10 +21,10 @@ describe('break-glass', () => {
 
     const [grant] = t.backend.access.activeGrants(t.ids.carol!);
     expect(grant!.kind).toBe('break_glass');
-    // Every section but the psychotherapy note's, and every label but PSYTHPN.
-    expect(grant!.scope.sectionCodes).toEqual([LOINC.hpi, LOINC.mental, LOINC.social, LOINC.plan].sort());
-    expect(grant!.scope.labels).not.toContain('PSYTHPN');
-    expect(grant!.scope.labels).toContain('ETH');
+    // The whole encounter, and every label but PSYTHPN (which a whole scope never opens either).
+    expect(grant!.scope).toEqual({ patientId: t.patientId, encounterId: t.encounterId });
+    expect(grant!.entitledLabels).not.toContain('PSYTHPN');
+    expect(grant!.entitledLabels).toContain('ETH');
 
     // Longer than the policy bound is refused.
     await t.as('carol')('reauthenticate', { password: NEW_PASSWORD });

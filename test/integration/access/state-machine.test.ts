@@ -28,7 +28,15 @@ describe('access requests', () => {
     expect(approved).toMatchObject({ status: 'approved', granted_minutes: 120, decided_by: t.ids.sam });
     expect(approved.expires_at).toBe(new Date(t.clock.now().getTime() + 120 * MIN).toISOString());
     expect(a.activeGrants(t.ids.carol!)).toEqual([
-      { id: r.id, userId: t.ids.carol, purpose: 'inpatient_coding', kind: 'request', scope: { patientId: t.patientId, encounterId: t.encounterId, sectionCodes: [LOINC.mental] } },
+      {
+        id: r.id,
+        userId: t.ids.carol,
+        purpose: 'inpatient_coding',
+        kind: 'request',
+        scope: { patientId: t.patientId, encounterId: t.encounterId, sectionCodes: [LOINC.mental] },
+        // A supervisor alone is not entitled to approve V labels (psychotherapy notes, Part 2).
+        entitledLabels: ['PSY', 'HIV', 'STD', 'SEX', 'GDIS', 'SDV'],
+      },
     ]);
     // Grants are per user: nobody else gains anything.
     expect(a.activeGrants(t.ids.bill!)).toEqual([]);

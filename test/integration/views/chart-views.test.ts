@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { USER_PASSWORD, withUsers } from '../../support/backend';
 import { DISCHARGE, PSY_BODY, THERAPY, PSYCH_CONSULT, writeSampleChart } from '../../support/charts';
+import { GRANT_LABELS } from '../../../shared/access-types';
 
 const NEW_PASSWORD = 'a brand new long passphrase';
 
@@ -170,7 +171,7 @@ describe('grants', () => {
     await coder('declarePurpose', { purpose: 'inpatient_coding', encounterId: chart.encounterId });
     const before = await coder('openChart', { encounterId: chart.encounterId });
     expect(before.documents).toHaveLength(1);
-    grants.push({ id: 7, userId: t.ids.cora!, purpose: 'inpatient_coding', kind: 'request', scope: { patientId: chart.patientId, labels: ['PSY'] } });
+    grants.push({ id: 7, userId: t.ids.cora!, purpose: 'inpatient_coding', kind: 'request', scope: { patientId: chart.patientId, labels: ['PSY'] }, entitledLabels: GRANT_LABELS });
     const after = await coder('openChart', { encounterId: chart.encounterId });
     // PSY opens the consult; the psychotherapy note still needs a grant that names it.
     expect(after.documents.map((d) => d.title).sort()).toEqual(['Discharge summary', 'Psychiatry consult']);
@@ -180,10 +181,10 @@ describe('grants', () => {
     const row = t.backend.store.db.prepare("SELECT rule_ids, detail FROM audit_event WHERE event_type = 'document.open' ORDER BY seq DESC LIMIT 1").get() as Record<string, string>;
     expect(row.rule_ids).toContain('GRANT');
     expect(row.detail).toContain('"grants":"7"');
-    grants.push({ id: 8, userId: t.ids.cora!, purpose: 'inpatient_coding', kind: 'request', scope: { patientId: chart.patientId, labels: ['PSYTHPN'] } });
+    grants.push({ id: 8, userId: t.ids.cora!, purpose: 'inpatient_coding', kind: 'request', scope: { patientId: chart.patientId, labels: ['PSYTHPN'] }, entitledLabels: GRANT_LABELS });
     expect((await coder('openChart', { encounterId: chart.encounterId })).documents).toHaveLength(3);
     // A grant for another purpose does nothing.
-    grants.splice(0, grants.length, { id: 9, userId: t.ids.cora!, purpose: 'quality_review', kind: 'request', scope: { patientId: chart.patientId } });
+    grants.splice(0, grants.length, { id: 9, userId: t.ids.cora!, purpose: 'quality_review', kind: 'request', scope: { patientId: chart.patientId }, entitledLabels: GRANT_LABELS });
     expect((await coder('openChart', { encounterId: chart.encounterId })).documents).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@
  * psychotherapy note from a section the task simply does not need.
  */
 import type { ActiveGrant } from '../../../../shared/access-types';
+import { grantOpensLabel, grantOpensSection, scopeCovers } from '../../access/grant-opens';
 import type { PurposePolicy } from '../policy';
 import type { Ds4pLabel } from '../types';
 import type { ViewRequest } from './types';
@@ -22,19 +23,8 @@ export function relevantGrants(req: Pick<ViewRequest, 'grants' | 'userId' | 'pat
 
 /** Grants whose encounter and date bounds cover a document (or item) of this encounter and date. */
 export function grantsCovering(grants: readonly ActiveGrant[], encounterId: number | null, date: string | null): ActiveGrant[] {
-  const day = date ? date.slice(0, 10) : null;
-  return grants.filter((g) => {
-    const s = g.scope;
-    if (s.encounterId !== undefined && s.encounterId !== encounterId) return false;
-    if ((s.from || s.to) && !day) return false;
-    if (s.from && day! < s.from) return false;
-    if (s.to && day! > s.to) return false;
-    return true;
-  });
+  return grants.filter((g) => scopeCovers(g.scope, encounterId, date));
 }
-
-const wholeScope = (g: ActiveGrant) => !g.scope.sectionCodes?.length && !g.scope.labels?.length;
-const opensSection = (g: ActiveGrant, loinc: string | null) => wholeScope(g) || (loinc !== null && !!g.scope.sectionCodes?.includes(loinc));
 
 export function sectionAllowed(pp: PurposePolicy, loinc: string): boolean {
   const { allow, deny } = pp.sections;
@@ -54,7 +44,7 @@ export function decide(req: ViewRequest, loinc: string | null, labels: readonly 
   if (loinc !== null) {
     if (sectionAllowed(pp, loinc)) ruleIds.add(pp.sections.id);
     else {
-      const g = grants.find((x) => opensSection(x, loinc));
+      const g = grants.find((x) => grantOpensSection(x, loinc));
       if (!g) return { visible: false, ruleIds: [pp.sections.id] };
       grantIds.add(g.id);
       ruleIds.add(rules.grant.id);
@@ -63,9 +53,9 @@ export function decide(req: ViewRequest, loinc: string | null, labels: readonly 
   for (const label of labels) {
     if (label === 'PSYTHPN') {
       if (pp.psychotherapyNotes === 'show') continue;
-      // Only a grant that names psychotherapy notes (by label or by section code) opens them; a
-      // whole-scope or break-glass grant does not.
-      const g = grants.find((x) => x.kind === 'request' && (x.scope.labels?.includes('PSYTHPN') || (loinc !== null && x.scope.sectionCodes?.includes(loinc))));
+      // Only a grant that names psychotherapy notes, approved by someone entitled to, opens them
+      // (access/grant-opens.ts); a whole-scope or break-glass grant does not.
+      const g = grants.find((x) => grantOpensLabel(x, loinc, label));
       if (!g) return { visible: false, ruleIds: [rules.psychotherapy.id] };
       grantIds.add(g.id);
       ruleIds.add(rules.grant.id);
@@ -76,7 +66,7 @@ export function decide(req: ViewRequest, loinc: string | null, labels: readonly 
       ruleIds.add(rules.taskRelated.id);
       continue;
     }
-    const g = grants.find((x) => x.scope.labels?.includes(label) || opensSection(x, loinc));
+    const g = grants.find((x) => grantOpensLabel(x, loinc, label));
     if (!g) return { visible: false, ruleIds: [pp.labels.id] };
     grantIds.add(g.id);
     ruleIds.add(rules.grant.id);

@@ -55,6 +55,7 @@ const grant = fc.record({
   sectionCodes: fc.option(fc.subarray(CODES, { minLength: 1 }), { nil: undefined }),
   labels: fc.option(fc.subarray([...DS4P_LABELS], { minLength: 1 }), { nil: undefined }),
   otherPatient: fc.boolean(),
+  entitled: fc.subarray([...DS4P_LABELS]),
 });
 
 /** Distinct random words: text fragments from different sections cannot collide by chance. */
@@ -121,6 +122,7 @@ describe('view properties', () => {
             purpose: variant.purpose,
             kind: g.kind,
             scope: { patientId: g.otherPatient ? 2 : 1, sectionCodes: g.sectionCodes, labels: g.labels as ActiveGrant['scope']['labels'] },
+            entitledLabels: g.entitled,
           }));
           const req: ViewRequest = { policy, purpose: variant.purpose, role: 'coder', userId: 5, patientId: 1, encounterId: 10, taskLabels: new Set(task), grants };
           const handles = new HandleTable();
