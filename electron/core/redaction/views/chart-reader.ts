@@ -181,6 +181,15 @@ export class ChartReader {
   }
 }
 
+/**
+ * The labels a document's kind carries: its type and title as recorded by the source, tagged like any
+ * text ("psychotherapy-note" / "Psychotherapy session" → PSYTHPN, PSY). Depends on nothing but those two.
+ */
+export function kindLabelsOf(docType: string | null, title: string | null): Ds4pLabel[] {
+  const words = [docType?.replace(/[-_]+/g, ' '), title].filter(Boolean).join('. ');
+  return words ? tagText(words).labels : [];
+}
+
 function metaOf(d: DocRow): DocumentMeta {
   return {
     id: d.id,
@@ -190,6 +199,7 @@ function metaOf(d: DocRow): DocumentMeta {
     title: d.title,
     authoredAt: d.authored_at,
     needsReview: !!d.needs_review,
+    kindLabels: kindLabelsOf(d.doc_type, d.title),
     sections: [],
   };
 }

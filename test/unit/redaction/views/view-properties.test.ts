@@ -84,7 +84,7 @@ function materialize(docs: Array<{ sections: GenSection[]; date: string | null }
     });
     body.text = text;
     bodies.set(docId, body);
-    metas.push({ id: docId, patientId: 1, encounterId: 10, docType: 'progress-note', title: 'Progress note', authoredAt: d.date, needsReview: false, sections: body.sections });
+    metas.push({ id: docId, patientId: 1, encounterId: 10, docType: 'progress-note', title: 'Progress note', authoredAt: d.date, needsReview: false, kindLabels: [], sections: body.sections });
   }
   return { metas, bodies, masks };
 }
