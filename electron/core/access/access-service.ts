@@ -18,7 +18,7 @@
  * expiry takes effect on the next call, and `onGrantEnded` tells open views to close.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { GRANT_LABELS, type ActiveGrant, type GrantLabel, type GrantScope } from '../../../shared/access-types';
+import { type ActiveGrant, type GrantLabel, type GrantScope } from '../../../shared/access-types';
 import type { Purpose } from '../../../shared/purposes';
 import type { AuditEventInput, AuditLog } from '../audit/audit-log';
 import type { Session } from '../auth/sessions';
@@ -443,19 +443,13 @@ export class AccessService {
   }
 
   /**
-   * Break-glass opens the encounter, but not the labels policy keeps closed even then (psychotherapy
-   * notes): when the encounter holds such sections, the grant lists the section codes free of them.
+   * Break-glass opens the whole encounter; what policy keeps closed even then (psychotherapy notes)
+   * stays closed by the view decision (decide.ts opens PSYTHPN only for a request grant naming it).
+   * The scope never depends on what the encounter holds: a scope listing the codes free of
+   * psychotherapy notes, shown in the reply, told the requester such a note was there.
    */
   private breakGlassScope(base: GrantScope): GrantScope {
-    const closed = new Set<string>(GRANT_LABELS.filter((l) => !this.policy.breakGlassLabels.includes(l)));
-    const rows = this.db
-      .prepare('SELECT s.loinc, s.labels_json FROM section s JOIN document d ON d.id = s.document_id WHERE d.encounter_id = ?')
-      .all(base.encounterId) as Array<{ loinc: string; labels_json: string }>;
-    const blocked = new Set(rows.filter((r) => (JSON.parse(r.labels_json) as string[]).some((l) => closed.has(l))).map((r) => r.loinc));
-    if (!blocked.size) return normalizeScope({ patientId: base.patientId, encounterId: base.encounterId });
-    const open = [...new Set(rows.map((r) => r.loinc))].filter((c) => !blocked.has(c));
-    // A scope naming no section and no label would be the whole encounter; name one that cannot match instead.
-    return normalizeScope({ patientId: base.patientId, encounterId: base.encounterId, sectionCodes: open.length ? open : ['none'], labels: this.policy.breakGlassLabels });
+    return normalizeScope({ patientId: base.patientId, encounterId: base.encounterId });
   }
 
   /** Why this user may not approve this pending request as it stands (null: they may). For the inbox. */
