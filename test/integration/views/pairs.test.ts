@@ -119,8 +119,9 @@ describe('pairs: every reply is the same for two charts that differ only in what
     const billing: PairSpec<{ claimIds: number[] }> = {
       users: [['bill', 'biller']],
       write: (db, twin) => {
-        // The social history (not in the dispute's data set) holds substance use in one twin, plain habits in the other.
-        const social = twin === 'hidden' ? 'SOCIAL HISTORY:\nHeroin use disorder on methadone maintenance.\n' : 'SOCIAL HISTORY:\nRetired teacher, walks daily.\n';
+        // A hospital course (in the dispute's data set) masked for substance use in one twin; a social
+        // history (not in it) with plain habits in the other.
+        const social = twin === 'hidden' ? 'HOSPITAL COURSE:\nHeroin use disorder on methadone maintenance; withdrawal managed.\n' : 'SOCIAL HISTORY:\nRetired teacher, walks daily.\n';
         const note = `HISTORY OF PRESENT ILLNESS:\nChest pain, NSTEMI; PCI to the LAD.\n${social}DISCHARGE DIAGNOSIS:\nNSTEMI.\n`;
         return { claimIds: [seedClaim(db, { index: 0, note, remitDate: '2025-04-01' }).claimId] };
       },
