@@ -54,8 +54,8 @@ export type Drive<F> = (side: PairSide<F>) => Promise<void>;
 /** Opaque per-session handles (redaction/views/handles.ts): document, section, request. */
 const HANDLE = /^[dsr]_[A-Za-z0-9_-]{16}$/;
 
-/** The transcript with every opaque handle replaced by its kind and order of first appearance. */
-export function normalizeHandles(transcript: readonly Exchange[]): unknown {
+/** Any JSON value with every opaque handle replaced by its kind and order of first appearance. */
+export function numberHandles(value: unknown): unknown {
   const seen = new Map<string, string>();
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string' && HANDLE.test(v)) {
@@ -67,8 +67,11 @@ export function normalizeHandles(transcript: readonly Exchange[]): unknown {
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
-  return walk(JSON.parse(JSON.stringify(transcript)));
+  return walk(JSON.parse(JSON.stringify(value)));
 }
+
+/** The transcript with every opaque handle numbered (see numberHandles). */
+export const normalizeHandles = (transcript: readonly Exchange[]): unknown => numberHandles(transcript);
 
 async function side<F>(spec: PairSpec<F>, twin: Twin): Promise<PairSide<F>> {
   const t = await withUsers(spec.users);
