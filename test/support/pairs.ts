@@ -201,6 +201,28 @@ export function denialWork<F>(o: { user: string; claimIds: number[] }): Drive<F>
   };
 }
 
+/**
+ * Physician queries (coder, CDI): a query with one fact from each visible section of the chart's
+ * documents (purpose already declared), then get, preview and list it.
+ */
+export function queryWork<F>(o: { user: string; encounterId: number }): Drive<F> {
+  return async (s) => {
+    const { user, encounterId } = o;
+    const chart = await s.call(user, 'openChart', { encounterId });
+    const facts: Array<{ sectionId: string; start: number; end: number }> = [];
+    for (const d of chart.documents) {
+      const doc = await s.call(user, 'openDocument', { documentId: d.id });
+      for (const x of doc.sections) if (x.visibility === 'visible' && x.text.length > 10) facts.push({ sectionId: x.id, start: 0, end: Math.min(40, x.text.length) });
+    }
+    const q = await s.attempt(user, 'createQuery', { encounterId, question: 'Please clarify the type of the condition documented.', options: ['Acute', 'Chronic'], facts: facts.slice(0, 30) });
+    if (!q.ok) return;
+    const queryId = (q.value as CallResponse<'createQuery'>).id;
+    await s.attempt(user, 'getQuery', { queryId });
+    await s.attempt(user, 'previewQuery', { queryId });
+    await s.attempt(user, 'listQueries', { encounterId });
+  };
+}
+
 /** Runs drives one after the other. */
 export const drives =
   <F>(...ds: Array<Drive<F>>): Drive<F> =>

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { seedClaim } from '../../support/billing';
-import { breakGlassWork, chartWork, denialWork, drives, expectSameReplies, type PairSpec, type Twin } from '../../support/pairs';
+import { breakGlassWork, chartWork, denialWork, drives, queryWork, expectSameReplies, type PairSpec, type Twin } from '../../support/pairs';
 
 /** Hidden content: unrelated to the encounter's codes, so coding may not see it. */
 const HIDDEN = {
@@ -46,8 +46,10 @@ function writeChart(db: Database, twin: Twin, psychotherapyOnly = false): Chart 
     const hidden = twin === 'hidden';
     doc('d1', 'discharge-summary', 'Discharge summary', '4', NOTE_HEAD + (hidden && !psychotherapyOnly ? HIDDEN.sud : PLAIN.sud) + NOTE_TAIL);
     if (psychotherapyOnly) {
-      // A psychotherapy note in one twin, none in the other.
+      // A psychotherapy note in one twin, none in the other; and one whose text names nothing sensitive
+      // (its kind alone says what it is).
       if (hidden) doc('d2', 'psychotherapy-note', 'Psychotherapy session', '2', HIDDEN.therapy);
+      if (hidden) doc('d4', 'psychotherapy-note', 'Psychotherapy session', '3', 'ASSESSMENT:\nCoping better this week; sleep improved.\n');
     } else if (hidden) doc('d2', 'psychotherapy-note', 'Psychotherapy session', '2', HIDDEN.therapy);
     // ... or a note wholly masked by the section rule: neither is listed.
     else doc('d2', 'progress-note', 'Insurance', '2', PLAIN.therapy);
@@ -73,11 +75,12 @@ describe('pairs: every reply is the same for two charts that differ only in what
     let encounterId = 0;
     const plain = await expectSameReplies(coding, async (s) => {
       encounterId = s.fixture.encounterId;
-      await chartWork<Chart>({ user: 'cora', purpose: 'inpatient_coding', encounterId, probes: PROBES })(s);
+      await drives<Chart>(chartWork({ user: 'cora', purpose: 'inpatient_coding', encounterId, probes: PROBES }), queryWork({ user: 'cora', encounterId }))(s);
     });
-    // The drive did the work: two documents listed and opened, one placeholder, a request made from it.
+    expect(plain.transcript.find((x) => x.name === 'previewQuery')!.reply).toMatchObject({ ok: true });
+    // The drive did the work: two documents listed and opened (by each drive), one placeholder, a request made from it.
     const names = plain.transcript.map((x) => x.name);
-    expect(names.filter((n) => n === 'openDocument')).toHaveLength(2);
+    expect(names.filter((n) => n === 'openDocument')).toHaveLength(4);
     expect(names.filter((n) => n === 'requestAccess')).toHaveLength(1);
     const worklist = plain.transcript.find((x) => x.name === 'listWorklist')!.reply;
     expect(worklist).toMatchObject({ ok: true, value: { rows: [expect.objectContaining({ encounterId, documentCount: 2 })] } });
@@ -86,8 +89,9 @@ describe('pairs: every reply is the same for two charts that differ only in what
   it('coder, through a break-glass: a psychotherapy note present or not', async () => {
     const plain = await expectSameReplies(psychotherapy, async (s) =>
       drives<Chart>(
-        chartWork({ user: 'cora', purpose: 'inpatient_coding', encounterId: s.fixture.encounterId, probes: PROBES }),
-        breakGlassWork({ user: 'cora', encounterId: s.fixture.encounterId, probes: PROBES }),
+        chartWork({ user: 'cora', purpose: 'inpatient_coding', encounterId: s.fixture.encounterId, probes: [...PROBES, 'coping', 'sleep'] }),
+        queryWork({ user: 'cora', encounterId: s.fixture.encounterId }),
+        breakGlassWork({ user: 'cora', encounterId: s.fixture.encounterId, probes: [...PROBES, 'coping', 'sleep'] }),
       )(s),
     );
     const bg = plain.transcript.find((x) => x.name === 'breakGlass')!;
