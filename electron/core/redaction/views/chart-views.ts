@@ -134,7 +134,7 @@ export class ChartViews {
     return t;
   }
 
-  private request(viewer: Pick<Viewer, 'userId' | 'role'>, ctx: PurposeContext, e: EncounterRow): ViewRequest {
+  private request(viewer: Pick<Viewer, 'userId' | 'role'>, ctx: PurposeContext, e: EncounterRow, active: readonly ActiveGrant[] = this.grants.activeGrants(viewer.userId)): ViewRequest {
     return {
       policy: this.policy,
       purpose: ctx.purpose,
@@ -143,7 +143,7 @@ export class ChartViews {
       patientId: e.patientId,
       encounterId: e.id,
       taskLabels: this.reader.taskLabels(e.id, ctx.purpose),
-      grants: relevantGrants({ grants: this.grants.activeGrants(viewer.userId), userId: viewer.userId, patientId: e.patientId, purpose: ctx.purpose }),
+      grants: relevantGrants({ grants: active, userId: viewer.userId, patientId: e.patientId, purpose: ctx.purpose }),
     };
   }
 
@@ -218,10 +218,11 @@ export class ChartViews {
     const out = new Map<number, number>();
     if (!roleMayUse(this.policy, viewer.role, purpose)) return out;
     const ctx: PurposeContext = { purpose, encounterId: null, patientId: null };
+    const active = this.grants.activeGrants(viewer.userId);
     for (const id of encounterIds) {
       const e = this.reader.encounter(id);
       if (!e) continue;
-      const req = this.request(viewer, ctx, e);
+      const req = this.request(viewer, ctx, e, active);
       out.set(id, this.docs(req).filter((meta) => isListed(decideDocument(req, meta, req.grants))).length);
     }
     return out;
