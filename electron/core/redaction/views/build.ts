@@ -145,6 +145,10 @@ export function visibleSection(req: ViewRequest, body: DocumentBody, s: SectionR
 /**
  * One document's view: visible sections rendered, runs of masked sections collapsed into one
  * placeholder (so the number of hidden sections is not shown). Null when nothing is visible.
+ * A placeholder says nothing of why it masks: a run masked for a label and one masked by the
+ * purpose's section rule look the same (test/unit/redaction/views/view-properties.test.ts, "view
+ * pairs"). A bar that names what the user may know (a section the purpose's rule leaves out) must
+ * derive the name from the section rule alone, never from labels, and keep that test passing.
  */
 export function buildDocumentView(
   req: ViewRequest,
