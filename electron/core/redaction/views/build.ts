@@ -148,7 +148,8 @@ export function visibleSection(req: ViewRequest, body: DocumentBody, s: SectionR
  * A placeholder says nothing of why it masks: a run masked for a label and one masked by the
  * purpose's section rule look the same (test/unit/redaction/views/view-properties.test.ts, "view
  * pairs"). A bar that names what the user may know (a section the purpose's rule leaves out) must
- * derive the name from the section rule alone, never from labels, and keep that test passing.
+ * derive the name from the section rule alone, never from labels: the property's twin then keeps
+ * each rule-masked section's code, and may still swap anything label-masked for anything else.
  */
 export function buildDocumentView(
   req: ViewRequest,
