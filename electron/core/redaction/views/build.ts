@@ -149,7 +149,7 @@ export function visibleSection(req: ViewRequest, body: DocumentBody, s: SectionR
  * purpose's section rule look the same (test/unit/redaction/views/view-properties.test.ts, "view
  * pairs"). A bar that names what the user may know (a section the purpose's rule leaves out) must
  * derive the name from the section rule alone, never from labels: the property's twin then keeps
- * each rule-masked section's code, and may still swap anything label-masked for anything else.
+ * each rule-masked section as it is and swaps label-masked sections only for other label-masked ones.
  */
 export function buildDocumentView(
   req: ViewRequest,
