@@ -66,6 +66,7 @@ const PROBES = ['heroin', 'methadone', 'lithium', 'nightmares', 'grief', 'incisi
 const USERS: PairSpec<Chart>['users'] = [
   ['cora', 'coder'],
   ['cid', 'cdi'],
+  ['sam', 'supervisor'],
 ];
 const coding: PairSpec<Chart> = { users: USERS, write: (db, twin) => writeChart(db, twin) };
 const psychotherapy: PairSpec<Chart> = { users: USERS, write: (db, twin) => writeChart(db, twin, true) };
@@ -100,8 +101,15 @@ describe('pairs: every reply is the same for two charts that differ only in what
     expect(plain.transcript.filter((x) => x.name === 'openDocument').flatMap((x) => (x.reply.ok ? [JSON.stringify(x.reply.value)] : [])).join()).toContain('Blue Harbor');
   });
 
-  it('coder, professional-fee coding', async () => {
-    await expectSameReplies(coding, async (s) => chartWork<Chart>({ user: 'cora', purpose: 'profee_coding', encounterId: s.fixture.encounterId, probes: PROBES })(s));
+  it('coder, professional-fee coding remembered as the purpose (the worklist counts under it)', async () => {
+    await expectSameReplies(coding, async (s) => {
+      await s.call('cora', 'setCoderPrefs', { rememberedPurpose: 'profee_coding' });
+      await chartWork<Chart>({ user: 'cora', purpose: 'profee_coding', encounterId: s.fixture.encounterId, probes: PROBES })(s);
+    });
+  });
+
+  it('supervisor, inpatient coding', async () => {
+    await expectSameReplies(coding, async (s) => chartWork<Chart>({ user: 'sam', purpose: 'inpatient_coding', encounterId: s.fixture.encounterId, probes: PROBES })(s));
   });
 
   it('CDI specialist, inpatient coding then quality review, then a break-glass', async () => {
