@@ -102,7 +102,7 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     ...authHandlers(auth),
     ...auditHandlers(store, audit),
-    ...coderHandlers({ db: store.db, audit, queries }),
+    ...coderHandlers({ db: store.db, audit, queries, views }),
     ...packetHandlers(store.db, audit, auth, clock, packets, deps.pickSavePath),
     ...auditReviewHandlers(store, audit, clock, accessMetrics),
     ...retentionHandlers({ store, audit, auth, retention, clock, pickSavePath: deps.pickSavePath }),

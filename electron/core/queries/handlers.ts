@@ -4,7 +4,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { actor } from '../auth/auth-service';
 import type { Handlers } from '../ipc/dispatch';
 import { UserPrefs } from '../worklist/prefs';
-import { Worklist } from '../worklist/worklist';
+import { Worklist, worklistViewer, type ListedDocuments } from '../worklist/worklist';
 import type { QueryService } from './query-service';
 
 type CoderCalls =
@@ -25,15 +25,16 @@ const CODERS: readonly Role[] = ['coder', 'cdi', 'supervisor'];
 const WRITERS: readonly Role[] = ['coder', 'cdi'];
 const READERS: readonly Role[] = ['coder', 'cdi', 'supervisor', 'privacy_officer'];
 
-export function coderHandlers(deps: { db: ConstructorParameters<typeof Worklist>[0]; audit: AuditLog; queries: QueryService }): Pick<Handlers, CoderCalls> {
-  const worklist = new Worklist(deps.db);
+export function coderHandlers(deps: { db: ConstructorParameters<typeof Worklist>[0]; audit: AuditLog; queries: QueryService; views: ListedDocuments }): Pick<Handlers, CoderCalls> {
+  const worklist = new Worklist(deps.db, deps.views);
   const prefs = new UserPrefs(deps.db);
+  const viewerOf = (s: { userId: number; role: Role }) => worklistViewer(s, prefs.coder(s.userId).rememberedPurpose);
   const { queries, audit } = deps;
   return {
     listWorklist: {
       access: CODERS,
       run: (req, { session }) => {
-        const out = worklist.list(session!.userId, req);
+        const out = worklist.list(viewerOf(session!), req);
         audit.append({ ...actor(session!), action: 'R', eventType: 'worklist.view', outcome: 'success', detail: { rows: out.rows.length, scope: req.scope } });
         return out;
       },
@@ -41,7 +42,7 @@ export function coderHandlers(deps: { db: ConstructorParameters<typeof Worklist>
     claimEncounter: {
       access: WRITERS,
       run: (req, { session }) => {
-        const row = worklist.claim(session!.userId, req.encounterId, req.release);
+        const row = worklist.claim(viewerOf(session!), req.encounterId, req.release);
         audit.append({ ...actor(session!), action: 'U', eventType: req.release ? 'worklist.release' : 'worklist.claim', outcome: 'success', encounterId: req.encounterId });
         return row;
       },

@@ -5,7 +5,35 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CODING_STATUSES, type CodingStatus, type WorklistRow } from '../../../shared/coder-contract';
+import type { Purpose } from '../../../shared/purposes';
+import type { Role } from '../../../shared/roles';
 import { NtkError } from '../errors';
+
+/**
+ * Counts the documents a chart would list (the chart-view service): the worklist's document numbers
+ * come from the same visible set as the chart, never from the store's own count, which would show
+ * that documents the coder may not see exist.
+ */
+export interface ListedDocuments {
+  listedDocumentCounts(viewer: { userId: number; role: Role }, purpose: Purpose, encounterIds: readonly number[]): Map<number, number>;
+}
+
+/** Who lists the worklist, and the purpose its chart would open under (the remembered one, else the dialog's default). */
+export interface WorklistViewer {
+  userId: number;
+  role: Role;
+  purpose: Purpose;
+}
+
+/** The purpose the purpose dialog offers first (renderer/src/coder/PurposeDialog.tsx). */
+export const DEFAULT_CODING_PURPOSE: Purpose = 'inpatient_coding';
+
+/** The worklist's viewer: the purpose the user's charts open under without asking, else the dialog's default. */
+export const worklistViewer = (s: { userId: number; role: Role }, remembered: Purpose | null): WorklistViewer => ({
+  userId: s.userId,
+  role: s.role,
+  purpose: remembered ?? DEFAULT_CODING_PURPOSE,
+});
 
 export interface WorklistQuery {
   scope: 'mine' | 'available' | 'all';
@@ -26,7 +54,6 @@ interface Row {
   end: string | null;
   codingStatus: string;
   assignedUserId: number | null;
-  documentCount: number;
   openQueries: number;
   payer: string | null;
 }
@@ -34,7 +61,6 @@ interface Row {
 const BASE = `
   SELECT e.id AS encounterId, e.class_code AS classCode, COALESCE(e.type_display, e.type_code) AS type,
          e.period_start AS start, e.period_end AS end, e.coding_status AS codingStatus, e.assigned_user_id AS assignedUserId,
-         (SELECT COUNT(*) FROM document d WHERE d.encounter_id = e.id) AS documentCount,
          (SELECT COUNT(*) FROM coding_query q WHERE q.encounter_id = e.id AND q.status IN ('draft', 'sent')) AS openQueries,
          COALESCE(
            (SELECT c.payer_name FROM claim c WHERE c.encounter_id = e.id AND c.payer_name IS NOT NULL ORDER BY c.id LIMIT 1),
@@ -53,7 +79,7 @@ export function lengthOfStay(start: string | null, end: string | null): number |
   return Math.round((b - a) / 86_400_000);
 }
 
-const toView = (r: Row, me: number): WorklistRow => ({
+const toView = (r: Row, me: number, documentCount: number): WorklistRow => ({
   encounterId: r.encounterId,
   classCode: r.classCode,
   type: r.type,
@@ -63,14 +89,23 @@ const toView = (r: Row, me: number): WorklistRow => ({
   payer: r.payer,
   codingStatus: (CODING_STATUSES as readonly string[]).includes(r.codingStatus) ? (r.codingStatus as CodingStatus) : 'open',
   assignedToMe: r.assignedUserId === me,
-  documentCount: r.documentCount,
+  documentCount,
   openQueries: r.openQueries,
 });
 
 export class Worklist {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly listed: ListedDocuments,
+  ) {}
 
-  list(me: number, q: WorklistQuery): { rows: WorklistRow[]; total: number; payers: string[] } {
+  private views(viewer: WorklistViewer, rows: readonly Row[]): WorklistRow[] {
+    const counts = this.listed.listedDocumentCounts(viewer, viewer.purpose, rows.map((r) => r.encounterId));
+    return rows.map((r) => toView(r, viewer.userId, counts.get(r.encounterId) ?? 0));
+  }
+
+  list(viewer: WorklistViewer, q: WorklistQuery): { rows: WorklistRow[]; total: number; payers: string[] } {
+    const me = viewer.userId;
     const where: string[] = [];
     const args: Record<string, string | number> = { me };
     if (q.scope === 'mine') where.push('assignedUserId = @me');
@@ -99,18 +134,19 @@ export class Worklist {
       .prepare(`${filtered} ORDER BY CASE codingStatus WHEN 'in_progress' THEN 0 WHEN 'open' THEN 1 ELSE 2 END, end IS NULL DESC, end DESC, encounterId DESC LIMIT @limit`)
       .all({ ...args, limit: q.limit }) as Row[];
     const payers = (this.db.prepare(`SELECT DISTINCT payer FROM (${BASE}) WHERE payer IS NOT NULL ORDER BY payer`).all({ me }) as Array<{ payer: string }>).map((p) => p.payer);
-    return { rows: rows.map((r) => toView(r, me)), total, payers };
+    return { rows: this.views(viewer, rows), total, payers };
   }
 
-  one(me: number, encounterId: number): WorklistRow {
-    const r = this.db.prepare(`SELECT * FROM (${BASE}) WHERE encounterId = @id`).get({ me, id: encounterId }) as Row | undefined;
+  one(viewer: WorklistViewer, encounterId: number): WorklistRow {
+    const r = this.db.prepare(`SELECT * FROM (${BASE}) WHERE encounterId = @id`).get({ me: viewer.userId, id: encounterId }) as Row | undefined;
     if (!r) throw new NtkError('NOT_FOUND', 'No such encounter on your worklist.');
-    return toView(r, me);
+    return this.views(viewer, [r])[0]!;
   }
 
   /** Takes an unassigned encounter (it becomes in progress), or gives one of mine back. */
-  claim(me: number, encounterId: number, release: boolean): WorklistRow {
-    const current = this.one(me, encounterId);
+  claim(viewer: WorklistViewer, encounterId: number, release: boolean): WorklistRow {
+    const me = viewer.userId;
+    const current = this.one(viewer, encounterId);
     if (release) {
       if (!current.assignedToMe) throw new NtkError('CONFLICT', 'This encounter is not assigned to you.');
       this.db.prepare('UPDATE encounter SET assigned_user_id = NULL WHERE id = ?').run(encounterId);
@@ -119,6 +155,6 @@ export class Worklist {
         .prepare("UPDATE encounter SET assigned_user_id = ?, coding_status = CASE coding_status WHEN 'open' THEN 'in_progress' ELSE coding_status END WHERE id = ?")
         .run(me, encounterId);
     }
-    return this.one(me, encounterId);
+    return this.one(viewer, encounterId);
   }
 }

@@ -16,8 +16,11 @@ describe('break-glass', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'REAUTH_REQUIRED' } });
     expect(await carol('reauthenticate', { password: 'not my password at all' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
     await t.as('carol')('reauthenticate', { password: NEW_PASSWORD });
+    await t.as('carol')('declarePurpose', { purpose: 'inpatient_coding', encounterId: t.encounterId });
     const bg = await t.as('carol')('breakGlass', { encounterId: t.encounterId, reasonCode: 'patient-safety', reasonText: EMERGENCY });
     expect(bg).toMatchObject({ kind: 'break_glass', status: 'approved', grantedMinutes: 60, remainingMinutes: 60, reasonCode: 'patient-safety', scopeLabels: [] });
+    // The reply names the encounter only: nothing in it depends on what the encounter holds (see test/integration/views/pairs.test.ts).
+    expect(bg.scope).toEqual({ patientId: t.patientId, encounterId: t.encounterId, from: null, to: null, sectionCodes: [], labels: [], summary: `Encounter ${t.encounterId} · whole scope` });
 
     const [grant] = t.backend.access.activeGrants(t.ids.carol!);
     expect(grant!.kind).toBe('break_glass');
@@ -25,6 +28,11 @@ describe('break-glass', () => {
     expect(grant!.scope).toEqual({ patientId: t.patientId, encounterId: t.encounterId });
     expect(grant!.entitledLabels).not.toContain('PSYTHPN');
     expect(grant!.entitledLabels).toContain('ETH');
+    // Every section opens but the psychotherapy note's, which the view decision keeps closed to break-glass.
+    const chart = await t.as('carol')('openChart', { encounterId: t.encounterId });
+    const doc = await t.as('carol')('openDocument', { documentId: chart.documents[0]!.id });
+    expect(doc.sections.map((x) => (x.visibility === 'visible' ? x.loinc : 'masked'))).toEqual([LOINC.hpi, LOINC.social, 'masked', LOINC.mental, LOINC.plan]);
+    expect(JSON.stringify(doc)).not.toContain('processing grief');
 
     // Longer than the policy bound is refused.
     await t.as('carol')('reauthenticate', { password: NEW_PASSWORD });

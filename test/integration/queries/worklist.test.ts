@@ -3,8 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { m0007 } from '../../../electron/core/db/migrations/0007_queries';
 import { Store } from '../../../electron/core/db/store';
+import { AuditLog } from '../../../electron/core/audit/audit-log';
+import { manualClock } from '../../../electron/core/clock';
+import { defaultPolicy, loadPolicy } from '../../../electron/core/redaction/policy';
+import { ChartViews } from '../../../electron/core/redaction/views';
 import { UserPrefs } from '../../../electron/core/worklist/prefs';
-import { lengthOfStay, Worklist } from '../../../electron/core/worklist/worklist';
+import { lengthOfStay, Worklist, worklistViewer, type WorklistViewer } from '../../../electron/core/worklist/worklist';
 import { migrationsThrough } from '../../support/migrations-through';
 import { newKey, tmpDir } from '../../support/tmp';
 
@@ -12,6 +16,8 @@ describe('worklist', () => {
   let store: Store;
   let list: Worklist;
   const users = { me: 0, other: 0 };
+  let me: WorklistViewer;
+  let encIds: Record<'a' | 'b', number>;
 
   beforeEach(() => {
     const dir = tmpDir();
@@ -32,12 +38,20 @@ describe('worklist', () => {
     store.db.prepare('UPDATE encounter SET assigned_user_id = ? WHERE id = ?').run(users.me, c);
     store.db.prepare('UPDATE encounter SET assigned_user_id = ? WHERE id = ?').run(users.other, d);
     store.db.prepare("UPDATE encounter SET coding_status = 'complete' WHERE id = ?").run(a);
-    list = new Worklist(store.db);
+    const views = new ChartViews(store.db, loadPolicy(defaultPolicy()), new AuditLog(store.db, store.auditKey, store.path, 'ws', manualClock()));
+    list = new Worklist(store.db, views);
+    me = worklistViewer({ userId: users.me, role: 'coder' }, null);
+    encIds = { a, b };
+    // Encounter a: a plain note, a note with a hidden section, a psychotherapy note, a note wholly masked by the section rule.
+    w.document({ sourceSystem: 't', sourceId: 'a1', patientId: p, encounterId: a, docType: 'progress-note', title: 'Progress note', text: 'HISTORY OF PRESENT ILLNESS:\nHip pain after a fall.\n', format: 'text' });
+    w.document({ sourceSystem: 't', sourceId: 'a2', patientId: p, encounterId: a, docType: 'progress-note', title: 'Progress note', text: 'HISTORY OF PRESENT ILLNESS:\nHip pain.\nPAST PSYCHIATRIC HISTORY:\nBipolar disorder treated with lithium.\n', format: 'text' });
+    w.document({ sourceSystem: 't', sourceId: 'a3', patientId: p, encounterId: a, docType: 'psychotherapy-note', title: 'Psychotherapy session', text: 'Session notes:\nGrief about her brother.\n', format: 'text' });
+    w.document({ sourceSystem: 't', sourceId: 'a4', patientId: p, encounterId: a, docType: 'progress-note', title: 'Instructions', text: 'PATIENT INSTRUCTIONS:\nKeep the leg elevated.\n', format: 'text' });
   });
   afterEach(() => store.close());
 
   it("lists mine and unassigned encounters, never another coder's, with length of stay and payer", () => {
-    const r = list.list(users.me, { scope: 'all', limit: 100 });
+    const r = list.list(me, { scope: 'all', limit: 100 });
     expect(r.total).toBe(3);
     expect(r.rows.map((x) => [x.type, x.codingStatus, x.lengthOfStay, x.payer, x.assignedToMe])).toEqual([
       ['Hip fracture repair', 'open', null, 'Blue Harbor Health', true],
@@ -48,7 +62,7 @@ describe('worklist', () => {
   });
 
   it('filters by scope, status, class, payer, search and dates', () => {
-    const ids = (f: Parameters<Worklist['list']>[1]) => list.list(users.me, f).rows.map((r) => r.type + ':' + r.start?.slice(0, 10));
+    const ids = (f: Parameters<Worklist['list']>[1]) => list.list(me, f).rows.map((r) => r.type + ':' + r.start?.slice(0, 10));
     expect(ids({ scope: 'mine', limit: 10 })).toEqual(['Hip fracture repair:2026-03-01']);
     expect(ids({ scope: 'available', status: ['complete'], limit: 10 })).toEqual(['Hip fracture repair:2026-01-02']);
     expect(ids({ scope: 'all', classCode: 'AMB', limit: 10 })).toEqual(['Clinic visit:2026-02-10']);
@@ -59,11 +73,19 @@ describe('worklist', () => {
   });
 
   it('takes an unassigned encounter (in progress) and gives it back; refuses one assigned to someone else', () => {
-    const row = list.list(users.me, { scope: 'available', classCode: 'AMB', limit: 1 }).rows[0]!;
-    expect(list.claim(users.me, row.encounterId, false)).toMatchObject({ assignedToMe: true, codingStatus: 'in_progress' });
-    expect(list.claim(users.me, row.encounterId, true)).toMatchObject({ assignedToMe: false });
+    const row = list.list(me, { scope: 'available', classCode: 'AMB', limit: 1 }).rows[0]!;
+    expect(list.claim(me, row.encounterId, false)).toMatchObject({ assignedToMe: true, codingStatus: 'in_progress' });
+    expect(list.claim(me, row.encounterId, true)).toMatchObject({ assignedToMe: false });
     const theirs = store.db.prepare('SELECT id FROM encounter WHERE assigned_user_id = ?').get(users.other) as { id: number };
-    expect(() => list.claim(users.me, theirs.id, false)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => list.claim(me, theirs.id, false)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('counts the documents the chart lists under the purpose, not every stored row', () => {
+    const row = list.list(me, { scope: 'all', limit: 100 }).rows.find((r) => r.encounterId === encIds.a)!;
+    // Listed: the plain note and the note with a hidden section; left out: the psychotherapy note and the wholly masked note.
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM document WHERE encounter_id = ?').get(encIds.a)).toEqual({ n: 4 });
+    expect(row.documentCount).toBe(2);
+    expect(list.list(me, { scope: 'all', limit: 100 }).rows.find((r) => r.encounterId === encIds.b)!.documentCount).toBe(0);
   });
 
   it('counts whole days between admission and discharge dates', () => {

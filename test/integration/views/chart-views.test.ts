@@ -76,6 +76,8 @@ describe('chart views', () => {
     expect(view.documents).toHaveLength(1);
     const [doc] = view.documents;
     expect(doc!.id).toMatch(/^d_[A-Za-z0-9_-]{16}$/);
+    // Its own title and type, though a section of it is masked for its label: a replaced title would say so.
+    expect(doc).toMatchObject({ title: 'Discharge summary', docType: 'discharge-summary', date: '2024-03-18T10:00:00Z' });
     const serializedChart = JSON.stringify(view);
     expect(serializedChart).not.toMatch(/Psychotherapy|Psychiatry|psychotherapy-note/);
 

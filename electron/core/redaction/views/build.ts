@@ -30,28 +30,40 @@ function note(facts: ViewFacts, d: Decision): void {
   if (d.visible) for (const g of d.grantIds) facts.grantIds.add(g);
 }
 
-/** Decisions for every section of a document, in order. */
-export function decideDocument(req: ViewRequest, meta: Pick<DocumentMeta, 'encounterId' | 'authoredAt' | 'sections'>, grants: readonly ActiveGrant[]): Decision[] {
-  const covering = grantsCovering(grants, meta.encounterId, meta.authoredAt);
-  return meta.sections.map((s) => decide(req, s.loinc, s.labels, covering));
+/** The labels a section is decided on: its own and its document kind's (see DocumentMeta.kindLabels). */
+function sectionLabels(s: { labels: readonly Ds4pLabel[] }, kind: readonly Ds4pLabel[]): readonly Ds4pLabel[] {
+  if (!kind.length) return s.labels;
+  return [...new Set([...kind, ...s.labels])];
 }
 
-/** True when a section was masked for its sensitivity rather than for its section code. */
-const maskedForLabel = (req: ViewRequest, d: Decision) => !d.visible && d.ruleIds[0] !== purposePolicy(req).sections.id;
+/** Decisions for every section of a document, in order. */
+export function decideDocument(
+  req: ViewRequest,
+  meta: Pick<DocumentMeta, 'encounterId' | 'authoredAt' | 'sections' | 'kindLabels'>,
+  grants: readonly ActiveGrant[],
+): Decision[] {
+  const covering = grantsCovering(grants, meta.encounterId, meta.authoredAt);
+  return meta.sections.map((s) => decide(req, s.loinc, sectionLabels(s, meta.kindLabels), covering));
+}
+
+/** True when a document has something to list: at least one section visible. */
+export const isListed = (decisions: readonly Decision[]): boolean => decisions.some((d) => d.visible);
 
 /**
  * A document's list entry, or null when every section is masked (such documents are left out, not
- * shown as blanks). When a section is masked for its sensitivity, the title and type are replaced
- * by neutral ones: a title such as "Psychiatry consult" would name what is hidden.
+ * shown as blanks, whatever masked them). What is listed comes from the document's own record only
+ * (type, title and date as the source recorded them): never from which of its sections are masked
+ * or why, so a document with a hidden sensitive section lists exactly like one without. A kind that
+ * names sensitive content (a psychotherapy note) masks every section (decideDocument), so such a
+ * title is never listed where its content could not be seen.
  */
 export function summarize(req: ViewRequest, meta: DocumentMeta, decisions: readonly Decision[], handles: HandleTable): DocumentSummary | null {
-  if (!decisions.some((d) => d.visible)) return null;
+  if (!isListed(decisions)) return null;
   const pp = purposePolicy(req);
-  const neutral = decisions.some((d) => maskedForLabel(req, d));
   return {
     id: handles.handle({ kind: 'document', documentId: meta.id, patientId: meta.patientId, encounterId: req.encounterId }),
-    docType: neutral ? 'note' : (meta.docType ?? 'note'),
-    title: neutral ? 'Clinical note' : (meta.title ?? 'Untitled document'),
+    docType: meta.docType ?? 'note',
+    title: meta.title ?? 'Untitled document',
     date: renderValue(pp, 'DATE', meta.authoredAt),
     needsReview: meta.needsReview,
   };
@@ -133,6 +145,11 @@ export function visibleSection(req: ViewRequest, body: DocumentBody, s: SectionR
 /**
  * One document's view: visible sections rendered, runs of masked sections collapsed into one
  * placeholder (so the number of hidden sections is not shown). Null when nothing is visible.
+ * A placeholder says nothing of why it masks: a run masked for a label and one masked by the
+ * purpose's section rule look the same (test/unit/redaction/views/view-properties.test.ts, "view
+ * pairs"). A bar that names what the user may know (a section the purpose's rule leaves out) must
+ * derive the name from the section rule alone, never from labels: the property's twin then keeps
+ * each rule-masked section as it is and swaps label-masked sections only for other label-masked ones.
  */
 export function buildDocumentView(
   req: ViewRequest,
@@ -169,7 +186,7 @@ export function buildDocumentView(
     }
     flush();
     facts.visibleCodes.push(s.loinc);
-    for (const l of s.labels) facts.visibleLabels.add(l);
+    for (const l of sectionLabels(s, meta.kindLabels)) facts.visibleLabels.add(l);
     sections.push({
       visibility: 'visible',
       id: handles.handle({ kind: 'section', sectionId: s.id, documentId: meta.id, patientId: meta.patientId, encounterId: req.encounterId }),

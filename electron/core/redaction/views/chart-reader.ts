@@ -8,7 +8,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { StatementCache } from '../../db/statements';
 import type { Purpose } from '../../../../shared/purposes';
 import { labelsForCode, sortLabels, type CodeSystem } from '../sensitivity/codes';
-import { tagText } from '../sensitivity/tagger';
+import { tagSections, tagText } from '../sensitivity/tagger';
 import type { Ds4pLabel } from '../types';
 import type { CodedRow, DocumentBody, DocumentMeta, EncounterRow, LabRow, SectionMeta, SectionRow, StoredIdentifier, StructuredRows } from './types';
 
@@ -84,8 +84,9 @@ export class ChartReader {
       `SELECT d.id, d.patient_id, d.encounter_id, d.doc_type, d.title, d.authored_at, d.needs_review FROM document d WHERE ${where} ORDER BY d.authored_at, d.id`,
     ).all(key) as DocRow[];
     const byId = new Map<number, DocumentMeta>();
-    const out = docs.map((d) => {
-      const m = metaOf(d);
+    const kinds = kindLabelsOf(docs.map((d) => ({ docType: d.doc_type, title: d.title })));
+    const out = docs.map((d, i) => {
+      const m = metaOf(d, kinds[i]!);
       byId.set(d.id, m);
       return m;
     });
@@ -100,7 +101,7 @@ export class ChartReader {
   document(id: number): DocumentMeta | null {
     const d = this.q('SELECT id, patient_id, encounter_id, doc_type, title, authored_at, needs_review FROM document WHERE id = ?').get(id) as DocRow | undefined;
     if (!d) return null;
-    const m = metaOf(d);
+    const m = metaOf(d, kindLabelsOf([{ docType: d.doc_type, title: d.title }])[0]!);
     // The list entry only: no text, no identifier spans (body() reads those when they are wanted).
     const rows = this.q('SELECT id, ordinal, loinc, labels_json FROM section WHERE document_id = ? ORDER BY ordinal').raw(true).all(id) as Array<[number, number, string, string]>;
     m.sections = rows.map(([sid, ordinal, loinc, labels]): SectionMeta => ({ id: sid, ordinal, loinc, labels: labelsOf(labels) }));
@@ -181,7 +182,33 @@ export class ChartReader {
   }
 }
 
-function metaOf(d: DocRow): DocumentMeta {
+const kindText = (docType: string | null, title: string | null): string => [docType?.replace(/[-_]+/g, ' '), title].filter(Boolean).join('. ');
+
+/** Document kinds repeat (a chart's titles are a few dozen): their labels are tagged once. */
+const KIND_CACHE = new Map<string, Ds4pLabel[]>();
+
+/**
+ * The labels each document's kind carries: its type and title as recorded by the source, tagged like
+ * any text ("psychotherapy-note" / "Psychotherapy session" → PSYTHPN, PSY). Depends on nothing but
+ * those two. Kinds not seen before are tagged in one pass (one tokenization for the lot).
+ */
+export function kindLabelsOf(kinds: ReadonlyArray<{ docType: string | null; title: string | null }>): Ds4pLabel[][] {
+  const texts = kinds.map((k) => kindText(k.docType, k.title));
+  const missing = [...new Set(texts.filter((t) => t && !KIND_CACHE.has(t)))];
+  if (missing.length) {
+    if (KIND_CACHE.size + missing.length > 4096) KIND_CACHE.clear();
+    let joined = '';
+    const segments = missing.map((t) => {
+      const start = joined.length;
+      joined += `${t}\n\n`;
+      return { start, end: start + t.length, bodyStart: start, title: '', loinc: 'unknown' };
+    });
+    tagSections(joined, segments).forEach((tagged, i) => KIND_CACHE.set(missing[i]!, tagged.labels));
+  }
+  return texts.map((t) => (t ? [...KIND_CACHE.get(t)!] : []));
+}
+
+function metaOf(d: DocRow, kindLabels: Ds4pLabel[]): DocumentMeta {
   return {
     id: d.id,
     patientId: d.patient_id,
@@ -190,6 +217,7 @@ function metaOf(d: DocRow): DocumentMeta {
     title: d.title,
     authoredAt: d.authored_at,
     needsReview: !!d.needs_review,
+    kindLabels,
     sections: [],
   };
 }

@@ -14,7 +14,7 @@ import type { PurposeContext } from '../../auth/sessions';
 import { NtkError } from '../../errors';
 import { roleMayUse, type Policy } from '../policy';
 import type { Ds4pLabel } from '../types';
-import { buildChartView, buildDocumentView, decideDocument, newFacts, summarize, visibleSection, type ViewFacts } from './build';
+import { buildChartView, buildDocumentView, decideDocument, isListed, newFacts, summarize, visibleSection, type ViewFacts } from './build';
 import { relevantGrants } from './decide';
 import { ChartReader } from './chart-reader';
 import { HandleTable } from './handles';
@@ -134,7 +134,7 @@ export class ChartViews {
     return t;
   }
 
-  private request(viewer: Viewer, ctx: PurposeContext, e: EncounterRow): ViewRequest {
+  private request(viewer: Pick<Viewer, 'userId' | 'role'>, ctx: PurposeContext, e: EncounterRow, active: readonly ActiveGrant[] = this.grants.activeGrants(viewer.userId)): ViewRequest {
     return {
       policy: this.policy,
       purpose: ctx.purpose,
@@ -143,7 +143,7 @@ export class ChartViews {
       patientId: e.patientId,
       encounterId: e.id,
       taskLabels: this.reader.taskLabels(e.id, ctx.purpose),
-      grants: relevantGrants({ grants: this.grants.activeGrants(viewer.userId), userId: viewer.userId, patientId: e.patientId, purpose: ctx.purpose }),
+      grants: relevantGrants({ grants: active, userId: viewer.userId, patientId: e.patientId, purpose: ctx.purpose }),
     };
   }
 
@@ -209,6 +209,25 @@ export class ChartViews {
     return view;
   }
 
+  /**
+   * How many documents openChart would list for each encounter under `purpose` (the worklist's
+   * document counts): the same reader, decisions and grants as the chart, so the two never disagree
+   * and neither counts what is left out. Not audited (no PHI: a number per encounter the caller lists).
+   */
+  listedDocumentCounts(viewer: Pick<Viewer, 'userId' | 'role'>, purpose: Purpose, encounterIds: readonly number[]): Map<number, number> {
+    const out = new Map<number, number>();
+    if (!roleMayUse(this.policy, viewer.role, purpose)) return out;
+    const ctx: PurposeContext = { purpose, encounterId: null, patientId: null };
+    const active = this.grants.activeGrants(viewer.userId);
+    for (const id of encounterIds) {
+      const e = this.reader.encounter(id);
+      if (!e) continue;
+      const req = this.request(viewer, ctx, e, active);
+      out.set(id, this.docs(req).filter((meta) => isListed(decideDocument(req, meta, req.grants))).length);
+    }
+    return out;
+  }
+
   /** Every listed document expanded (for `ntk redact`): the same builder, one audit event per document. */
   expandedView(viewer: Viewer, encounterId: number): ExpandedChartView {
     const chart = this.openChart(viewer, encounterId);
@@ -226,7 +245,7 @@ export class ChartViews {
     const facts = newFacts();
     const table = this.table(ctx);
     for (const meta of this.docs(req)) {
-      if (!decideDocument(req, meta, req.grants).some((d) => d.visible)) continue;
+      if (!isListed(decideDocument(req, meta, req.grants))) continue;
       const view = buildDocumentView(req, meta, this.reader.body(meta.id), table, facts);
       if (!view) continue;
       for (const s of view.sections) {
@@ -309,7 +328,7 @@ export class ChartViews {
       documentDate: meta.authoredAt,
       sectionIds: sections.map((s) => s.id),
       sectionCodes: [...new Set(sections.map((s) => s.loinc))],
-      labels: [...new Set(sections.flatMap((s) => s.labels))],
+      labels: [...new Set([...meta.kindLabels, ...sections.flatMap((s) => s.labels)])],
       purpose: ctx.purpose,
     };
   }

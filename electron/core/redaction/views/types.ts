@@ -38,6 +38,12 @@ export interface DocumentMeta {
   title: string | null;
   authoredAt: string | null;
   needsReview: boolean;
+  /**
+   * Labels the document's kind itself carries (its type and title as the source recorded them, e.g. a
+   * psychotherapy note): they apply to every section, so a document whose kind may not be seen is
+   * masked whole and left out, and a listed document's title and type never need replacing.
+   */
+  kindLabels: Ds4pLabel[];
   sections: SectionMeta[];
 }
 

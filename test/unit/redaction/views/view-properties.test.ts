@@ -17,6 +17,7 @@ import { HandleTable } from '../../../../electron/core/redaction/views/handles';
 import { modeOf } from '../../../../electron/core/redaction/views/render';
 import type { DocumentBody, DocumentMeta, EncounterRow, StoredIdentifier, ViewRequest } from '../../../../electron/core/redaction/views/types';
 import { DS4P_LABELS, type Ds4pLabel } from '../../../../electron/core/redaction/types';
+import { numberHandles } from '../../../support/pairs';
 
 const CODES = ['unknown', '10164-2', '11348-0', '29762-2', '10157-6', '8648-8', '11535-2', '48768-6', '18776-5'];
 const MODES = ['show', 'mask', 'generalize'] as const;
@@ -85,7 +86,7 @@ function materialize(docs: Array<{ sections: GenSection[]; date: string | null }
     });
     body.text = text;
     bodies.set(docId, body);
-    metas.push({ id: docId, patientId: 1, encounterId: 10, docType: 'progress-note', title: 'Progress note', authoredAt: d.date, needsReview: false, sections: body.sections });
+    metas.push({ id: docId, patientId: 1, encounterId: 10, docType: 'progress-note', title: 'Progress note', authoredAt: d.date, needsReview: false, kindLabels: [], sections: body.sections });
   }
   return { metas, bodies, masks };
 }
@@ -157,6 +158,75 @@ describe('view properties', () => {
           if (modeOf(pp, 'MRN') !== 'show') expect(serialized).not.toContain('MRN77881234');
           // Handles never carry row ids.
           for (const h of serialized.match(/"[dsr]_[A-Za-z0-9_-]+"/g) ?? []) expect(h).toMatch(/^"[dsr]_[A-Za-z0-9_-]{16}"$/);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** Sections with text fixed by position, so twins differ only where they are told to. */
+function materializeAt(docs: Array<{ sections: GenSection[]; date: string | null }>) {
+  let nextId = 1;
+  const metas: DocumentMeta[] = [];
+  const bodies = new Map<number, DocumentBody>();
+  docs.forEach((d, di) => {
+    const docId = nextId++;
+    const body: DocumentBody = { text: '', identifiers: [], sections: [] };
+    d.sections.forEach((g, ordinal) => {
+      const start = body.text.length;
+      const words = g.words.map((w, k) => `${w}${di}x${ordinal}x${k}q`);
+      const title = words[0]!.toUpperCase();
+      body.text += `${title}:\n${words.slice(1).join(' ')}\n`;
+      body.sections.push({ id: nextId++, ordinal, start, end: body.text.length, loinc: g.loinc, title, labels: g.labels });
+    });
+    bodies.set(docId, body);
+    metas.push({ id: docId, patientId: 1, encounterId: 10, docType: 'progress-note', title: 'Progress note', authoredAt: d.date, needsReview: false, kindLabels: [], sections: body.sections });
+  });
+  return { metas, bodies };
+}
+
+describe('view pairs', () => {
+  it('a masked section replaced by any other masked section (code, labels, text) changes no view: titles, types, lists, placeholders', () => {
+    fc.assert(
+      fc.property(
+        fc.array(doc, { minLength: 1, maxLength: 4 }),
+        fc.array(section, { minLength: 20, maxLength: 20 }),
+        policyVariant,
+        fc.subarray([...DS4P_LABELS]),
+        fc.array(grant, { maxLength: 2 }),
+        (docs, alts, variant, task, gens) => {
+          const policy = policyFrom(variant);
+          const grants: ActiveGrant[] = gens.map((g, i) => ({
+            id: i + 1,
+            userId: 5,
+            purpose: variant.purpose,
+            kind: g.kind,
+            scope: { patientId: g.otherPatient ? 2 : 1, sectionCodes: g.sectionCodes, labels: g.labels as ActiveGrant['scope']['labels'] },
+            entitledLabels: g.entitled,
+          }));
+          const req: ViewRequest = { policy, purpose: variant.purpose, role: 'coder', userId: 5, patientId: 1, encounterId: 10, taskLabels: new Set(task), grants };
+          const g = relevantGrants(req);
+          const masked = (meta: DocumentMeta, i: number) => !decideDocument(req, meta, g)[i]!.visible;
+          // The twin: every masked section swapped for an alternative that is masked too.
+          const { metas } = materializeAt(docs);
+          let n = 0;
+          const twinDocs = docs.map((d, di) => ({
+            ...d,
+            sections: d.sections.map((s, i) => {
+              if (!masked(metas[di]!, i)) return s;
+              const alt = alts[n++ % alts.length]!;
+              const probe = materializeAt([{ sections: [alt], date: d.date }]).metas[0]!;
+              return masked(probe, 0) ? alt : s;
+            }),
+          }));
+          const view = (ds: typeof docs) => {
+            const { metas: ms, bodies } = materializeAt(ds);
+            const handles = new HandleTable();
+            const chart = buildChartView(req, encounter, ms, { diagnoses: [], procedures: [], medications: [], labs: [] }, handles);
+            return numberHandles({ chart, docs: ms.map((m) => buildDocumentView(req, m, bodies.get(m.id)!, handles)) });
+          };
+          expect(view(twinDocs)).toEqual(view(docs));
         },
       ),
       { numRuns: 300 },
