@@ -108,6 +108,11 @@ export class Worklist {
     return toView(r, me);
   }
 
+  /** Whether the encounter is on this user's worklist (mine or unassigned): what a chart may be opened for. */
+  has(me: number, encounterId: number): boolean {
+    return this.db.prepare(`SELECT 1 FROM (${BASE}) WHERE encounterId = @id`).get({ me, id: encounterId }) !== undefined;
+  }
+
   /** Takes an unassigned encounter (it becomes in progress), or gives one of mine back. */
   claim(me: number, encounterId: number, release: boolean): WorklistRow {
     const current = this.one(me, encounterId);
