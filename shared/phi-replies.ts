@@ -57,8 +57,8 @@ export const PHI_REPLIES = {
   unlockUser: false,
   setIdleMinutes: false,
   auditVerify: false,
-  // Patient ids with the labels of what was shown.
-  auditEvents: (r) => ({ patientIds: ids(r.map((e) => e.patientId)) }),
+  // The audit trail names patients by internal id only (no name, MRN or content); reviewing it is audited as a review.
+  auditEvents: false,
   // Encounters with their dates of service and payer.
   listWorklist: (r) => ({ encounterIds: r.rows.map((x) => x.encounterId) }),
   claimEncounter: (r) => ({ encounterIds: [r.encounterId] }),
@@ -92,7 +92,7 @@ export const PHI_REPLIES = {
   exposureInventory: (r) => ({ patientIds: r.patients.map((p) => p.patientId) }),
   exportInventory: false,
   auditTimeline: false,
-  auditFlags: (r) => ({ patientIds: ids(r.map((f) => f.patientId)) }),
+  auditFlags: false,
   auditMetrics: false,
   declarePurpose: false,
   // Chart views: opaque handles only; the view service knows the subject.

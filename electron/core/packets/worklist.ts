@@ -76,9 +76,11 @@ export function encounterOnDenialWorklist(db: Database, encounterId: number): bo
   return denialRows(db, new Date(0), { encounterId }).rows.length > 0;
 }
 
-/** Throws FORBIDDEN unless the claim is on the denial worklist now. */
+/** Throws NOT_FOUND for no such claim, FORBIDDEN unless the claim is on the denial worklist now. */
 export function requireDenialWorklist(db: Database, claimId: number): void {
-  if (!claimOnDenialWorklist(db, claimId)) throw new NtkError('FORBIDDEN', 'This claim is not on the denial worklist; dispute work is for denied claims only.');
+  if (claimOnDenialWorklist(db, claimId)) return;
+  if (!db.prepare('SELECT 1 FROM claim WHERE id = ?').get(claimId)) throw new NtkError('NOT_FOUND', 'No such claim.');
+  throw new NtkError('FORBIDDEN', 'This claim is not on the denial worklist; dispute work is for denied claims only.');
 }
 
 /** The denial rows (unsorted), all or those of one claim or encounter: the one definition of the worklist. */
