@@ -96,7 +96,7 @@ describe('purpose bound to an encounter the worklist or a grant gives', () => {
   });
 
   it('concurrency: of many opens in flight around a claim by another coder, exactly those dispatched before it succeed', async () => {
-    const { t, chart, cora, carl } = await setup();
+    const { t, chart, cora } = await setup();
     await cora('declarePurpose', { purpose: 'inpatient_coding', encounterId: chart.encounterId });
     const handle = (await cora('openChart', { encounterId: chart.encounterId })).documents[0]!.id;
     const before = Array.from({ length: 15 }, () => t.raw('cora-win')('openDocument', { documentId: handle }));
