@@ -197,6 +197,19 @@ describe('every reply that carries PHI is marked in the contract and audited by 
     }
   });
 
+  it('concurrency: every one of many PHI replies in flight at once gets its own audit event', async () => {
+    const t = await withUsers([['cora', 'coder']]);
+    const chart = writeSampleChart(t.backend.store.db);
+    const cora = await signIn(t, 'cora', 'cora');
+    await cora('declarePurpose', { purpose: 'inpatient_coding', encounterId: chart.encounterId });
+    const handle = (await cora('openChart', { encounterId: chart.encounterId })).documents[0]!.id;
+    const count = () => (t.backend.store.db.prepare("SELECT COUNT(*) AS n FROM audit_event WHERE event_type = 'phi.reply' AND document_id = ? AND user_id = ?").get(chart.dischargeId, t.ids.cora) as { n: number }).n;
+    const before = count();
+    const replies = await Promise.all(Array.from({ length: 40 }, () => t.raw('cora')('openDocument', { documentId: handle })));
+    expect(replies.every((r) => r.ok)).toBe(true);
+    expect(count() - before).toBe(40);
+  });
+
   it('the check itself fails a call that returns PHI without a mark, and a marked reply without its event', () => {
     const reply = { ok: true as const, value: { text: 'Lipase normalized' } };
     const log: RecordedReply[] = [
