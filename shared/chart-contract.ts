@@ -96,9 +96,12 @@ export type ChartView = z.infer<typeof ChartView>;
 export const FindHit = z.object({ documentId: Handle, sectionId: Handle, count: z.number().int() });
 
 export const chartContract = {
-  /** Declares the session's purpose (and the encounter it is for); audited. Required before openChart. */
+  /**
+   * Declares the session's purpose for one encounter (its worklist or a grant must give the caller
+   * that encounter); audited. Required before openChart, openDocument and findInChart of it.
+   */
   declarePurpose: {
-    request: z.object({ purpose: PurposeSchema, encounterId: z.number().int().positive().optional() }).strict(),
+    request: z.object({ purpose: PurposeSchema, encounterId: z.number().int().positive() }).strict(),
     response: z.object({ purpose: PurposeSchema }),
   },
   openChart: {

@@ -4,7 +4,8 @@
  * (applied to the reply, which strips anything the contract does not name).
  *
  * The preload bridge and the e2e harness are both generated from this map, so
- * they cannot drift apart. There is no generic "invoke".
+ * they cannot drift apart. There is no generic "invoke". Which replies carry PHI
+ * (and are audited by the dispatcher) is said per call in ./phi-replies.ts.
  */
 import { z } from 'zod';
 import type { Result } from './result';

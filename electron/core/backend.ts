@@ -34,6 +34,8 @@ import { closeOcrPool } from './ingest/ocr/pool';
 import { ingestHandlers, type PickImportFiles } from './ingest/handlers';
 import { accessPolicyFromFile } from './access/policy';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
+import { phiAuditor } from './ipc/phi-audit';
+import { worklistSource } from './worklist/work-source';
 import { RetentionService } from './retention/retention-service';
 import { retentionHandlers } from './retention/handlers';
 import { useRecorder } from './retention/touch';
@@ -81,6 +83,8 @@ export function createBackend(deps: BackendDeps): Backend {
   if (deps.purgeOnStart !== false && !store.db.readonly) runRetention(retention, deps.log);
   const access = new AccessService(store.db, audit, clock, accessPolicyFromFile(policy.access, policy.purposes));
   const views = new ChartViews(store.db, policy, audit, access);
+  // A chart opens only for an encounter the viewer's worklist (or a grant) gives it.
+  views.useWorklists(worklistSource(store.db));
   // Opening a chart or a document is a use: the patient's retention clock restarts.
   views.setUseListener(useRecorder(store.db, () => clock.now()));
   // A request from a masked placeholder: the caller's own handle table says what is behind it.
@@ -111,7 +115,7 @@ export function createBackend(deps: BackendDeps): Backend {
     ...accessHandlers(access, auth, clock),
     ...ingestHandlers(store, audit, deps.pickImportFiles),
   };
-  const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log);
+  const dispatch = createDispatcher(handlers, createAuthorize(auth, audit), deps.log, phiAuditor(store.db, audit));
   return {
     store,
     audit,

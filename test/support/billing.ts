@@ -133,3 +133,67 @@ export function seedClaim(db: Database, o: SeedOptions): SeededClaim {
     return { claimId, claimNumber, patientId, encounterId, documentId, memberId, payerClaimControl, sections };
   })();
 }
+
+/**
+ * A newer remittance for a seeded claim (a later payment date): `denied: false` pays it in full,
+ * which takes the claim off the denial worklist (a reversed denial); `denied: true` denies it again.
+ */
+export function remitAgain(db: Database, claim: Pick<SeededClaim, 'claimNumber' | 'memberId' | 'payerClaimControl'>, o: { sourceId: string; remitDate: string; denied: boolean }): void {
+  const w = new ChartWriter(db);
+  db.transaction(() => {
+    w.remittance({
+      sourceSystem: 'test',
+      sourceId: o.sourceId,
+      payerName: 'Acme Health Plan',
+      payeeName: 'General Hospital',
+      checkNumber: `EFT-${o.sourceId}`,
+      paymentAmount: o.denied ? 0 : 1850,
+      paymentDate: o.remitDate,
+      claims: [
+        {
+          claimNumber: claim.claimNumber,
+          statusCode: o.denied ? '4' : '1',
+          billed: 1850,
+          paid: o.denied ? 0 : 1850,
+          payerClaimControl: claim.payerClaimControl,
+          patientName: `${CANARY.family}, ${CANARY.given}`,
+          memberId: claim.memberId,
+          serviceStart: '2025-03-14',
+          serviceEnd: '2025-03-17',
+          rarc: [],
+          adjustments: [],
+          lines: [],
+        },
+      ],
+    });
+  })();
+}
+
+/** A denied claim (on the denial worklist) for an existing encounter, e.g. a sample chart's. */
+export function denyClaimOf(db: Database, o: { patientId: number; encounterId: number; sourceId: string; remitDate?: string }): { claimId: number; claimNumber: string } {
+  const w = new ChartWriter(db);
+  const claimNumber = `CLM-${o.sourceId}`;
+  const claimId = db.transaction(() => {
+    const claimId = w.claim({
+      sourceSystem: 'test',
+      sourceId: o.sourceId,
+      patientId: o.patientId,
+      encounterId: o.encounterId,
+      claimNumber,
+      claimType: 'institutional',
+      payerName: 'Acme Health Plan',
+      payerId: 'PAYER01',
+      memberId: `MBR-${o.sourceId}`,
+      billingNpi: '1245319599',
+      renderingNpi: '1679576722',
+      totalCharge: 1850,
+      serviceStart: '2024-03-14',
+      serviceEnd: '2024-03-18',
+      diagnoses: [{ seq: 1, system: 'ICD-10-CM', code: 'K85.20' }],
+      lines: [{ lineNo: 1, serviceDate: '2024-03-14', codeSystem: 'CPT', code: '99223', modifiers: [], units: 1, charge: 1850 }],
+    });
+    remitAgain(db, { claimNumber, memberId: `MBR-${o.sourceId}`, payerClaimControl: `ICN-${o.sourceId}` }, { sourceId: `r-${o.sourceId}`, remitDate: o.remitDate ?? '2024-04-01', denied: true });
+    return claimId;
+  })();
+  return { claimId, claimNumber };
+}

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Handlers } from '../ipc/dispatch';
+import { phiReply } from '../ipc/phi-reply';
 import type { AuditLog } from '../audit/audit-log';
 import { actor, type AuthService } from '../auth/auth-service';
 import type { Session } from '../auth/sessions';
@@ -13,7 +14,7 @@ import type { Clock } from '../clock';
 import { saveExport, type PickSavePath } from '../save-path';
 import { disclosuresCsv, disclosuresPdf, findPatient, queryDisclosures, recordDisclosure } from './disclosures';
 import type { PacketService, Preparer } from './packet-service';
-import { queryWorklist, setWorkStatus } from './worklist';
+import { queryWorklist, requireDenialWorklist, setWorkStatus } from './worklist';
 
 const BILLING = ['biller', 'supervisor'] as const;
 const PRIVACY = ['privacy_officer', 'admin'] as const;
@@ -53,6 +54,7 @@ export function packetHandlers(
     setDenialStatus: {
       access: BILLING,
       run: (r, { session }) => {
+        requireDenialWorklist(db, r.claimId);
         setWorkStatus(db, r.claimId, r.status);
         audit.append({ ...actor(session!), purpose: 'denial_dispute', action: 'U', eventType: 'denials.status', outcome: 'success', detail: { claimId: r.claimId, status: r.status } });
         return { claimId: r.claimId, status: r.status };
@@ -62,7 +64,10 @@ export function packetHandlers(
     saveLetterTemplate: { access: BILLING, run: (r, { session }) => ({ template: packets.saveLetterTemplate(r.template, actor(session!)) }) },
     packetCheck: {
       access: BILLING,
-      run: async (r, { session }) => (await packets.prepare(session!, session!.id, { claimId: r.claimId, recipient: r.recipient, letter: r.letter, excerpts: r.excerpts }, preparerOf(session!))).check,
+      run: async (r, { session }) => {
+        const prepared = await packets.prepare(session!, session!.id, { claimId: r.claimId, recipient: r.recipient, letter: r.letter, excerpts: r.excerpts }, preparerOf(session!));
+        return phiReply(prepared.check, { claimIds: [r.claimId], documentIds: prepared.model.excerpts.map((e) => e.documentId) });
+      },
     },
     packetExport: {
       access: BILLING,
@@ -72,6 +77,7 @@ export function packetHandlers(
         auth.requireRecentReauth(ctx.sessionKey);
         const prepared = packets.takePending(session!.id, r.checkId);
         try {
+          packets.requireDisputable(prepared.model.summary.claimId, actor(session!));
           return await saveExport(pickSavePath, { defaultName: `dispute-packet-${day()}.pdf`, format: 'pdf' }, prepared.pdf.bytes, (target) => {
             const done = packets.commit(prepared, preparerOf(session!), 'app');
             return { packetId: done.packetId, sha256: done.sha256, pages: done.pages, bytes: done.bytes.length, fileName: path.basename(target) };
@@ -82,14 +88,20 @@ export function packetHandlers(
         }
       },
     },
-    packetHistory: { access: BILLING, run: (r) => packets.history(r.claimId) },
+    packetHistory: {
+      access: BILLING,
+      run: (r) => {
+        requireDenialWorklist(db, r.claimId);
+        return packets.history(r.claimId);
+      },
+    },
     disclosureReport: {
       access: PRIVACY,
       run: (r, { session }) => {
         const p = findPatient(db, r.patient);
         const rows = queryDisclosures(db, p.id, r.from, r.to);
         audit.append({ ...actor(session!), action: 'R', eventType: 'disclosures.read', outcome: 'success', patientId: p.id, detail: { rows: rows.length } });
-        return { patientLabel: patientLabel(p), rows };
+        return phiReply({ patientLabel: patientLabel(p), rows }, { patientIds: [p.id] });
       },
     },
     recordExceptionDisclosure: {

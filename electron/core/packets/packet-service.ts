@@ -9,6 +9,10 @@
  *   commit  → after confirmation (and, in the app, re-authentication) records the packet with the
  *             SHA-256 of the exact bytes, its excerpts, the disclosure, the audit event, and marks
  *             the claim sent. The bytes returned are the bytes that were hashed.
+ *
+ * Each step works only on a claim that is on the denial worklist at that moment (its latest
+ * remittance a denial): a claim paid, or whose denial a newer remittance reversed, is refused at
+ * draft, at the check and at the export, whatever was allowed a step before.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -18,6 +22,7 @@ import type { Clock } from '../clock';
 import { NtkError } from '../errors';
 import { loadClaim, type ClaimContext } from './claim-summary';
 import { recordDisclosure } from './disclosures';
+import { requireDenialWorklist } from './worklist';
 import type { Viewer } from '../redaction/views';
 import { PACKET_PURPOSE, spanOf, type ViewExcerptSource, type VisibleSectionText } from './excerpts';
 import { identifierCheck } from './identifier-check';
@@ -94,6 +99,7 @@ export class PacketService {
 
   /** Opens the claim for a dispute: declares the denial-dispute purpose for its encounter (audited) and lists the view's sections. */
   draft(viewer: Viewer, claimId: number, who: AuditActor) {
+    this.requireDisputable(claimId, who);
     const ctx = loadClaim(this.db, claimId);
     const sources = this.source.documents(viewer, ctx.encounterId);
     this.audit.append({
@@ -111,6 +117,7 @@ export class PacketService {
 
   /** `key` names the caller's session: a prepared packet can be confirmed only from there. */
   async prepare(viewer: Viewer, key: string, req: PrepareRequest, by: Preparer): Promise<PreparedPacket> {
+    this.requireDisputable(req.claimId, by.audit);
     const ctx = loadClaim(this.db, req.claimId);
     const stored = req.excerpts.some((x) => x.storedSectionId !== undefined)
       ? this.source.resolveSectionIds(viewer, ctx.encounterId, ctx.patientId, req.excerpts.flatMap((x) => (x.storedSectionId !== undefined ? [x.storedSectionId] : [])))
@@ -159,6 +166,8 @@ export class PacketService {
       purpose: PACKET_PURPOSE,
     };
     const pdf = await renderDocument(packetBlocks(model), packetMeta(model));
+    // Rendering yields: the claim may have left the worklist meanwhile.
+    this.requireDisputable(req.claimId, by.audit);
     const { identifiers, labels } = identifierCheck(
       [
         { where: 'letter', text: model.letter },
@@ -209,7 +218,21 @@ export class PacketService {
     this.pending.set(p.check.checkId, p);
   }
 
+  /**
+   * Throws FORBIDDEN (audited) unless the claim is on the denial worklist now. Every packet step
+   * calls it; the app's export calls it before asking where to save, and commit again at the end.
+   */
+  requireDisputable(claimId: number, who: AuditActor): void {
+    try {
+      requireDenialWorklist(this.db, claimId);
+    } catch (e) {
+      this.audit.append({ ...who, purpose: PACKET_PURPOSE, action: 'E', eventType: 'packet.refused', outcome: 'denied', detail: { claimId, reason: 'not-on-denial-worklist' } });
+      throw e;
+    }
+  }
+
   commit(p: PreparedPacket, by: Preparer, transport: 'app' | 'cli'): CommittedPacket {
+    this.requireDisputable(p.model.summary.claimId, by.audit);
     const bytes = p.pdf.bytes;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const m = p.model;

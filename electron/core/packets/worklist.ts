@@ -58,6 +58,34 @@ export function ageInDays(iso: string | null, now: Date): number | null {
 const asStatus = (s: string | null): WorkStatus => ((WORK_STATUSES as readonly string[]).includes(s ?? '') ? (s as WorkStatus) : 'new');
 
 export function queryWorklist(db: Database, now: Date, f: WorklistFilter = {}): { rows: DenialRow[]; total: number; payers: string[] } {
+  const { rows: all, payers } = denialRows(db, now);
+  const rows = sortRows(all.filter(matches(f)), f.sort ?? 'age', f.dir ?? 'desc');
+  return { rows: rows.slice(0, f.limit ?? 1000), total: rows.length, payers: [...payers].sort() };
+}
+
+/**
+ * Whether the claim is on the denial worklist now (its latest remittance is a denial): packet work
+ * and status changes are allowed on such claims only, checked at every use.
+ */
+export function claimOnDenialWorklist(db: Database, claimId: number): boolean {
+  return denialRows(db, new Date(0), { claimId }).rows.length > 0;
+}
+
+/** Whether any claim of the encounter is on the denial worklist now (what opens its chart for a dispute). */
+export function encounterOnDenialWorklist(db: Database, encounterId: number): boolean {
+  return denialRows(db, new Date(0), { encounterId }).rows.length > 0;
+}
+
+/** Throws NOT_FOUND for no such claim, FORBIDDEN unless the claim is on the denial worklist now. */
+export function requireDenialWorklist(db: Database, claimId: number): void {
+  if (claimOnDenialWorklist(db, claimId)) return;
+  if (!db.prepare('SELECT 1 FROM claim WHERE id = ?').get(claimId)) throw new NtkError('NOT_FOUND', 'No such claim.');
+  throw new NtkError('FORBIDDEN', 'This claim is not on the denial worklist; dispute work is for denied claims only.');
+}
+
+/** The denial rows (unsorted), all or those of one claim or encounter: the one definition of the worklist. */
+function denialRows(db: Database, now: Date, only: { claimId?: number; encounterId?: number } = {}): { rows: DenialRow[]; payers: Set<string> } {
+  const filter = only.claimId !== undefined ? 'AND rc.claim_id = @claimId' : only.encounterId !== undefined ? 'AND c.encounter_id = @encounterId' : '';
   // The latest remittance per claim number (by payment date, then row id).
   const remits = db
     .prepare(
@@ -70,16 +98,19 @@ export function queryWorklist(db: Database, now: Date, f: WorklistFilter = {}): 
          LEFT JOIN claim c ON c.id = rc.claim_id
         WHERE rc.id = (SELECT rc2.id FROM remit_claim rc2 JOIN remittance r2 ON r2.id = rc2.remittance_id
                         WHERE rc2.claim_number = rc.claim_number
-                        ORDER BY COALESCE(r2.payment_date, r2.production_date, rc2.received_at, '') DESC, rc2.id DESC LIMIT 1)`,
+                        ORDER BY COALESCE(r2.payment_date, r2.production_date, rc2.received_at, '') DESC, rc2.id DESC LIMIT 1)
+              ${filter}`,
     )
-    .all() as RemitClaimRow[];
+    .all({ claimId: only.claimId ?? null, encounterId: only.encounterId ?? null }) as RemitClaimRow[];
+  // One claim or encounter: only its remittances' adjustments (ids are integers from the store).
+  const some = filter ? `AND remit_claim_id IN (${remits.map((r) => Number(r.id)).join(',') || 'NULL'})` : '';
   const adjRows = db
     .prepare(
       `SELECT a.remit_claim_id, a.group_code, a.carc, a.amount, l.line_no
-         FROM remit_adjustment a LEFT JOIN remit_line l ON l.id = a.remit_line_id ORDER BY a.id`,
+         FROM remit_adjustment a LEFT JOIN remit_line l ON l.id = a.remit_line_id WHERE 1 = 1 ${some.replace('remit_claim_id', 'a.remit_claim_id')} ORDER BY a.id`,
     )
     .all() as Array<{ remit_claim_id: number; group_code: string; carc: string; amount: number; line_no: number | null }>;
-  const lineRarcs = db.prepare(`SELECT remit_claim_id, line_no, rarc_json FROM remit_line WHERE rarc_json <> '[]'`).all() as Array<{
+  const lineRarcs = db.prepare(`SELECT remit_claim_id, line_no, rarc_json FROM remit_line WHERE rarc_json <> '[]' ${some}`).all() as Array<{
     remit_claim_id: number;
     line_no: number;
     rarc_json: string;
@@ -119,8 +150,7 @@ export function queryWorklist(db: Database, now: Date, f: WorklistFilter = {}): 
       packets: r.packets,
     });
   }
-  const rows = sortRows(all.filter(matches(f)), f.sort ?? 'age', f.dir ?? 'desc');
-  return { rows: rows.slice(0, f.limit ?? 1000), total: rows.length, payers: [...payers].sort() };
+  return { rows: all, payers };
 }
 
 /** Denied (CLP02 = 4), or not paid in full for a reason other than patient responsibility or routine contract terms. */

@@ -140,7 +140,7 @@ export class QueryService {
   /** Writing a query needs a purpose declared for its encounter (the facts come from that view). */
   private requirePurposeFor(session: Session, encounterId: number): void {
     const ctx = session.purpose;
-    if (!ctx || (ctx.encounterId !== null && ctx.encounterId !== encounterId)) {
+    if (!ctx || ctx.encounterId !== encounterId) {
       throw new NtkError('FORBIDDEN', 'Open the chart under a declared purpose before writing a query for it.');
     }
   }

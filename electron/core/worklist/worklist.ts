@@ -93,6 +93,11 @@ const toView = (r: Row, me: number, documentCount: number): WorklistRow => ({
   openQueries: r.openQueries,
 });
 
+/** Whether the encounter is on this user's coding worklist (mine or unassigned), read now. */
+export function onCodingWorklist(db: Database, me: number, encounterId: number): boolean {
+  return db.prepare(`SELECT 1 FROM (${BASE}) WHERE encounterId = @id`).get({ me, id: encounterId }) !== undefined;
+}
+
 export class Worklist {
   constructor(
     private readonly db: Database,
@@ -141,6 +146,11 @@ export class Worklist {
     const r = this.db.prepare(`SELECT * FROM (${BASE}) WHERE encounterId = @id`).get({ me: viewer.userId, id: encounterId }) as Row | undefined;
     if (!r) throw new NtkError('NOT_FOUND', 'No such encounter on your worklist.');
     return this.views(viewer, [r])[0]!;
+  }
+
+  /** Whether the encounter is on this user's worklist (mine or unassigned): what a chart may be opened for. */
+  has(me: number, encounterId: number): boolean {
+    return onCodingWorklist(this.db, me, encounterId);
   }
 
   /** Takes an unassigned encounter (it becomes in progress), or gives one of mine back. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { USER_PASSWORD, withUsers } from '../../support/backend';
 import { DISCHARGE, PSY_BODY, THERAPY, PSYCH_CONSULT, writeSampleChart } from '../../support/charts';
 import { GRANT_LABELS } from '../../../shared/access-types';
+import { denyClaimOf } from '../../support/billing';
 
 const NEW_PASSWORD = 'a brand new long passphrase';
 
@@ -153,9 +154,11 @@ describe('chart views', () => {
   it('a biller disputing a denial sees only the sections a dispute needs', async () => {
     const { t, chart } = await setup();
     const biller = await signIn(t, 'biller-win', 'bill');
-    const refused = await t.raw('biller-win')('declarePurpose', { purpose: 'inpatient_coding' });
+    const refused = await t.raw('biller-win')('declarePurpose', { purpose: 'inpatient_coding', encounterId: chart.encounterId });
     expect(refused.ok).toBe(false);
-    await biller('declarePurpose', { purpose: 'denial_dispute' });
+    // The encounter is on the biller's denial worklist (its claim was denied).
+    denyClaimOf(t.backend.store.db, { patientId: chart.patientId, encounterId: chart.encounterId, sourceId: 'views-1' });
+    await biller('declarePurpose', { purpose: 'denial_dispute', encounterId: chart.encounterId });
     const view = await biller('openChart', { encounterId: chart.encounterId });
     const d = await biller('openDocument', { documentId: view.documents[0]!.id });
     const codes = d.sections.flatMap((s) => (s.visibility === 'visible' ? [s.loinc] : []));

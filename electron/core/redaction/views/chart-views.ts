@@ -17,6 +17,7 @@ import type { Ds4pLabel } from '../types';
 import { buildChartView, buildDocumentView, decideDocument, isListed, newFacts, summarize, visibleSection, type ViewFacts } from './build';
 import { relevantGrants } from './decide';
 import { ChartReader } from './chart-reader';
+import { grantGivesEncounter, NO_WORK, type WorkSource } from './entitlement';
 import { HandleTable } from './handles';
 import type { TokenMark } from './render';
 import type { DocumentMeta, EncounterRow, ViewRequest } from './types';
@@ -100,32 +101,68 @@ export class ChartViews {
     this.grants = source;
   }
 
-  /** Sets the session's purpose (and encounter) after checking the role may use it; audited either way. */
-  declarePurpose(viewer: Viewer, purpose: Purpose, encounterId?: number): { purpose: Purpose } {
+  private work: WorkSource = NO_WORK;
+
+  /** Plugs in the worklists that give a viewer its encounters (backend wiring; default: none). */
+  useWorklists(source: WorkSource): void {
+    this.work = source;
+  }
+
+  /** Whether the viewer's worklist, or an active grant for this purpose, gives it this encounter now. */
+  private entitled(viewer: Viewer, purpose: Purpose, e: EncounterRow): boolean {
+    if (this.work.onWorklist(viewer, purpose, e.id)) return true;
+    return this.grants.activeGrants(viewer.userId).some((g) => grantGivesEncounter(g, viewer.userId, purpose, e));
+  }
+
+  private refuse(viewer: Viewer, purpose: Purpose, eventType: string, e: EncounterRow): never {
+    this.audit.append({ ...actorOf(viewer), purpose, action: 'E', eventType, outcome: 'denied', patientId: e.patientId, encounterId: e.id, detail: { reason: 'not-on-worklist' } });
+    throw new NtkError('FORBIDDEN', 'This encounter is not on your worklist and no access grant gives it to you.');
+  }
+
+  /**
+   * Sets the session's purpose for one encounter, after checking the role may use the purpose and
+   * that the viewer's worklist or a grant gives it the encounter; audited either way. A refused
+   * declaration leaves the session as it was.
+   */
+  declarePurpose(viewer: Viewer, purpose: Purpose, encounterId: number): { purpose: Purpose } {
     const pp = this.policy.purposes[purpose];
     if (!roleMayUse(this.policy, viewer.role, purpose)) {
-      this.audit.append({ ...actorOf(viewer), purpose, action: 'E', eventType: 'purpose.declare', outcome: 'denied', encounterId: encounterId ?? null, ruleIds: [pp.roles.id] });
+      this.audit.append({ ...actorOf(viewer), purpose, action: 'E', eventType: 'purpose.declare', outcome: 'denied', encounterId, ruleIds: [pp.roles.id] });
       throw new NtkError('FORBIDDEN', 'Your role may not work under this purpose.');
     }
-    let patientId: number | null = null;
-    if (encounterId !== undefined) {
-      const e = this.reader.encounter(encounterId);
-      if (!e) throw new NtkError('NOT_FOUND', 'No such encounter.');
-      patientId = e.patientId;
-    }
-    viewer.purpose = { purpose, encounterId: encounterId ?? null, patientId };
-    this.audit.append({ ...actorOf(viewer), action: 'E', eventType: 'purpose.declare', outcome: 'success', patientId, encounterId: encounterId ?? null, ruleIds: [pp.roles.id] });
+    const e = this.encounter(encounterId);
+    if (!this.entitled(viewer, purpose, e)) this.refuse(viewer, purpose, 'purpose.declare', e);
+    viewer.purpose = { purpose, encounterId, patientId: e.patientId };
+    this.audit.append({ ...actorOf(viewer), action: 'E', eventType: 'purpose.declare', outcome: 'success', patientId: e.patientId, encounterId, ruleIds: [pp.roles.id] });
     return { purpose };
   }
 
-  private context(viewer: Viewer, encounterId?: number): PurposeContext {
+  private context(viewer: Viewer): PurposeContext {
     const ctx = viewer.purpose;
     if (!ctx) throw new NtkError('PURPOSE_REQUIRED', 'Declare a purpose of use before opening a chart.');
     if (!roleMayUse(this.policy, viewer.role, ctx.purpose)) throw new NtkError('FORBIDDEN', 'Your role may not work under this purpose.');
-    if (encounterId !== undefined && ctx.encounterId !== null && ctx.encounterId !== encounterId) {
-      throw new NtkError('FORBIDDEN', 'The declared purpose is for another encounter; declare it for this one.');
-    }
     return ctx;
+  }
+
+  /**
+   * The declared purpose, checked at use: declared for this very encounter, and the encounter still
+   * given to the viewer (its worklist or a grant) — a claim by another coder, a reversed denial or a
+   * revoked grant since the declaration refuses here.
+   */
+  private bound(viewer: Viewer, encounterId: number, eventType: string): { ctx: PurposeContext; e: EncounterRow } {
+    const ctx = this.context(viewer);
+    if (ctx.encounterId !== encounterId) throw new NtkError('FORBIDDEN', 'The declared purpose is for another encounter; declare it for this one.');
+    const e = this.encounter(encounterId);
+    if (!this.entitled(viewer, ctx.purpose, e)) this.refuse(viewer, ctx.purpose, eventType, e);
+    return { ctx, e };
+  }
+
+  /** Like bound(), for main-process callers that take "nothing" for an answer (queries, packets): null instead of a refusal. */
+  private boundOrNull(viewer: Viewer, encounterId: number): { ctx: PurposeContext; e: EncounterRow } | null {
+    const ctx = viewer.purpose;
+    if (!ctx || ctx.encounterId !== encounterId || !roleMayUse(this.policy, viewer.role, ctx.purpose)) return null;
+    const e = this.reader.encounter(encounterId);
+    return e && this.entitled(viewer, ctx.purpose, e) ? { ctx, e } : null;
   }
 
   private table(ctx: PurposeContext): HandleTable {
@@ -178,8 +215,7 @@ export class ChartViews {
 
   /** The chart: header, document list (no text), structured lists. Needs a declared purpose. */
   openChart(viewer: Viewer, encounterId: number): ChartView {
-    const ctx = this.context(viewer, encounterId);
-    const e = this.encounter(encounterId);
+    const { ctx, e } = this.bound(viewer, encounterId, 'chart.open');
     const req = this.request(viewer, ctx, e);
     const facts = newFacts();
     const view = buildChartView(req, e, this.docs(req), this.reader.structured(e.id), this.table(ctx), facts);
@@ -189,13 +225,12 @@ export class ChartViews {
   }
 
   private resolveDocument(viewer: Viewer, handle: string): { ctx: PurposeContext; req: ViewRequest; meta: DocumentMeta } {
-    const ctx = this.context(viewer);
-    const t = this.table(ctx).resolve(handle);
+    const t = this.table(this.context(viewer)).resolve(handle);
     if (!t || t.kind !== 'document') throw new NtkError('NOT_FOUND', 'No such document.');
-    this.context(viewer, t.encounterId);
+    const { ctx, e } = this.bound(viewer, t.encounterId, 'document.open');
     const meta = this.reader.document(t.documentId);
     if (!meta) throw new NtkError('NOT_FOUND', 'No such document.');
-    return { ctx, req: this.request(viewer, ctx, this.encounter(t.encounterId)), meta };
+    return { ctx, req: this.request(viewer, ctx, e), meta };
   }
 
   /** One document's sections, visible ones rendered, masked ones as placeholders. Audited. */
@@ -236,8 +271,7 @@ export class ChartViews {
 
   /** Occurrences of `query` in the visible, rendered text only (masked text is never searched). */
   findInChart(viewer: Viewer, encounterId: number, query: string): { hits: Array<{ documentId: string; sectionId: string; count: number }>; total: number } {
-    const ctx = this.context(viewer, encounterId);
-    const e = this.encounter(encounterId);
+    const { ctx, e } = this.bound(viewer, encounterId, 'chart.search');
     const req = this.request(viewer, ctx, e);
     const needle = query.toLowerCase();
     const hits: Array<{ documentId: string; sectionId: string; count: number }> = [];
@@ -271,7 +305,7 @@ export class ChartViews {
     if (!ctx) return null;
     const table = this.table(ctx);
     const t = table.resolve(sectionHandle);
-    if (!t || t.kind !== 'section') return null;
+    if (!t || t.kind !== 'section' || !this.boundOrNull(viewer, t.encounterId)) return null;
     const e = this.reader.encounter(t.encounterId);
     const meta = e && this.reader.document(t.documentId);
     if (!e || !meta) return null;
@@ -301,14 +335,19 @@ export class ChartViews {
    * declared for another encounter.
    */
   resolveSectionById(viewer: Viewer, encounterId: number, documentId: number, sectionId: number): ResolvedSection | null {
-    const ctx = viewer.purpose;
-    if (!ctx || (ctx.encounterId !== null && ctx.encounterId !== encounterId)) return null;
-    const e = this.reader.encounter(encounterId);
-    if (!e) return null;
+    const bound = this.boundOrNull(viewer, encounterId);
+    if (!bound) return null;
+    const { ctx, e } = bound;
     const req = this.request(viewer, ctx, e);
     if (!this.docs(req).some((d) => d.id === documentId)) return null;
     const handle = this.table(ctx).handle({ kind: 'section', sectionId, documentId, patientId: e.patientId, encounterId });
     return this.resolveVisibleSection(viewer, handle);
+  }
+
+  /** The stored id behind a document handle of the viewer's current purpose (main process only: the PHI audit). */
+  documentIdOf(viewer: Viewer, handle: string): number | null {
+    const t = viewer.purpose ? this.table(viewer.purpose).resolve(handle) : undefined;
+    return t?.kind === 'document' ? t.documentId : null;
   }
 
   /** What a masked placeholder's request handle covers (main process only: for access requests). */
