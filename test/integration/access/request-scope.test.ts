@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCESS_POLICY } from '../../../electron/core/access/policy';
 import { defaultPolicy, loadPolicy, type Policy } from '../../../electron/core/redaction/policy';
 import { ChartViews } from '../../../electron/core/redaction/views/chart-views';
+import { worklistSource } from '../../../electron/core/worklist/work-source';
 import { accessEvents, accessFixture, LOINC } from '../../support/access';
 import { addEncounter, importNote, seeEncounter, shows } from '../../support/grant-views';
 
@@ -30,18 +31,21 @@ describe('requestAccess', () => {
     const t = await accessFixture([['sam', 'supervisor'], ['pat', 'privacy_officer']], { changePasswords: true });
     const other = addEncounter(t, t.patientId, 'e-later', '2026-02-10');
     importNote(t, { patientId: t.patientId, encounterId: other, sourceId: 'd-later', authoredAt: '2026-02-10T09:00:00Z', text: 'HISTORY OF PRESENT ILLNESS: Clinic follow-up.\nSOCIAL HISTORY: Opioid use disorder, on methadone maintenance at the clinic.' });
-    // required_by_law lists every document of the patient and withholds Part 2 content.
+    // A privacy officer has no worklist: a grant for the first encounter lets them open its chart
+    // (a policy that lets a supervisor approve Part 2 scopes; the default needs a privacy officer, the requester's own role).
+    t.backend.access.setPolicy({ ...DEFAULT_ACCESS_POLICY, privacyOfficerLabels: [] });
+    const first = await t.as('pat')('requestAccess', { encounterId: t.encounterId, purpose: 'required_by_law', justification: WHY });
+    expect((await t.as('sam')('decideAccess', { requestIds: [first.id], decision: 'approve' }))[0]).toMatchObject({ ok: true, status: 'approved' });
+    // required_by_law lists every document of the patient and withholds Part 2 content outside the grant.
     const seen = await seeEncounter(t, 'pat', t.encounterId, 'required_by_law');
     expect(shows(seen, 'Clinic follow-up')).toBe(true);
+    expect(shows(seen, 'maintenance at the clinic')).toBe(false);
     const placeholder = seen.masked.find((m) => m.documentDate?.startsWith('2026-02-10'));
     expect(placeholder).toBeDefined();
     const mine = await t.as('pat')('requestAccess', { requestHandle: placeholder!.requestHandle, purpose: 'required_by_law', justification: WHY });
     expect(mine.scope.encounterId).toBe(other);
-
-    // A policy that lets a supervisor approve Part 2 scopes (the default needs a privacy officer, the requester's own role).
-    t.backend.access.setPolicy({ ...DEFAULT_ACCESS_POLICY, privacyOfficerLabels: [] });
     expect((await t.as('sam')('decideAccess', { requestIds: [mine.id], decision: 'approve' }))[0]).toMatchObject({ ok: true, status: 'approved' });
-    expect(shows(await seeEncounter(t, 'pat', t.encounterId, 'required_by_law'), 'methadone')).toBe(true);
+    expect(shows(await seeEncounter(t, 'pat', t.encounterId, 'required_by_law'), 'maintenance at the clinic')).toBe(true);
   });
 });
 
@@ -70,6 +74,7 @@ describe('break-glass', () => {
     const json = JSON.parse(JSON.stringify(defaultPolicy())) as Policy;
     json.purposes.inpatient_coding.sections.allow = [LOINC.hpi, LOINC.plan];
     const views = new ChartViews(t.backend.store.db, loadPolicy(json), t.backend.audit, t.backend.access);
+    views.useWorklists(worklistSource(t.backend.store.db));
     const carol = t.session('carol');
     const texts = () => {
       const chart = views.openChart(carol, t.encounterId);
