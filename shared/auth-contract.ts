@@ -12,6 +12,14 @@ export const DisplayName = z.string().trim().min(1).max(100);
 /** Any string up to 256: strength is judged by the password policy, which explains itself. */
 export const Password = z.string().min(1).max(256);
 export const Otp = z.string().trim().max(20).optional();
+
+/**
+ * What a re-authentication is for: the one call it then allows, once. Signing in or unlocking is
+ * never such a proof; every export and break-glass asks again.
+ */
+export const REAUTH_ACTIONS = ['exportQuery', 'packetExport', 'disclosureExport', 'exportInventory', 'breakGlass', 'beginTotpEnrollment'] as const;
+export const ReauthAction = z.enum(REAUTH_ACTIONS);
+export type ReauthAction = z.infer<typeof ReauthAction>;
 export const RoleSchema = z.enum(ROLES);
 
 export const SessionInfo = z.object({

@@ -1,6 +1,7 @@
 import type { Handlers } from '../ipc/dispatch';
 import { NtkError } from '../errors';
 import type { AuthService } from './auth-service';
+import { sourceOf } from './source-throttle';
 
 type AuthCalls =
   | 'sessionState'
@@ -36,7 +37,7 @@ export function authHandlers(auth: AuthService): Pick<Handlers, AuthCalls> {
       run: (_r, { session }) => ({ firstRun: auth.firstRun, session: session ? auth.info(session) : null }),
     },
     setupFirstAdmin: { access: 'public', run: (r, { ctx }) => auth.setupFirstAdmin(ctx.sessionKey, r.username, r.displayName, r.password) },
-    login: { access: 'public', run: (r, { ctx }) => auth.login(ctx.sessionKey, r.username, r.password, r.otp) },
+    login: { access: 'public', run: (r, { ctx }) => auth.login(ctx.sessionKey, r.username, r.password, r.otp, sourceOf(ctx)) },
     logout: {
       access: 'public',
       run: (_r, { ctx }) => {
@@ -45,7 +46,7 @@ export function authHandlers(auth: AuthService): Pick<Handlers, AuthCalls> {
       },
     },
     lockSession: { access: 'password-change', run: (_r, { ctx }) => auth.lock(ctx.sessionKey) },
-    unlockSession: { access: 'public', run: (r, { ctx }) => auth.unlock(ctx.sessionKey, r.password, r.otp) },
+    unlockSession: { access: 'public', run: (r, { ctx }) => auth.unlock(ctx.sessionKey, r.password, r.otp, sourceOf(ctx)) },
     recordActivity: {
       access: 'password-change',
       run: (_r, { ctx }) => {
@@ -53,11 +54,11 @@ export function authHandlers(auth: AuthService): Pick<Handlers, AuthCalls> {
         return done;
       },
     },
-    changePassword: { access: 'password-change', run: (r, { ctx }) => auth.changePassword(ctx.sessionKey, r.current, r.next) },
+    changePassword: { access: 'password-change', run: (r, { ctx }) => auth.changePassword(ctx.sessionKey, r.current, r.next, sourceOf(ctx)) },
     reauthenticate: {
       access: 'signed-in',
       run: async (r, { ctx }) => {
-        await auth.reauthenticate(ctx.sessionKey, r.password, r.otp);
+        await auth.reauthenticate(ctx.sessionKey, r.password, r.otp, r.for, sourceOf(ctx));
         return done;
       },
     },

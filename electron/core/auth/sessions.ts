@@ -5,6 +5,7 @@
  * real input the renderer reported; past the limit the session locks.
  */
 import { randomUUID } from 'node:crypto';
+import type { ReauthAction } from '../../../shared/auth-contract';
 import type { Purpose } from '../../../shared/purposes';
 import type { Role } from '../../../shared/roles';
 import type { Clock } from '../clock';
@@ -17,7 +18,11 @@ export interface Session {
   role: Role;
   state: 'active' | 'locked';
   lastActivity: number;
-  reauthAt: number | null;
+  /**
+   * The one pending re-authentication proof: which call it allows and when it was given. Taken
+   * (and so spent) by that call; replaced by the next proof; cleared on lock.
+   */
+  proof: { action: ReauthAction; at: number } | null;
   mustChangePassword: boolean;
   /**
    * The declared purpose of use (and the encounter it is for), set by declarePurpose and cleared on
@@ -51,8 +56,9 @@ export class Sessions {
     return this.idleMs / 60_000;
   }
 
-  open(key: string, user: Omit<Session, 'id' | 'state' | 'lastActivity' | 'reauthAt' | 'purpose'>): Session {
-    const s: Session = { ...user, id: randomUUID(), state: 'active', lastActivity: this.clock.monotonicMs(), reauthAt: this.clock.monotonicMs(), purpose: null };
+  open(key: string, user: Omit<Session, 'id' | 'state' | 'lastActivity' | 'proof' | 'purpose'>): Session {
+    // Signing in is not a re-authentication: no proof is given here.
+    const s: Session = { ...user, id: randomUUID(), state: 'active', lastActivity: this.clock.monotonicMs(), proof: null, purpose: null };
     this.byKey.set(key, s);
     return s;
   }
@@ -63,6 +69,7 @@ export class Sessions {
     if (s && s.state === 'active' && this.clock.monotonicMs() - s.lastActivity >= this.idleMs) {
       s.state = 'locked';
       s.purpose = null;
+      s.proof = null;
       this.onIdleLock(s);
     }
     return s;
@@ -78,6 +85,7 @@ export class Sessions {
     if (s) {
       s.state = 'locked';
       s.purpose = null;
+      s.proof = null;
     }
     return s;
   }
@@ -87,18 +95,24 @@ export class Sessions {
     if (!s) return;
     s.state = 'active';
     s.lastActivity = this.clock.monotonicMs();
-    s.reauthAt = this.clock.monotonicMs();
   }
 
-  reauthenticated(key: string): void {
+  /** Records a fresh proof of identity for `action` (replacing any earlier one). */
+  reauthenticated(key: string, action: ReauthAction): void {
     const s = this.byKey.get(key);
-    if (s) s.reauthAt = this.clock.monotonicMs();
+    if (s) s.proof = { action, at: this.clock.monotonicMs() };
   }
 
-  /** True when the user proved their password within the last `withinMs`. */
-  recentlyAuthenticated(key: string, withinMs: number): boolean {
+  /**
+   * Spends the session's proof for `action` if it is at most `withinMs` old: true once per proof.
+   * A proof given for another action is left alone (and allows nothing here).
+   */
+  takeProof(key: string, action: ReauthAction, withinMs: number): boolean {
     const s = this.byKey.get(key);
-    return !!s && s.reauthAt !== null && this.clock.monotonicMs() - s.reauthAt <= withinMs;
+    const p = s?.proof;
+    if (!s || !p || p.action !== action) return false;
+    s.proof = null;
+    return this.clock.monotonicMs() - p.at <= withinMs;
   }
 
   close(key: string): Session | undefined {
