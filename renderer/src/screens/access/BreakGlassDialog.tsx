@@ -21,8 +21,10 @@ export function BreakGlassDialog({ encounterId, onClose }: { encounterId?: numbe
   const [otp, setOtp] = useState('');
   const ready = Number(encounter) > 0 && reasonText.trim().length >= 20 && password.length > 0;
   const { busy, error, onSubmit } = useSubmit(async () => {
-    await call('reauthenticate', { password, otp: otp || undefined });
+    // The proof is for this one break-glass call, used at once.
+    await call('reauthenticate', { password, otp: otp || undefined, for: 'breakGlass' });
     setPassword('');
+    setOtp('');
     await call('breakGlass', { encounterId: Number(encounter), reasonCode, reasonText: reasonText.trim() });
     onClose(true);
   });
