@@ -107,6 +107,17 @@ export class AuthService {
     this.audit.checkpoint();
   }
 
+  /** The caller is gone for good (its window closed): its session ends, audited. */
+  callerGone(key: string): void {
+    const s = this.sessions.forget(key);
+    if (s) this.audit.append({ ...actor(s), action: 'E', eventType: 'logout', outcome: 'success', detail: { reason: 'window-closed' } });
+  }
+
+  /** Locks every session idle past the limit (a main-process timer calls this); returns their keys. */
+  lockIdle(): string[] {
+    return this.sessions.sweep();
+  }
+
   lock(key: string): SessionInfo {
     const s = this.sessions.lock(key);
     if (!s) throw new NtkError('UNAUTHENTICATED', 'Not signed in.');

@@ -50,7 +50,7 @@ export function authHandlers(auth: AuthService): Pick<Handlers, AuthCalls> {
     recordActivity: {
       access: 'password-change',
       run: (_r, { ctx }) => {
-        auth.sessions.touch(ctx.sessionKey);
+        auth.sessions.touch(ctx.sessionKey, 'renderer');
         return done;
       },
     },

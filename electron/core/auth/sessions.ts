@@ -2,7 +2,14 @@
  * Sessions live only in the main process, keyed by the transport's own id for
  * the caller (the window's webContents id over IPC) — never by anything the
  * renderer sends. Idle time is measured on the monotonic clock from the last
- * real input the renderer reported; past the limit the session locks.
+ * real input; past the limit the session locks, whether or not anyone calls
+ * (`sweep`, run on a main-process timer).
+ *
+ * Where the transport sees the caller's input itself (Electron's main-process
+ * input events for a window, see adapters/idle-input.ts) it says so with
+ * `watchInput`, and from then on only that input counts: a renderer reporting
+ * activity it never had cannot keep the session open. Elsewhere (the e2e
+ * harness) the renderer's reports are all there is.
  */
 import { randomUUID } from 'node:crypto';
 import type { ReauthAction } from '../../../shared/auth-contract';
@@ -39,8 +46,12 @@ export interface PurposeContext {
 
 export type LockReason = 'idle' | 'manual' | 'user-disabled';
 
+/** Who vouches for an activity: the main process's own input events, or the renderer's report. */
+export type ActivitySource = 'input' | 'renderer';
+
 export class Sessions {
   private readonly byKey = new Map<string, Session>();
+  private readonly inputWatched = new Set<string>();
 
   constructor(
     private readonly clock: Clock,
@@ -66,16 +77,40 @@ export class Sessions {
   /** The caller's session, locked first if it has been idle too long. */
   get(key: string): Session | undefined {
     const s = this.byKey.get(key);
-    if (s && s.state === 'active' && this.clock.monotonicMs() - s.lastActivity >= this.idleMs) {
-      s.state = 'locked';
-      s.purpose = null;
-      s.proof = null;
-      this.onIdleLock(s);
-    }
+    if (s) this.lockIfIdle(s);
     return s;
   }
 
-  touch(key: string): void {
+  /** Locks every session idle past the limit, called or not; returns the keys it locked just now. */
+  sweep(): string[] {
+    const locked: string[] = [];
+    for (const [key, s] of this.byKey) if (this.lockIfIdle(s)) locked.push(key);
+    return locked;
+  }
+
+  private lockIfIdle(s: Session): boolean {
+    if (s.state !== 'active' || this.clock.monotonicMs() - s.lastActivity < this.idleMs) return false;
+    s.state = 'locked';
+    s.purpose = null;
+    s.proof = null;
+    this.onIdleLock(s);
+    return true;
+  }
+
+  /** The transport sees `key`'s real input itself: from now on the renderer's reports for it do not count. */
+  watchInput(key: string): void {
+    this.inputWatched.add(key);
+  }
+
+  /** The caller is gone (its window closed): its session ends. */
+  forget(key: string): Session | undefined {
+    this.inputWatched.delete(key);
+    return this.close(key);
+  }
+
+  /** Counts user activity for `key`; a renderer's report counts only where no main-process input is watched. */
+  touch(key: string, from: ActivitySource = 'renderer'): void {
+    if (from === 'renderer' && this.inputWatched.has(key)) return;
     const s = this.get(key);
     if (s?.state === 'active') s.lastActivity = this.clock.monotonicMs();
   }
