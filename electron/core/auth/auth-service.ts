@@ -4,7 +4,6 @@
  * whether it was the password or the code that was wrong).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { createHmac } from 'node:crypto';
 import type { ReauthAction, SessionInfo, UserSummary } from '../../../shared/auth-contract';
 import type { Role } from '../../../shared/roles';
 import type { AuditEventInput, AuditLog } from '../audit/audit-log';
@@ -14,7 +13,8 @@ import { burnEquivalentWork, hashPassword, needsRehash, verifyPassword } from '.
 import { passwordProblems } from './password-policy';
 import { Sessions, type Session } from './sessions';
 import { SourceThrottle } from './source-throttle';
-import { normalizeLogin, Throttle, type Admission, type Refusal } from './throttle';
+import { loginHasher, type LoginHasher } from './login-key';
+import { Throttle, type Admission, type Refusal } from './throttle';
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUri } from './totp';
 import { Users, type UserRow } from './users';
 
@@ -29,7 +29,7 @@ export class AuthService {
   readonly sessions: Sessions;
   /** Secrets shown to a user but not yet confirmed with a code, by session id; never stored until confirmed. */
   private readonly pendingTotp = new Map<string, string>();
-  private loginKey: Buffer | undefined;
+  private readonly loginKey: LoginHasher;
 
   constructor(
     private readonly db: Database,
@@ -37,7 +37,8 @@ export class AuthService {
     private readonly clock: Clock,
   ) {
     this.users = new Users(db);
-    this.throttle = new Throttle(db);
+    this.loginKey = loginHasher(db);
+    this.throttle = new Throttle(db, this.loginKey);
     this.sources = new SourceThrottle(db);
     this.sessions = new Sessions(clock, this.idleMinutesSetting() * 60_000, (s) =>
       this.audit.append({ ...actor(s), action: 'E', eventType: 'session.lock', outcome: 'success', detail: { reason: 'idle' } }),
@@ -378,12 +379,7 @@ export class AuthService {
    * followed across events) and whether such a user exists.
    */
   private loginRef(login: string, knownName: boolean): { loginHmac: string; knownName: boolean } {
-    return { loginHmac: this.keyedRef(normalizeLogin(login)), knownName };
-  }
-
-  private keyedRef(value: string): string {
-    this.loginKey ??= Buffer.from((this.db.prepare("SELECT value FROM meta WHERE key = 'login_hmac_key'").get() as { value: string }).value, 'hex');
-    return createHmac('sha256', this.loginKey).update(value).digest('hex').slice(0, 32);
+    return { loginHmac: this.loginKey(login), knownName };
   }
 
   private requireStrong(password: string, ctx: Parameters<typeof passwordProblems>[1]): void {

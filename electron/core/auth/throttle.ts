@@ -1,7 +1,8 @@
 /**
  * Login throttling, stored in the database so restarts don't reset it, and
- * keyed by the normalized login name whether or not the user exists (so the
- * answers reveal nothing). After each failure the next attempt must wait
+ * keyed by the keyed hash of the normalized login name (login-key.ts) whether
+ * or not the user exists (so the answers reveal nothing, and a password typed
+ * as a name is not stored). After each failure the next attempt must wait
  * longer; after LOCK_AFTER consecutive failures the name is locked for LOCK_MS
  * (an administrator can unlock it). Times are wall-clock ms, since they must
  * survive a restart.
@@ -13,6 +14,9 @@
  * correct answer then clears the record (`succeed`); `release` drops the lease.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { LoginHasher } from './login-key';
+
+export { normalizeLogin } from './login-key';
 
 export const LOCK_AFTER = 10;
 export const LOCK_MS = 15 * 60_000;
@@ -28,8 +32,6 @@ export type Refusal = { allowed: false; retryAfterMs: number; locked: boolean; r
 /** An admitted attempt: `failures` counts it already; `locksIfFails` says a wrong answer locks the name. */
 export type Admission = { allowed: true; failures: number; locksIfFails: boolean };
 
-export const normalizeLogin = (login: string): string => login.normalize('NFKC').trim().toLowerCase();
-
 interface Row {
   failures: number;
   next_allowed_at: number;
@@ -40,10 +42,13 @@ interface Row {
 const NONE: Row = { failures: 0, next_allowed_at: 0, locked_until: 0, in_flight_until: 0 };
 
 export class Throttle {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly keyOf: LoginHasher,
+  ) {}
 
   private row(login: string): Row {
-    return (this.db.prepare('SELECT failures, next_allowed_at, locked_until, in_flight_until FROM auth_throttle WHERE login = ?').get(normalizeLogin(login)) as Row | undefined) ?? NONE;
+    return (this.db.prepare('SELECT failures, next_allowed_at, locked_until, in_flight_until FROM auth_throttle WHERE login = ?').get(this.keyOf(login)) as Row | undefined) ?? NONE;
   }
 
   /** The name's state as an administrator sees it (no attempt is recorded). */
@@ -72,17 +77,17 @@ export class Throttle {
         `INSERT INTO auth_throttle (login, failures, next_allowed_at, locked_until, in_flight_until) VALUES (@login, @failures, @next, @locked, @lease)
          ON CONFLICT(login) DO UPDATE SET failures = @failures, next_allowed_at = @next, locked_until = @locked, in_flight_until = @lease`,
       )
-      .run({ login: normalizeLogin(login), failures, next: nowMs + delayAfter(failures), locked: locksIfFails ? nowMs + LOCK_MS : 0, lease: nowMs + IN_FLIGHT_LEASE_MS });
+      .run({ login: this.keyOf(login), failures, next: nowMs + delayAfter(failures), locked: locksIfFails ? nowMs + LOCK_MS : 0, lease: nowMs + IN_FLIGHT_LEASE_MS });
     return { allowed: true, failures, locksIfFails };
   }
 
   /** Ends the in-flight lease of an attempt (its failure, if it failed, stays recorded). */
   release(login: string): void {
-    this.db.prepare('UPDATE auth_throttle SET in_flight_until = 0 WHERE login = ?').run(normalizeLogin(login));
+    this.db.prepare('UPDATE auth_throttle SET in_flight_until = 0 WHERE login = ?').run(this.keyOf(login));
   }
 
   /** A correct answer (or an administrator) clears the name's record. */
   reset(login: string): void {
-    this.db.prepare('DELETE FROM auth_throttle WHERE login = ?').run(normalizeLogin(login));
+    this.db.prepare('DELETE FROM auth_throttle WHERE login = ?').run(this.keyOf(login));
   }
 }

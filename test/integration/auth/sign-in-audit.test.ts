@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, withUsers, type TestBackend } from '../../support/backend';
+import { sqlHits } from '../../support/store-scan';
 
 /** Failed and refused sign-ins name the login by a keyed hash and whether it exists, never as typed. */
 
@@ -24,6 +25,8 @@ describe('failed sign-ins in the audit', () => {
     const text = auditText(t).toLowerCase();
     expect(text).not.toContain('violet kettle');
     expect(text).not.toContain(typed.toLowerCase());
+    // Nor anywhere else in the store (the throttle is keyed by the same keyed hash).
+    expect(sqlHits(t.backend.store.db, [typed, typed.toLowerCase(), typed.trim().toLowerCase(), 'violet kettle'])).toEqual([]);
 
     const typedRows = loginDetails(t);
     expect(typedRows.map((r) => r.outcome)).toEqual(['failure', 'failure', 'denied']);
