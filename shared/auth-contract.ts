@@ -52,6 +52,18 @@ export type UserSummary = z.infer<typeof UserSummary>;
 
 export const UserId = z.number().int().positive();
 
+/**
+ * What administrators are alerted to about sign-in: accounts locked out now (by repeated
+ * failures), names locked that match no account, and callers blocked by the per-source limit.
+ */
+export const SignInAlerts = z.object({
+  lockedAccounts: z.array(z.object({ userId: UserId, username: z.string(), displayName: z.string(), lockedUntil: z.string() })),
+  lockedUnknownNames: z.number().int(),
+  blockedSources: z.number().int(),
+  badge: z.number().int(),
+});
+export type SignInAlerts = z.infer<typeof SignInAlerts>;
+
 export const AuditVerifyReport = z.object({
   ok: z.boolean(),
   records: z.number().int(),

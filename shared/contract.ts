@@ -16,6 +16,7 @@ import {
   Otp,
   Password,
   ReauthAction,
+  SignInAlerts,
   RoleSchema,
   SessionInfo,
   SessionState,
@@ -88,6 +89,7 @@ export const contract = {
   setUserRole: { request: z.object({ userId: UserId, role: RoleSchema }).strict(), response: UserSummary },
   resetUserPassword: { request: z.object({ userId: UserId, password: Password }).strict(), response: UserSummary },
   unlockUser: { request: z.object({ userId: UserId }).strict(), response: UserSummary },
+  signInAlerts: { request: NoArgs, response: SignInAlerts },
   setIdleMinutes: { request: z.object({ minutes: z.number().int().min(1).max(60) }).strict(), response: z.object({ idleMinutes: z.number().int() }) },
   auditVerify: { request: NoArgs, response: AuditVerifyReport },
   auditEvents: {

@@ -4,7 +4,7 @@
  * whether it was the password or the code that was wrong).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ReauthAction, SessionInfo, UserSummary } from '../../../shared/auth-contract';
+import type { ReauthAction, SessionInfo, SignInAlerts, UserSummary } from '../../../shared/auth-contract';
 import type { Role } from '../../../shared/roles';
 import type { AuditEventInput, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -244,6 +244,20 @@ export class AuthService {
     this.sessions.setIdleMinutes(minutes);
     this.audit.append({ ...actor(admin), action: 'U', eventType: 'settings.idle-minutes', outcome: 'success', detail: { from, to: minutes } });
     return minutes;
+  }
+
+  /** Locked names and blocked sources right now, for the administrators' alert. */
+  signInAlerts(): SignInAlerts {
+    const now = this.clock.now().getTime();
+    const locked = new Map(this.throttle.lockedNow(now).map((r) => [r.key, r.lockedUntil]));
+    const lockedAccounts = this.users.list().flatMap((u) => {
+      const until = locked.get(this.loginKey(u.username));
+      if (until === undefined) return [];
+      locked.delete(this.loginKey(u.username));
+      return [{ userId: u.id, username: u.username, displayName: u.display_name, lockedUntil: new Date(until).toISOString() }];
+    });
+    const blockedSources = this.sources.blockedNow(now);
+    return { lockedAccounts, lockedUnknownNames: locked.size, blockedSources, badge: lockedAccounts.length + locked.size + blockedSources };
   }
 
   listUsers(): UserSummary[] {

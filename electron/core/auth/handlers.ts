@@ -21,6 +21,7 @@ type AuthCalls =
   | 'setUserRole'
   | 'resetUserPassword'
   | 'unlockUser'
+  | 'signInAlerts'
   | 'setIdleMinutes';
 
 const ADMIN = ['admin'] as const;
@@ -70,6 +71,7 @@ export function authHandlers(auth: AuthService): Pick<Handlers, AuthCalls> {
     setUserRole: { access: ADMIN, run: (r, { session }) => auth.setRole(admin(session), r.userId, r.role) },
     resetUserPassword: { access: ADMIN, run: (r, { session }) => auth.resetPassword(admin(session), r.userId, r.password) },
     unlockUser: { access: ADMIN, run: (r, { session }) => auth.unlockUser(admin(session), r.userId) },
+    signInAlerts: { access: ADMIN, run: () => auth.signInAlerts() },
     setIdleMinutes: { access: ADMIN, run: (r, { session }) => ({ idleMinutes: auth.setIdleMinutes(admin(session), r.minutes) }) },
   };
 }

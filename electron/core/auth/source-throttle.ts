@@ -7,11 +7,14 @@
  *
  * Each admitted attempt counts when it is admitted (before hashing); a success takes its own count
  * back. SOURCE_LIMIT counted attempts within SOURCE_WINDOW_MS block the source for SOURCE_BLOCK_MS.
+ * The limit is below twice the name lockout (LOCK_AFTER), so one source can lock at most one name
+ * per window before it is blocked itself; every lock and block is an alert for administrators
+ * (`signInAlerts`, and `lockout` / `sign-in.source-blocked` audit events).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { CallContext } from '../ipc/dispatch';
 
-export const SOURCE_LIMIT = 20;
+export const SOURCE_LIMIT = 15;
 export const SOURCE_WINDOW_MS = 15 * 60_000;
 export const SOURCE_BLOCK_MS = 15 * 60_000;
 
@@ -42,6 +45,11 @@ export class SourceThrottle {
   blockedFor(source: string, nowMs: number): number {
     const r = this.row(source);
     return r && r.blocked_until > nowMs ? r.blocked_until - nowMs : 0;
+  }
+
+  /** How many sources are blocked at `nowMs`. */
+  blockedNow(nowMs: number): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM auth_source_throttle WHERE blocked_until > ?').get(nowMs) as { n: number }).n;
   }
 
   /** Counts an admitted attempt; returns true when this attempt reached the limit (the source is now blocked). */

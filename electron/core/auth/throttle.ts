@@ -81,6 +81,11 @@ export class Throttle {
     return { allowed: true, failures, locksIfFails };
   }
 
+  /** The names (as keyed hashes) locked at `nowMs`, with when their lock ends. */
+  lockedNow(nowMs: number): Array<{ key: string; lockedUntil: number }> {
+    return (this.db.prepare('SELECT login, locked_until FROM auth_throttle WHERE locked_until > ?').all(nowMs) as Array<{ login: string; locked_until: number }>).map((r) => ({ key: r.login, lockedUntil: r.locked_until }));
+  }
+
   /** Ends the in-flight lease of an attempt (its failure, if it failed, stays recorded). */
   release(login: string): void {
     this.db.prepare('UPDATE auth_throttle SET in_flight_until = 0 WHERE login = ?').run(this.keyOf(login));
