@@ -326,8 +326,8 @@ export class AuthService {
   }
 
   /**
-   * Admits one attempt for `login` from `source`, or refuses it, in one synchronous transaction
-   * before any hashing: the source's limit, the name's lockout, delay and in-flight lease, and the
+   * Admits one attempt for `login` from `source`, or refuses it, in one synchronous (IMMEDIATE)
+   * transaction before any hashing: the source's limit, the name's lockout, delay and in-flight lease, and the
    * attempt counted against both.
    */
   private admit(login: string, source: string): Admission | Refusal {
@@ -340,7 +340,7 @@ export class AuthService {
         this.audit.append({ action: 'E', eventType: 'sign-in.source-blocked', outcome: 'success', detail: { source, alert: 'admin' } });
       }
       return gate;
-    })();
+    }).immediate(); // the write lock first: another process on the store cannot read the same state meanwhile
   }
 
   private succeeded(login: string, source: string): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCK_AFTER } from '../../../electron/core/auth/throttle';
 import { base32Decode, base32Encode, hotp, newRecoveryCodes, stepAt } from '../../../electron/core/auth/totp';
-import { USER_PASSWORD, withUsers, type TestBackend } from '../../support/backend';
+import { testBackend, USER_PASSWORD, withUsers, type TestBackend } from '../../support/backend';
 import { inParallel } from '../../support/concurrency';
 import { NEW_PASSWORD, signIn } from '../../support/sign-in';
 
@@ -76,6 +76,17 @@ describe('parallel sign-in attempts', () => {
     const r = await inParallel(15, (i) => w('reauthenticate', { password: `wrong password ${i}`, for: 'breakGlass' }));
     expect(r.count('AUTH_FAILED')).toBe(1);
     expect(r.count('THROTTLED')).toBe(14);
+  });
+
+  it('holds across two backends on one store (the app and the command line), since the gate lives in the store', async () => {
+    const t = await withUsers([['carol', 'coder']]);
+    const second = testBackend({ dir: t.dir, dbPath: t.dbPath, keys: t.keys, clock: t.clock });
+    const r = await inParallel(10, (i) =>
+      (i % 2 ? second : t).backend.call('login', { username: 'carol', password: i === 5 ? USER_PASSWORD : `wrong guess number ${i}` }, { transport: i % 2 ? 'cli' : 'test', sessionKey: `k${i}` }),
+    );
+    expect(r.count('ok')).toBe(0);
+    expect(r.count('AUTH_FAILED')).toBe(1);
+    second.backend.close();
   });
 
   it('lets a login for another name through while one name is being checked', async () => {
