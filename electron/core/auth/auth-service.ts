@@ -344,7 +344,7 @@ export class AuthService {
   }
 
   private succeeded(login: string, source: string): void {
-    this.throttle.reset(login);
+    this.throttle.succeed(login);
     this.sources.succeeded(source);
   }
 

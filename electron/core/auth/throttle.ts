@@ -11,7 +11,8 @@
  * hashing: `begin` counts it as a failure and takes a short in-flight lease on
  * the name, so while it is being checked every other attempt for that name —
  * in this process or another on the same store — is refused, not queued. A
- * correct answer then clears the record (`succeed`); `release` drops the lease.
+ * correct answer then clears the count (`succeed`) but keeps the lease until the attempt ends
+ * (`release`), so nothing slips in while the successful attempt finishes.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { LoginHasher } from './login-key';
@@ -86,12 +87,19 @@ export class Throttle {
     return (this.db.prepare('SELECT login, locked_until FROM auth_throttle WHERE locked_until > ?').all(nowMs) as Array<{ login: string; locked_until: number }>).map((r) => ({ key: r.login, lockedUntil: r.locked_until }));
   }
 
-  /** Ends the in-flight lease of an attempt (its failure, if it failed, stays recorded). */
-  release(login: string): void {
-    this.db.prepare('UPDATE auth_throttle SET in_flight_until = 0 WHERE login = ?').run(this.keyOf(login));
+  /** A correct answer clears the name's count; its lease stays until `release`. */
+  succeed(login: string): void {
+    this.db.prepare('UPDATE auth_throttle SET failures = 0, next_allowed_at = 0, locked_until = 0 WHERE login = ?').run(this.keyOf(login));
   }
 
-  /** A correct answer (or an administrator) clears the name's record. */
+  /** Ends the in-flight lease of an attempt (its failure, if it failed, stays recorded; a clean row goes). */
+  release(login: string): void {
+    const key = this.keyOf(login);
+    this.db.prepare('UPDATE auth_throttle SET in_flight_until = 0 WHERE login = ?').run(key);
+    this.db.prepare('DELETE FROM auth_throttle WHERE login = ? AND failures = 0 AND locked_until = 0').run(key);
+  }
+
+  /** An administrator clears the name's record (unlock, password reset). */
   reset(login: string): void {
     this.db.prepare('DELETE FROM auth_throttle WHERE login = ?').run(this.keyOf(login));
   }

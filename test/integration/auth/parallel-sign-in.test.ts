@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LOCK_AFTER } from '../../../electron/core/auth/throttle';
 import { base32Decode, base32Encode, hotp, newRecoveryCodes, stepAt } from '../../../electron/core/auth/totp';
@@ -87,6 +88,24 @@ describe('parallel sign-in attempts', () => {
     expect(r.count('ok')).toBe(0);
     expect(r.count('AUTH_FAILED')).toBe(1);
     second.backend.close();
+  });
+
+  it('keeps the name gated while a successful login finishes (rehashing an old password hash)', async () => {
+    const t = await withUsers([['carol', 'coder']]);
+    const salt = randomBytes(16);
+    const old = { alg: 'scrypt', N: 2 ** 14, r: 8, p: 1, keylen: 32, salt: salt.toString('base64') };
+    const hash = scryptSync(USER_PASSWORD, salt, 32, { N: 2 ** 14, r: 8, p: 1 }).toString('base64');
+    t.backend.auth.users.setPassword(t.ids.carol!, hash, JSON.stringify(old), new Date().toISOString(), true);
+    const db = t.backend.store.db;
+    const first = t.raw('w1')('login', { username: 'carol', password: USER_PASSWORD });
+    // Wait until the password has checked out (the count is cleared) while the new hash is computed.
+    const cleared = () => (db.prepare('SELECT failures FROM auth_throttle').get() as { failures: number } | undefined)?.failures === 0;
+    for (let i = 0; i < 10_000 && !cleared(); i++) await new Promise((r) => setImmediate(r));
+    expect(cleared()).toBe(true);
+    expect(await t.raw('w2')('login', { username: 'carol', password: 'a guess slipped in' })).toMatchObject({ ok: false, error: { code: 'THROTTLED' } });
+    expect(await first).toMatchObject({ ok: true });
+    expect(db.prepare('SELECT count(*) AS n FROM auth_throttle').get()).toEqual({ n: 0 }); // a clean row goes
+    expect(JSON.parse(t.backend.auth.users.byId(t.ids.carol!)!.password_params).N).toBe(2 ** 15);
   });
 
   it('lets a login for another name through while one name is being checked', async () => {
