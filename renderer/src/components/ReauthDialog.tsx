@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ReauthAction } from '../../../shared/auth-contract';
-import { call } from '../../api';
 import { ErrorBanner } from './ErrorBanner';
 import { Field } from './Field';
+import { useReauth } from './use-reauth';
 import { useSubmit } from './use-submit';
 
 /**
@@ -11,12 +11,9 @@ import { useSubmit } from './use-submit';
  * call (`call`) once: every export asks again, and signing in never counts.
  */
 export function ReauthDialog({ action, call: forCall, onConfirmed, onCancel }: { action: string; call: ReauthAction; onConfirmed: () => void; onCancel: () => void }) {
-  const [password, setPassword] = useState('');
-  const [otp, setOtp] = useState('');
+  const { password, setPassword, otp, setOtp, confirm } = useReauth(forCall);
   const { busy, error, onSubmit } = useSubmit(async () => {
-    await call('reauthenticate', { password, otp: otp || undefined, for: forCall });
-    setPassword('');
-    setOtp('');
+    await confirm();
     onConfirmed();
   });
   const ref = useRef<HTMLDialogElement>(null);
