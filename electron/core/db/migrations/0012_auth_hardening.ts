@@ -14,10 +14,14 @@ export const m0012: Migration = {
   version: 12,
   name: '0012_auth_hardening',
   up(db) {
+    // Written to be re-run safely (tests replay later migrations on a store set back a version):
+    // the rows are rekeyed only when the lease column is added, i.e. once.
+    const columns = db.prepare('PRAGMA table_info(auth_throttle)').all() as Array<{ name: string }>;
+    if (columns.some((c) => c.name === 'in_flight_until')) return;
     db.exec(`
       ALTER TABLE auth_throttle ADD COLUMN in_flight_until INTEGER NOT NULL DEFAULT 0;
 
-      CREATE TABLE auth_source_throttle (
+      CREATE TABLE IF NOT EXISTS auth_source_throttle (
         source        TEXT PRIMARY KEY,
         failures      INTEGER NOT NULL DEFAULT 0,
         window_start  INTEGER NOT NULL DEFAULT 0,
