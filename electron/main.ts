@@ -3,8 +3,9 @@
  * under plain Node) and the thin adapters/; this file only connects them.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, webContents } from 'electron';
 import { APP_ENTRY_URL, privilegedSchemes, registerAppProtocol } from './adapters/app-protocol';
+import { startIdleSweep, watchWindowInput } from './adapters/idle-input';
 import { importFilePicker } from './adapters/import-dialog';
 import { registerIpc } from './adapters/ipc';
 import { appKeySource } from './adapters/keychain';
@@ -23,6 +24,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
 let retentionTimer: NodeJS.Timeout | undefined;
+let stopIdleSweep: (() => void) | undefined;
 
 app.on('web-contents-created', (_e, contents) => guardContents(contents));
 
@@ -50,6 +52,9 @@ app.whenReady().then(() => {
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   mainWindow = win;
   guardWindow(win);
+  // The idle lock counts the window's input as the main process sees it, and locks without waiting for a call.
+  watchWindowInput(win.webContents, b.auth);
+  stopIdleSweep = startIdleSweep(b.auth, (id) => webContents.fromId(id));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
 });
@@ -57,5 +62,6 @@ app.whenReady().then(() => {
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => {
   if (retentionTimer) clearInterval(retentionTimer);
+  stopIdleSweep?.();
   backend?.close();
 });

@@ -12,6 +12,14 @@ export const DisplayName = z.string().trim().min(1).max(100);
 /** Any string up to 256: strength is judged by the password policy, which explains itself. */
 export const Password = z.string().min(1).max(256);
 export const Otp = z.string().trim().max(20).optional();
+
+/**
+ * What a re-authentication is for: the one call it then allows, once. Signing in or unlocking is
+ * never such a proof; every export and break-glass asks again.
+ */
+export const REAUTH_ACTIONS = ['exportQuery', 'packetExport', 'disclosureExport', 'exportInventory', 'breakGlass', 'beginTotpEnrollment'] as const;
+export const ReauthAction = z.enum(REAUTH_ACTIONS);
+export type ReauthAction = z.infer<typeof ReauthAction>;
 export const RoleSchema = z.enum(ROLES);
 
 export const SessionInfo = z.object({
@@ -43,6 +51,18 @@ export const UserSummary = z.object({
 export type UserSummary = z.infer<typeof UserSummary>;
 
 export const UserId = z.number().int().positive();
+
+/**
+ * What administrators are alerted to about sign-in: accounts locked out now (by repeated
+ * failures), names locked that match no account, and callers blocked by the per-source limit.
+ */
+export const SignInAlerts = z.object({
+  lockedAccounts: z.array(z.object({ userId: UserId, username: z.string(), displayName: z.string(), lockedUntil: z.string() })),
+  lockedUnknownNames: z.number().int(),
+  blockedSources: z.number().int(),
+  badge: z.number().int(),
+});
+export type SignInAlerts = z.infer<typeof SignInAlerts>;
 
 export const AuditVerifyReport = z.object({
   ok: z.boolean(),

@@ -23,6 +23,7 @@ export const CALL_NAMES = [
   'setUserRole',
   'resetUserPassword',
   'unlockUser',
+  'signInAlerts',
   'setIdleMinutes',
   'auditVerify',
   'auditEvents',

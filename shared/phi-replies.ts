@@ -55,6 +55,7 @@ export const PHI_REPLIES = {
   setUserRole: false,
   resetUserPassword: false,
   unlockUser: false,
+  signInAlerts: false,
   setIdleMinutes: false,
   auditVerify: false,
   // The audit trail names patients by internal id only (no name, MRN or content); reviewing it is audited as a review.

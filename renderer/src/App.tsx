@@ -12,6 +12,7 @@ import { InventoryScreen } from './screens/InventoryScreen';
 import { SecurityScreen } from './screens/SecurityScreen';
 import { StoreStatusScreen } from './screens/StoreStatusScreen';
 import { UsersScreen } from './screens/UsersScreen';
+import { SignInAlertBadge } from './screens/users/sign-in-alerts';
 import { useSession } from './state/session-store';
 import { ALERT_POLL_MS, useAccessAlerts } from './screens/access/alerts';
 import { useIdleLock } from './state/use-idle-lock';
@@ -84,6 +85,7 @@ function Workspace() {
                   {badge}
                 </span>
               )}
+              {t.id === 'users' && <SignInAlertBadge />}
             </button>
           ))}
         </nav>

@@ -75,6 +75,7 @@ async function seedReview(app: AppHarness): Promise<void> {
   const r2 = await c('requestAccess', { encounterId: 500, purpose: 'inpatient_coding', justification });
   await sam('decideAccess', { requestIds: [r1.id], decision: 'approve' });
   await sam('decideAccess', { requestIds: [r2.id], decision: 'deny', reason: 'Duplicate request' });
+  await c('reauthenticate', { password: 'a brand new long passphrase', for: 'breakGlass' }); // break-glass asks again; signing in is no proof
   await c('breakGlass', { encounterId: 500, reasonCode: 'patient-safety', reasonText: 'Attending asked for the full chart during a rapid response.' });
 }
 

@@ -98,3 +98,25 @@ test('an administrator adds a coder, who must choose a password and sees no admi
   await expect(page.getByRole('table', { name: 'Audit events' })).toContainText('access.denied');
   await page.screenshot({ path: screenshotPath('audit-review'), fullPage: true });
 });
+
+test('a name locked by repeated failed sign-ins alerts the administrator: a badge on Users, the account named, unlock clears it', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await firstRunAsAdmin(page, app);
+  const seed = { transport: 'test', sessionKey: 'seed' };
+  const seedAdmin = { transport: 'test', sessionKey: 'seed-admin' };
+  await app.backend.call('login', { username: ADMIN.username, password: ADMIN.password }, seedAdmin);
+  await app.backend.call('addUser', { username: 'carol', displayName: 'Carol Coder', role: 'coder', password: 'temporary harbor lantern 55' }, seedAdmin);
+  // Someone else guesses carol's password from another window until the name locks.
+  for (let i = 0; i < 10; i++) {
+    await app.backend.call('login', { username: 'carol', password: `wrong guess ${i}` }, seed);
+    app.advance(31_000);
+  }
+  await page.getByRole('tab', { name: 'Users' }).click();
+  await expect(page.getByRole('tab', { name: /Users/ }).getByLabel('1 sign-in alert')).toBeVisible();
+  const alert = page.getByTestId('sign-in-alerts');
+  await expect(alert).toContainText('Locked out after repeated failed sign-ins: carol');
+  await page.screenshot({ path: screenshotPath('users-sign-in-alert'), fullPage: true });
+  await page.getByRole('row', { name: /carol/ }).getByRole('button', { name: 'Unlock' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: /Users/ }).getByLabel('1 sign-in alert')).toHaveCount(0);
+});

@@ -66,8 +66,10 @@ test('a biller works a denial: worklist, packet with one excerpt, identifier che
   await page.screenshot({ path: screenshotPath('biller-check') });
 
   await dialog.getByRole('checkbox').check();
-  await dialog.getByLabel('Your password (re-authentication to export)').fill(mine);
   await dialog.getByRole('button', { name: 'Export PDF' }).click();
+  const reauth = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await reauth.getByLabel('Password', { exact: true }).fill(mine);
+  await reauth.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByTestId('export-done')).toContainText('SHA-256');
   // The main process wrote the file where the save dialog pointed; the page never held the bytes.
   expect(app.exports).toHaveLength(1);
@@ -131,8 +133,10 @@ test('a privacy officer reads and exports a patient accounting of disclosures', 
   await expect(table).toContainText('Disclosure to the patient');
   await page.screenshot({ path: screenshotPath('disclosures') });
 
-  await page.getByLabel('Your password (to export)').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Export CSV' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await confirm.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await confirm.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByRole('status')).toContainText('Exported 3 disclosure(s) as CSV');
   const csv = fs.readFileSync(app.exports.at(-1)!, 'utf8');
   expect(csv.split('\n')[0]).toContain('disclosedAt,recipient,purpose');

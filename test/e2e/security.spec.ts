@@ -38,4 +38,19 @@ test('a user enrols an authenticator app after re-authenticating; sign-in then n
   await page.getByLabel('Authenticator or recovery code').fill(codeAt(secret, Date.now() + 31_000));
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('who')).toContainText('Ada Admin');
+
+  // An export asks again, code included: the password alone is refused, password and a fresh code export.
+  await page.getByRole('tab', { name: 'Inventory' }).click();
+  await page.getByRole('button', { name: 'Export CSV…' }).click();
+  const again = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await again.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await again.getByRole('button', { name: 'Confirm' }).click();
+  await expect(again.getByRole('alert')).toBeVisible();
+  expect(app.exports).toEqual([]);
+  app.advance(31_000);
+  await again.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await again.getByLabel('Authenticator code (if enrolled)').fill(codeAt(secret, Date.now() + 62_000));
+  await again.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the inventory' })).toBeVisible();
+  expect(app.exports).toHaveLength(1);
 });

@@ -178,7 +178,7 @@ export function chartWork<F>(o: ChartWorkOptions): Drive<F> {
 export function breakGlassWork<F>(o: { user: string; encounterId: number; probes: string[] }): Drive<F> {
   return async (s) => {
     const { user, encounterId } = o;
-    await s.call(user, 'reauthenticate', { password: NEW_PASSWORD });
+    await s.call(user, 'reauthenticate', { password: NEW_PASSWORD, for: 'breakGlass' });
     await s.attempt(user, 'breakGlass', { encounterId, reasonCode: 'patient-safety', reasonText: EMERGENCY });
     await s.call(user, 'myAccessRequests', {});
     await openEveryDocument(s, user, encounterId);

@@ -109,7 +109,7 @@ export function accessHandlers(access: AccessService, auth: AuthService, clock: 
     breakGlass: {
       access: REQUESTER_ROLES,
       run: (req, { session, ctx }) => {
-        auth.requireRecentReauth(ctx.sessionKey);
+        auth.requireReauthFor(ctx.sessionKey, 'breakGlass');
         return requestView(access, access.breakGlass(me(session), ctx.sessionKey, req), 'requester');
       },
     },

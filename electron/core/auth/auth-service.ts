@@ -4,7 +4,7 @@
  * whether it was the password or the code that was wrong).
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { SessionInfo, UserSummary } from '../../../shared/auth-contract';
+import type { ReauthAction, SessionInfo, SignInAlerts, UserSummary } from '../../../shared/auth-contract';
 import type { Role } from '../../../shared/roles';
 import type { AuditEventInput, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -12,19 +12,24 @@ import { NtkError } from '../errors';
 import { burnEquivalentWork, hashPassword, needsRehash, verifyPassword } from './password-hash';
 import { passwordProblems } from './password-policy';
 import { Sessions, type Session } from './sessions';
-import { normalizeLogin, Throttle } from './throttle';
-import { consumeRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUri } from './totp';
+import { SourceThrottle } from './source-throttle';
+import { loginHasher, type LoginHasher } from './login-key';
+import { Throttle, type Admission, type Refusal } from './throttle';
+import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, otpauthUri } from './totp';
 import { Users, type UserRow } from './users';
 
 const SIGN_IN_FAILED = 'Sign-in failed. Check your user name, password and code.';
-export const REAUTH_WINDOW_MS = 5 * 60_000;
+/** How long a re-authentication proof stays good for the one action it was given for. */
+export const REAUTH_PROOF_MS = 2 * 60_000;
 
 export class AuthService {
   readonly users: Users;
   readonly throttle: Throttle;
+  readonly sources: SourceThrottle;
   readonly sessions: Sessions;
   /** Secrets shown to a user but not yet confirmed with a code, by session id; never stored until confirmed. */
   private readonly pendingTotp = new Map<string, string>();
+  private readonly loginKey: LoginHasher;
 
   constructor(
     private readonly db: Database,
@@ -32,7 +37,9 @@ export class AuthService {
     private readonly clock: Clock,
   ) {
     this.users = new Users(db);
-    this.throttle = new Throttle(db);
+    this.loginKey = loginHasher(db);
+    this.throttle = new Throttle(db, this.loginKey);
+    this.sources = new SourceThrottle(db);
     this.sessions = new Sessions(clock, this.idleMinutesSetting() * 60_000, (s) =>
       this.audit.append({ ...actor(s), action: 'E', eventType: 'session.lock', outcome: 'success', detail: { reason: 'idle' } }),
     );
@@ -68,42 +75,48 @@ export class AuthService {
     return this.startSession(key, this.users.byId(created)!);
   }
 
-  async login(key: string, username: string, password: string, otp?: string): Promise<SessionInfo> {
-    const now = this.clock.now().getTime();
-    const gate = this.throttle.check(username, now);
+  /** `source` is who is calling (see source-throttle.ts); it defaults to the session key. */
+  async login(key: string, username: string, password: string, otp?: string, source = key): Promise<SessionInfo> {
+    const user = this.users.byName(username);
+    const who = this.loginRef(username, !!user);
+    const gate = this.admit(username, source);
     if (!gate.allowed) {
-      this.audit.append({ action: 'E', eventType: 'login', outcome: 'denied', detail: { login: normalizeLogin(username), reason: gate.locked ? 'locked-out' : 'throttled' } });
+      this.audit.append({ action: 'E', eventType: 'login', outcome: 'denied', detail: { ...who, reason: gate.reason } });
       throw throttled(gate.retryAfterMs, gate.locked);
     }
-    const user = this.users.byName(username);
-    const ok = user && !user.disabled_at ? await this.checkSecrets(user, password, otp) : await burnEquivalentWork(password);
-    if (!ok || !user) {
-      const { failures, lockedNow } = this.throttle.fail(username, now);
-      this.audit.append({
-        userId: user?.id ?? null,
-        username: user?.username ?? null,
-        action: 'E',
-        eventType: 'login',
-        outcome: 'failure',
-        detail: { login: normalizeLogin(username), failures },
-      });
-      if (lockedNow) {
-        this.audit.append({ userId: user?.id ?? null, action: 'E', eventType: 'lockout', outcome: 'success', detail: { login: normalizeLogin(username) } });
+    try {
+      const ok = user && !user.disabled_at ? await this.checkSecrets(user, password, otp) : await burnEquivalentWork(password);
+      if (!ok || !user) {
+        this.audit.append({ userId: user?.id ?? null, username: user?.username ?? null, action: 'E', eventType: 'login', outcome: 'failure', detail: { ...who, failures: gate.failures } });
+        if (gate.locksIfFails) this.lockedOut(user?.id ?? null, who);
+        throw new NtkError('AUTH_FAILED', SIGN_IN_FAILED);
       }
-      throw new NtkError('AUTH_FAILED', SIGN_IN_FAILED);
+      this.succeeded(username, source);
+      if (needsRehash(user.password_params)) {
+        const { hash, params } = await hashPassword(password);
+        this.users.setPassword(user.id, hash, params, user.password_set_at, !!user.must_change);
+      }
+      return this.startSession(key, user);
+    } finally {
+      this.throttle.release(username);
     }
-    this.throttle.reset(username);
-    if (needsRehash(user.password_params)) {
-      const { hash, params } = await hashPassword(password);
-      this.users.setPassword(user.id, hash, params, user.password_set_at, !!user.must_change);
-    }
-    return this.startSession(key, user);
   }
 
   logout(key: string): void {
     const s = this.sessions.close(key);
     if (s) this.audit.append({ ...actor(s), action: 'E', eventType: 'logout', outcome: 'success' });
     this.audit.checkpoint();
+  }
+
+  /** The caller is gone for good (its window closed): its session ends, audited. */
+  callerGone(key: string): void {
+    const s = this.sessions.forget(key);
+    if (s) this.audit.append({ ...actor(s), action: 'E', eventType: 'logout', outcome: 'success', detail: { reason: 'window-closed' } });
+  }
+
+  /** Locks every session idle past the limit (a main-process timer calls this); returns their keys. */
+  lockIdle(): string[] {
+    return this.sessions.sweep();
   }
 
   lock(key: string): SessionInfo {
@@ -114,30 +127,34 @@ export class AuthService {
   }
 
   /** Unlocking needs the same user's password (and code, if enrolled); failures count toward lockout. */
-  async unlock(key: string, password: string, otp?: string): Promise<SessionInfo> {
+  async unlock(key: string, password: string, otp?: string, source = key): Promise<SessionInfo> {
     const s = this.sessions.get(key);
     if (!s) throw new NtkError('UNAUTHENTICATED', 'Not signed in.');
-    await this.proveIdentity(key, s, password, otp, 'session.unlock');
+    await this.proveIdentity(key, s, password, otp, 'session.unlock', source);
     this.sessions.unlock(key);
     return this.info(s);
   }
 
-  /** Re-authentication before break-glass, exports and packet sends. */
-  async reauthenticate(key: string, password: string, otp?: string): Promise<void> {
+  /** Re-authentication before break-glass, exports and packet sends: a proof for that one action, once. */
+  async reauthenticate(key: string, password: string, otp: string | undefined, action: ReauthAction, source = key): Promise<void> {
     const s = this.requireActive(key);
-    await this.proveIdentity(key, s, password, otp, 'reauthenticate');
-    this.sessions.reauthenticated(key);
+    await this.proveIdentity(key, s, password, otp, 'reauthenticate', source, false, { for: action });
+    this.sessions.reauthenticated(key, action);
   }
 
-  requireRecentReauth(key: string): void {
-    if (!this.sessions.recentlyAuthenticated(key, REAUTH_WINDOW_MS)) {
+  /**
+   * Spends the caller's re-authentication proof for `action`, or throws REAUTH_REQUIRED. Call it
+   * before the action's first await, so two parallel calls cannot share one proof.
+   */
+  requireReauthFor(key: string, action: ReauthAction): void {
+    if (!this.sessions.takeProof(key, action, REAUTH_PROOF_MS)) {
       throw new NtkError('REAUTH_REQUIRED', 'Confirm your password to continue.');
     }
   }
 
-  async changePassword(key: string, current: string, next: string): Promise<SessionInfo> {
+  async changePassword(key: string, current: string, next: string, source = key): Promise<SessionInfo> {
     const s = this.requireActive(key, true);
-    await this.proveIdentity(key, s, current, undefined, 'password.change', true);
+    await this.proveIdentity(key, s, current, undefined, 'password.change', source, true);
     const user = this.users.byId(s.userId)!;
     this.requireStrong(next, { username: user.username, displayName: user.display_name, hasSecondFactor: !!user.totp_secret });
     const { hash, params } = await hashPassword(next);
@@ -150,7 +167,7 @@ export class AuthService {
   /** Step 1 of enrolling an authenticator: a new secret to scan (kept in memory until confirmed). */
   beginTotpEnrollment(key: string): { secret: string; otpauthUri: string } {
     const s = this.requireActive(key);
-    this.requireRecentReauth(key);
+    this.requireReauthFor(key, 'beginTotpEnrollment');
     const secret = newTotpSecret();
     this.pendingTotp.set(s.id, secret);
     return { secret, otpauthUri: otpauthUri(secret, s.username) };
@@ -165,7 +182,7 @@ export class AuthService {
     if (step === null) throw new NtkError('AUTH_FAILED', 'That code does not match; check the authenticator app and the device clock.');
     const { codes, hashes } = newRecoveryCodes();
     this.users.setTotp(s.userId, secret, hashes);
-    this.users.setTotpLastStep(s.userId, step);
+    this.users.claimTotpStep(s.userId, step);
     this.pendingTotp.delete(s.id);
     this.audit.append({ ...actor(s), action: 'U', eventType: 'second-factor.enroll', outcome: 'success', detail: { targetUserId: s.userId } });
     return { recoveryCodes: codes };
@@ -229,6 +246,20 @@ export class AuthService {
     return minutes;
   }
 
+  /** Locked names and blocked sources right now, for the administrators' alert. */
+  signInAlerts(): SignInAlerts {
+    const now = this.clock.now().getTime();
+    const locked = new Map(this.throttle.lockedNow(now).map((r) => [r.key, r.lockedUntil]));
+    const lockedAccounts = this.users.list().flatMap((u) => {
+      const until = locked.get(this.loginKey(u.username));
+      if (until === undefined) return [];
+      locked.delete(this.loginKey(u.username));
+      return [{ userId: u.id, username: u.username, displayName: u.display_name, lockedUntil: new Date(until).toISOString() }];
+    });
+    const blockedSources = this.sources.blockedNow(now);
+    return { lockedAccounts, lockedUnknownNames: locked.size, blockedSources, badge: lockedAccounts.length + locked.size + blockedSources };
+  }
+
   listUsers(): UserSummary[] {
     return this.users.list().map((u) => this.summary(u));
   }
@@ -276,41 +307,93 @@ export class AuthService {
     return this.info(s);
   }
 
+  /**
+   * The password, then the second factor. A TOTP step or recovery code is accepted only by the one
+   * statement that marks it used, so the same code can never be accepted twice, even by two
+   * attempts checked at once.
+   */
   private async checkSecrets(user: UserRow, password: string, otp?: string): Promise<boolean> {
     const passwordOk = await verifyPassword(password, user.password_hash, user.password_params);
     if (!passwordOk) return false;
     if (!user.totp_secret) return true;
     if (!otp) return false;
     const step = matchTotp(user.totp_secret, otp, this.clock.now().getTime(), user.totp_last_step);
-    if (step !== null) {
-      this.users.setTotpLastStep(user.id, step);
-      return true;
-    }
-    const left = consumeRecoveryCode(JSON.parse(user.recovery_codes ?? '[]') as string[], otp);
-    if (!left) return false;
-    this.users.setRecoveryCodes(user.id, left);
-    this.audit.append({ userId: user.id, username: user.username, role: user.role, action: 'U', eventType: 'recovery-code.used', outcome: 'success', detail: { left: left.length } });
+    if (step !== null) return this.users.claimTotpStep(user.id, step);
+    const left = this.users.claimRecoveryCode(user.id, hashRecoveryCode(otp));
+    if (left === null) return false;
+    this.audit.append({ userId: user.id, username: user.username, role: user.role, action: 'U', eventType: 'recovery-code.used', outcome: 'success', detail: { left } });
     return true;
   }
 
-  private async proveIdentity(key: string, s: Session, password: string, otp: string | undefined, eventType: string, passwordOnly = false): Promise<void> {
+  /**
+   * Admits one attempt for `login` from `source`, or refuses it, in one synchronous (IMMEDIATE)
+   * transaction before any hashing: the source's limit, the name's lockout, delay and in-flight lease, and the
+   * attempt counted against both.
+   */
+  private admit(login: string, source: string): Admission | Refusal {
     const now = this.clock.now().getTime();
-    const gate = this.throttle.check(s.username, now);
-    if (!gate.allowed) throw throttled(gate.retryAfterMs, gate.locked);
-    const user = this.users.byId(s.userId);
-    const ok = !!user && !user.disabled_at && (passwordOnly ? await verifyPassword(password, user.password_hash, user.password_params) : await this.checkSecrets(user, password, otp));
-    if (!ok) {
-      const { lockedNow } = this.throttle.fail(s.username, now);
-      this.audit.append({ ...actor(s), action: 'E', eventType, outcome: 'failure' });
-      if (lockedNow) {
-        this.sessions.close(key); // a locked-out account's session ends
-        this.audit.append({ ...actor(s), action: 'E', eventType: 'lockout', outcome: 'success' });
+    return this.db.transaction((): Admission | Refusal => {
+      const wait = this.sources.blockedFor(source, now);
+      if (wait > 0) return { allowed: false, retryAfterMs: wait, locked: false, reason: 'source-limit' };
+      const gate = this.throttle.begin(login, now);
+      if (gate.allowed && this.sources.count(source, now)) {
+        this.audit.append({ action: 'E', eventType: 'sign-in.source-blocked', outcome: 'success', detail: { source, alert: 'admin' } });
       }
-      throw new NtkError('AUTH_FAILED', 'That password (or code) is not right.');
+      return gate;
+    }).immediate(); // the write lock first: another process on the store cannot read the same state meanwhile
+  }
+
+  private succeeded(login: string, source: string): void {
+    this.throttle.succeed(login);
+    this.sources.succeeded(source);
+  }
+
+  /** A name just locked: audited as an alert for administrators. */
+  private lockedOut(userId: number | null, who: { loginHmac: string; knownName: boolean }): void {
+    this.audit.append({ userId, action: 'E', eventType: 'lockout', outcome: 'success', detail: { ...who, alert: 'admin' } });
+  }
+
+  private async proveIdentity(
+    key: string,
+    s: Session,
+    password: string,
+    otp: string | undefined,
+    eventType: string,
+    source: string,
+    passwordOnly = false,
+    extra: Record<string, string> = {},
+  ): Promise<void> {
+    const gate = this.admit(s.username, source);
+    if (!gate.allowed) {
+      this.audit.append({ ...actor(s), action: 'E', eventType, outcome: 'denied', detail: { ...extra, reason: gate.reason } });
+      throw throttled(gate.retryAfterMs, gate.locked);
     }
-    this.throttle.reset(s.username);
-    // A password change records its own event; unlock and re-authentication record the proof.
-    if (!passwordOnly) this.audit.append({ ...actor(s), action: 'E', eventType, outcome: 'success' });
+    try {
+      const user = this.users.byId(s.userId);
+      const ok = !!user && !user.disabled_at && (passwordOnly ? await verifyPassword(password, user.password_hash, user.password_params) : await this.checkSecrets(user, password, otp));
+      if (!ok) {
+        this.audit.append({ ...actor(s), action: 'E', eventType, outcome: 'failure', detail: { ...extra, failures: gate.failures } });
+        if (gate.locksIfFails) {
+          this.sessions.close(key); // a locked-out account's session ends
+          this.lockedOut(s.userId, this.loginRef(s.username, true));
+        }
+        throw new NtkError('AUTH_FAILED', 'That password (or code) is not right.');
+      }
+      this.succeeded(s.username, source);
+      // A password change records its own event; unlock and re-authentication record the proof.
+      if (!passwordOnly) this.audit.append({ ...actor(s), action: 'E', eventType, outcome: 'success', ...(Object.keys(extra).length ? { detail: extra } : {}) });
+    } finally {
+      this.throttle.release(s.username);
+    }
+  }
+
+  /**
+   * How failed and refused sign-ins name the login in the audit: a keyed hash of the normalized
+   * name (so a password typed into the name field is not stored, and the same name can still be
+   * followed across events) and whether such a user exists.
+   */
+  private loginRef(login: string, knownName: boolean): { loginHmac: string; knownName: boolean } {
+    return { loginHmac: this.loginKey(login), knownName };
   }
 
   private requireStrong(password: string, ctx: Parameters<typeof passwordProblems>[1]): void {

@@ -1,6 +1,7 @@
 import type { Handlers } from '../ipc/dispatch';
 import { NtkError } from '../errors';
 import type { AuthService } from './auth-service';
+import { sourceOf } from './source-throttle';
 
 type AuthCalls =
   | 'sessionState'
@@ -20,6 +21,7 @@ type AuthCalls =
   | 'setUserRole'
   | 'resetUserPassword'
   | 'unlockUser'
+  | 'signInAlerts'
   | 'setIdleMinutes';
 
 const ADMIN = ['admin'] as const;
@@ -36,7 +38,7 @@ export function authHandlers(auth: AuthService): Pick<Handlers, AuthCalls> {
       run: (_r, { session }) => ({ firstRun: auth.firstRun, session: session ? auth.info(session) : null }),
     },
     setupFirstAdmin: { access: 'public', run: (r, { ctx }) => auth.setupFirstAdmin(ctx.sessionKey, r.username, r.displayName, r.password) },
-    login: { access: 'public', run: (r, { ctx }) => auth.login(ctx.sessionKey, r.username, r.password, r.otp) },
+    login: { access: 'public', run: (r, { ctx }) => auth.login(ctx.sessionKey, r.username, r.password, r.otp, sourceOf(ctx)) },
     logout: {
       access: 'public',
       run: (_r, { ctx }) => {
@@ -45,19 +47,19 @@ export function authHandlers(auth: AuthService): Pick<Handlers, AuthCalls> {
       },
     },
     lockSession: { access: 'password-change', run: (_r, { ctx }) => auth.lock(ctx.sessionKey) },
-    unlockSession: { access: 'public', run: (r, { ctx }) => auth.unlock(ctx.sessionKey, r.password, r.otp) },
+    unlockSession: { access: 'public', run: (r, { ctx }) => auth.unlock(ctx.sessionKey, r.password, r.otp, sourceOf(ctx)) },
     recordActivity: {
       access: 'password-change',
       run: (_r, { ctx }) => {
-        auth.sessions.touch(ctx.sessionKey);
+        auth.sessions.touch(ctx.sessionKey, 'renderer');
         return done;
       },
     },
-    changePassword: { access: 'password-change', run: (r, { ctx }) => auth.changePassword(ctx.sessionKey, r.current, r.next) },
+    changePassword: { access: 'password-change', run: (r, { ctx }) => auth.changePassword(ctx.sessionKey, r.current, r.next, sourceOf(ctx)) },
     reauthenticate: {
       access: 'signed-in',
       run: async (r, { ctx }) => {
-        await auth.reauthenticate(ctx.sessionKey, r.password, r.otp);
+        await auth.reauthenticate(ctx.sessionKey, r.password, r.otp, r.for, sourceOf(ctx));
         return done;
       },
     },
@@ -69,6 +71,7 @@ export function authHandlers(auth: AuthService): Pick<Handlers, AuthCalls> {
     setUserRole: { access: ADMIN, run: (r, { session }) => auth.setRole(admin(session), r.userId, r.role) },
     resetUserPassword: { access: ADMIN, run: (r, { session }) => auth.resetPassword(admin(session), r.userId, r.password) },
     unlockUser: { access: ADMIN, run: (r, { session }) => auth.unlockUser(admin(session), r.userId) },
+    signInAlerts: { access: ADMIN, run: () => auth.signInAlerts() },
     setIdleMinutes: { access: ADMIN, run: (r, { session }) => ({ idleMinutes: auth.setIdleMinutes(admin(session), r.minutes) }) },
   };
 }

@@ -73,7 +73,7 @@ export function otpauthUri(secretB32: string, account: string, issuer = 'Need-to
   return `otpauth://totp/${label}?secret=${secretB32}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=${STEP_SECONDS}`;
 }
 
-const hashCode = (code: string): string => createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+export const hashRecoveryCode = (code: string): string => createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
 
 /** Ten random recovery codes (shown once) and their hashes (stored). */
 export function newRecoveryCodes(count = 10): { codes: string[]; hashes: string[] } {
@@ -81,12 +81,5 @@ export function newRecoveryCodes(count = 10): { codes: string[]; hashes: string[
     const h = randomBytes(5).toString('hex');
     return `${h.slice(0, 5)}-${h.slice(5)}`;
   });
-  return { codes, hashes: codes.map(hashCode) };
-}
-
-/** Returns the hashes left after consuming `code`, or null when it matches none. */
-export function consumeRecoveryCode(hashes: readonly string[], code: string): string[] | null {
-  const h = hashCode(code);
-  const i = hashes.indexOf(h);
-  return i < 0 ? null : hashes.filter((_, j) => j !== i);
+  return { codes, hashes: codes.map(hashRecoveryCode) };
 }

@@ -83,8 +83,28 @@ export class Users {
     this.db.prepare('UPDATE app_user SET totp_last_step = ? WHERE id = ?').run(step, id);
   }
 
-  setRecoveryCodes(id: number, hashes: string[]): void {
-    this.db.prepare('UPDATE app_user SET recovery_codes = ? WHERE id = ?').run(JSON.stringify(hashes), id);
+  /**
+   * Marks TOTP time step `step` used, in one statement that succeeds only while no step as new has
+   * been used: true for exactly one of any number of concurrent claims of the same code.
+   */
+  claimTotpStep(id: number, step: number): boolean {
+    return this.db.prepare('UPDATE app_user SET totp_last_step = @step WHERE id = @id AND (totp_last_step IS NULL OR totp_last_step < @step)').run({ id, step }).changes === 1;
+  }
+
+  /**
+   * Removes the recovery code with hash `hash` if it is still unused, in one statement; returns how
+   * many codes are left, or null when the code was not (or no longer) there.
+   */
+  claimRecoveryCode(id: number, hash: string): number | null {
+    const done = this.db
+      .prepare(
+        `UPDATE app_user SET recovery_codes = (SELECT json_group_array(value) FROM json_each(app_user.recovery_codes) WHERE value <> @hash)
+         WHERE id = @id AND EXISTS (SELECT 1 FROM json_each(app_user.recovery_codes) WHERE value = @hash)`,
+      )
+      .run({ id, hash });
+    if (done.changes !== 1) return null;
+    const row = this.db.prepare('SELECT json_array_length(recovery_codes) AS n FROM app_user WHERE id = ?').get(id) as { n: number };
+    return row.n;
   }
 
   activeAdmins(): number {

@@ -31,6 +31,11 @@ export interface CallContext {
   transport: string;
   /** The transport's own id for the caller (e.g. the window's webContents id). */
   sessionKey: string;
+  /**
+   * Where the call comes from, for per-source sign-in limits, when the transport knows better than
+   * its caller id (an organization server fills in the client address). See auth/source-throttle.
+   */
+  source?: string;
 }
 
 /**

@@ -74,7 +74,7 @@ export function packetHandlers(
       // The main process asks where to save and writes the file; the renderer never holds the bytes.
       // The disclosure is recorded only once the file exists; a cancelled dialog keeps the check open.
       run: async (r, { session, ctx }) => {
-        auth.requireRecentReauth(ctx.sessionKey);
+        auth.requireReauthFor(ctx.sessionKey, 'packetExport');
         const prepared = packets.takePending(session!.id, r.checkId);
         try {
           packets.requireDisputable(prepared.model.summary.claimId, actor(session!));
@@ -125,7 +125,7 @@ export function packetHandlers(
     disclosureExport: {
       access: PRIVACY,
       run: async (r, { session, ctx }) => {
-        auth.requireRecentReauth(ctx.sessionKey);
+        auth.requireReauthFor(ctx.sessionKey, 'disclosureExport');
         const p = findPatient(db, r.patient);
         const rows = queryDisclosures(db, p.id, r.from, r.to);
         const bytes = r.format === 'csv' ? Buffer.from(disclosuresCsv(rows), 'utf8') : Buffer.from(await disclosuresPdf(rows, patientLabel(p), r, clock.now()));

@@ -204,7 +204,7 @@ export class QueryService {
   }
 
   async export(session: Session, sessionKey: string, id: number, format: 'pdf' | 'text', justifications: Record<string, string>): Promise<{ bytes: number; sha256: string; status: QueryStatus }> {
-    this.auth.requireRecentReauth(sessionKey);
+    this.auth.requireReauthFor(sessionKey, 'exportQuery');
     const q = this.own(session, id, true);
     if (q.status === 'withdrawn') throw new NtkError('CONFLICT', 'A withdrawn query cannot be exported.');
     this.requirePurposeFor(session, q.encounter_id);

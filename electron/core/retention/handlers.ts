@@ -45,7 +45,7 @@ export function retentionHandlers(d: RetentionHandlerDeps): Pick<Handlers, Names
     exportInventory: {
       access: ['admin', 'privacy_officer'],
       run: async (r, { session, ctx }) => {
-        d.auth.requireRecentReauth(ctx.sessionKey);
+        d.auth.requireReauthFor(ctx.sessionKey, 'exportInventory');
         const now = d.clock.now();
         // A cancelled dialog is not an error here: the screen says nothing was saved.
         const target = await askSavePath(d.pickSavePath, { defaultName: `exposure-inventory-${now.toISOString().slice(0, 10)}.${r.format}`, format: r.format });

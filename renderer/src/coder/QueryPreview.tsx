@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MnFinding, QueryView } from '../../../shared/coder-contract';
 import type { AppError } from '../../../shared/result';
-import { ApiError, call, errorOf } from '../../api';
+import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ReauthDialog } from '../components/ReauthDialog';
 import { IssueList } from './QueryBuilder';
 
 const whereLabel = (w: string): string => {
@@ -15,7 +16,8 @@ const whereLabel = (w: string): string => {
 /**
  * The query as the provider will read it, the minimum-necessary check (every identifier and
  * sensitive label inside the query, each to remove or justify), and export as PDF or text after
- * confirming the password. The main process writes the file; this screen only learns its size and hash.
+ * confirming the password (and authenticator code) for that export. The main process writes the
+ * file; this screen only learns its size and hash.
  */
 export function QueryPreview({ queryId, onClose, onChanged }: { queryId: number; onClose(): void; onChanged(q: QueryView): void }) {
   const [text, setText] = useState('');
@@ -23,7 +25,6 @@ export function QueryPreview({ queryId, onClose, onChanged }: { queryId: number;
   const [why, setWhy] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppError>();
   const [reauth, setReauth] = useState<'pdf' | 'text' | null>(null);
-  const [password, setPassword] = useState('');
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -47,11 +48,6 @@ export function QueryPreview({ queryId, onClose, onChanged }: { queryId: number;
     setError(undefined);
     setDone(undefined);
     try {
-      if (reauth) {
-        await call('reauthenticate', { password });
-        setPassword('');
-        setReauth(null);
-      }
       const justifications = Object.fromEntries((query?.findings ?? []).map((f) => [f.id, why[f.id]!.trim()]));
       const r = await call('exportQuery', { queryId, format, justifications });
       setDone(`Exported ${format === 'pdf' ? 'PDF' : 'text'}: ${r.bytes.toLocaleString()} bytes, SHA-256 ${r.sha256.slice(0, 16)}…`);
@@ -59,8 +55,7 @@ export function QueryPreview({ queryId, onClose, onChanged }: { queryId: number;
       setQuery(q);
       onChanged(q);
     } catch (e) {
-      if (e instanceof ApiError && e.error.code === 'REAUTH_REQUIRED') setReauth(format);
-      else setError(errorOf(e));
+      setError(errorOf(e));
     } finally {
       setBusy(false);
     }
@@ -102,28 +97,23 @@ export function QueryPreview({ queryId, onClose, onChanged }: { queryId: number;
               </p>
             )}
             {reauth && (
-              <form
-                className="reauth"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void exportAs(reauth);
+              <ReauthDialog
+                action={`Exporting the query as ${reauth === 'pdf' ? 'PDF' : 'text'}`}
+                call="exportQuery"
+                onCancel={() => setReauth(null)}
+                onConfirmed={() => {
+                  const format = reauth;
+                  setReauth(null);
+                  void exportAs(format);
                 }}
-              >
-                <label className="field">
-                  <span>Confirm your password to export</span>
-                  <input type="password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
-                </label>
-                <button type="submit" className="primary" disabled={busy || !password}>
-                  Confirm and export
-                </button>
-              </form>
+              />
             )}
             <div className="row end">
-              <button type="button" disabled={!ready || busy} onClick={() => void exportAs('text')}>
-                Export text
+              <button type="button" disabled={!ready || busy} onClick={() => setReauth('text')}>
+                Export text…
               </button>
-              <button type="button" className="primary" disabled={!ready || busy} onClick={() => void exportAs('pdf')}>
-                Export PDF
+              <button type="button" className="primary" disabled={!ready || busy} onClick={() => setReauth('pdf')}>
+                Export PDF…
               </button>
             </div>
             {!ready && query && <p className="muted small">{blocking.length ? 'Fix the issues marked “Must fix” first.' : unjustified.length ? `${unjustified.length} item(s) still need a reason or removal.` : ''}</p>}

@@ -5,6 +5,7 @@ import type { AppError } from '../../../shared/result';
 import { call, errorOf } from '../../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
+import { ReauthDialog } from '../components/ReauthDialog';
 import { registerPhiStore } from '../state/phi-stores';
 import { GridHead } from '../components/GridHead';
 import { Notice } from '../components/Notice';
@@ -19,7 +20,7 @@ export function DisclosuresScreen() {
   const [to, setTo] = useState('');
   const [label, setLabel] = useState('');
   const [rows, setRows] = useState<DisclosureRow[]>();
-  const [password, setPassword] = useState('');
+  const [exporting, setExporting] = useState<'csv' | 'pdf'>();
   const [error, setError] = useState<AppError>();
   const [notice, setNotice] = useState('');
   useEffect(() => {
@@ -47,11 +48,10 @@ export function DisclosuresScreen() {
   const exportAs = async (format: 'csv' | 'pdf') => {
     setError(undefined);
     setNotice('');
+    setExporting(undefined);
     try {
-      await call('reauthenticate', { password });
       const r = await call('disclosureExport', { ...query(), format });
       setNotice(`Exported ${r.rows} disclosure(s) as ${format.toUpperCase()} to ${r.fileName}.`);
-      setPassword('');
     } catch (e) {
       setError(errorOf(e));
     }
@@ -101,21 +101,15 @@ export function DisclosuresScreen() {
               ))}
             </tbody>
           </table>
-          <form
-            className="row wrap"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void exportAs('pdf');
-            }}
-          >
-            <Field label="Your password (to export)" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-            <button type="submit" disabled={!password}>
-              Export PDF
+          <div className="row wrap">
+            <button type="button" onClick={() => setExporting('pdf')}>
+              Export PDF…
             </button>
-            <button type="button" disabled={!password} onClick={() => void exportAs('csv')}>
-              Export CSV
+            <button type="button" onClick={() => setExporting('csv')}>
+              Export CSV…
             </button>
-          </form>
+          </div>
+          {exporting && <ReauthDialog action={`Exporting the accounting (${exporting.toUpperCase()})`} call="disclosureExport" onCancel={() => setExporting(undefined)} onConfirmed={() => void exportAs(exporting)} />}
           <RecordException
             patient={patient.trim()}
             onDone={async () => {

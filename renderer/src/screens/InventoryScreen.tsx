@@ -67,7 +67,7 @@ export function InventoryScreen({ role }: { role: Role }) {
       </header>
       <ErrorBanner error={error} />
       <Notice text={notice} />
-      {exporting && <ReauthDialog action={`Exporting the inventory (${exporting.toUpperCase()})`} onCancel={() => setExporting(undefined)} onConfirmed={() => void doExport(exporting)} />}
+      {exporting && <ReauthDialog action={`Exporting the inventory (${exporting.toUpperCase()})`} call="exportInventory" onCancel={() => setExporting(undefined)} onConfirmed={() => void doExport(exporting)} />}
       {inventory && (
         <>
           <dl className="inv-totals" aria-label="Totals">

@@ -59,7 +59,7 @@ export function SecurityScreen() {
           {enrolled ? 'Replace authenticator app…' : 'Set up an authenticator app…'}
         </button>
       )}
-      {step.at === 'reauth' && <ReauthDialog action="Setting up an authenticator app" onConfirmed={() => void begin()} onCancel={() => setStep({ at: 'idle' })} />}
+      {step.at === 'reauth' && <ReauthDialog action="Setting up an authenticator app" call="beginTotpEnrollment" onConfirmed={() => void begin()} onCancel={() => setStep({ at: 'idle' })} />}
       {step.at === 'scan' && (
         <form
           className="enroll"

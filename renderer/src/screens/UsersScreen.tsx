@@ -7,6 +7,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { GridHead } from '../components/GridHead';
 import { Notice } from '../components/Notice';
+import { SignInAlertBanner, useSignInAlerts } from './users/sign-in-alerts';
 
 /** Administrators: add, disable (never delete), change roles, reset passwords, unlock, idle limit. */
 export function UsersScreen({ idleMinutes }: { idleMinutes: number }) {
@@ -20,6 +21,7 @@ export function UsersScreen({ idleMinutes }: { idleMinutes: number }) {
     try {
       await fn();
       setUsers(await call('listUsers', {}));
+      void useSignInAlerts.getState().refresh();
       if (done) setNotice(done);
     } catch (e) {
       setError(errorOf(e));
@@ -35,6 +37,7 @@ export function UsersScreen({ idleMinutes }: { idleMinutes: number }) {
         <h2 id="users-heading">Users</h2>
         <IdleSetting current={idleMinutes} onSave={(m) => act(() => call('setIdleMinutes', { minutes: m }), `Idle lock set to ${m} minutes.`)} />
       </header>
+      <SignInAlertBanner />
       <ErrorBanner error={error} />
       <Notice text={notice} />
       <table className="grid" aria-label="Users">

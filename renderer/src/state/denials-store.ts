@@ -48,7 +48,8 @@ interface DenialsState {
   removePick(key: string): void;
   runCheck(): Promise<void>;
   cancelCheck(): void;
-  exportPacket(password: string): Promise<void>;
+  /** Exports the checked packet; the caller has just re-authenticated for 'packetExport'. */
+  exportPacket(): Promise<void>;
   saveTemplate(): Promise<void>;
   reset(): void;
 }
@@ -123,11 +124,10 @@ export const useDenials = create<DenialsState>((set, get) => {
         set({ check });
       }),
     cancelCheck: () => set({ check: undefined }),
-    exportPacket: (password) =>
+    exportPacket: () =>
       guard(async () => {
         const { check, draft } = get();
         if (!check || !draft) return;
-        await call('reauthenticate', { password });
         const exported = await call('packetExport', { checkId: check.checkId, confirmed: true });
         const history = await call('packetHistory', { claimId: draft.summary.claimId });
         set({ exported, check: undefined, draft: { ...draft, history } });

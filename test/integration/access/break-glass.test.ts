@@ -11,11 +11,11 @@ describe('break-glass', () => {
   it('needs a fresh re-authentication, opens the encounter at once except psychotherapy notes, alerts supervisors and queues a review', async () => {
     const t = await accessFixture([['carol', 'coder'], ['sam', 'supervisor'], ['pat', 'privacy_officer']], { changePasswords: true });
     const carol = t.raw('carol');
-    t.clock.advance(6 * MIN); // the sign-in no longer counts as recent
+    // Signing in is no re-authentication: break-glass asks again.
     const refused = await carol('breakGlass', { encounterId: t.encounterId, reasonCode: 'patient-safety', reasonText: EMERGENCY });
     expect(refused).toMatchObject({ ok: false, error: { code: 'REAUTH_REQUIRED' } });
-    expect(await carol('reauthenticate', { password: 'not my password at all' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
-    await t.as('carol')('reauthenticate', { password: NEW_PASSWORD });
+    expect(await carol('reauthenticate', { password: 'not my password at all', for: 'breakGlass' })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+    await t.as('carol')('reauthenticate', { password: NEW_PASSWORD, for: 'breakGlass' });
     await t.as('carol')('declarePurpose', { purpose: 'inpatient_coding', encounterId: t.encounterId });
     const bg = await t.as('carol')('breakGlass', { encounterId: t.encounterId, reasonCode: 'patient-safety', reasonText: EMERGENCY });
     expect(bg).toMatchObject({ kind: 'break_glass', status: 'approved', grantedMinutes: 60, remainingMinutes: 60, reasonCode: 'patient-safety', scopeLabels: [] });
@@ -35,7 +35,7 @@ describe('break-glass', () => {
     expect(JSON.stringify(doc)).not.toContain('processing grief');
 
     // Longer than the policy bound is refused.
-    await t.as('carol')('reauthenticate', { password: NEW_PASSWORD });
+    await t.as('carol')('reauthenticate', { password: NEW_PASSWORD, for: 'breakGlass' });
     expect(await carol('breakGlass', { encounterId: t.encounterId, reasonCode: 'other', reasonText: EMERGENCY, minutes: 300 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 
     // Supervisors see it at once: a badge, the alert, the open review.

@@ -4,7 +4,7 @@ import { accessFixture, NEW_PASSWORD } from '../../support/access';
 describe('audit metrics with the access service', () => {
   it('report break-glass events still unreviewed from the access tables, next to the audit-trail counts', async () => {
     const t = await accessFixture([['carol', 'coder'], ['pat', 'privacy_officer']], { changePasswords: true });
-    await t.as('carol')('reauthenticate', { password: NEW_PASSWORD });
+    await t.as('carol')('reauthenticate', { password: NEW_PASSWORD, for: 'breakGlass' });
     await t.as('carol')('breakGlass', { encounterId: t.encounterId, reasonCode: 'patient-safety', reasonText: 'Attending asked for the full chart during a rapid response.' });
     const now = t.clock.now().getTime();
     const range = { from: new Date(now - 86_400_000).toISOString(), to: new Date(now + 60_000).toISOString(), utcOffsetMinutes: 0 };

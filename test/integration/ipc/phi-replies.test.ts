@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CallName } from '../../../shared/contract';
+import type { ReauthAction } from '../../../shared/auth-contract';
 import { carriesPhi, PHI_REPLIES } from '../../../shared/phi-replies';
 import type { Result } from '../../../shared/result';
 import { USER_PASSWORD, withUsers } from '../../support/backend';
@@ -43,7 +44,7 @@ interface Step {
   after?: (s: State, value: unknown) => void;
 }
 
-const reauth = (window: string) => async (_s: State, call: Call) => call(window, 'reauthenticate', { password: NEW_PASSWORD });
+const reauth = (window: string, action: ReauthAction) => async (_s: State, call: Call) => call(window, 'reauthenticate', { password: NEW_PASSWORD, for: action });
 
 const STEPS: Record<CallName, Step> = {
   appInfo: { as: 'admin', req: () => ({}) },
@@ -61,6 +62,7 @@ const STEPS: Record<CallName, Step> = {
   setUserRole: { as: 'admin', req: (s) => ({ userId: s.newbieId, role: 'cdi' }) },
   resetUserPassword: { as: 'admin', req: (s) => ({ userId: s.newbieId, password: 'another long passphrase here' }) },
   unlockUser: { as: 'admin', req: (s) => ({ userId: s.newbieId }) },
+  signInAlerts: { as: 'admin', req: () => ({}) },
   setIdleMinutes: { as: 'admin', req: () => ({ minutes: 15 }) },
   auditVerify: { as: 'admin', req: () => ({}) },
   auditEvents: { as: 'pat', req: () => ({ limit: 100 }) },
@@ -85,7 +87,7 @@ const STEPS: Record<CallName, Step> = {
   getQuery: { as: 'cora', req: (s) => ({ queryId: s.queryId }) },
   listQueries: { as: 'cora', req: () => ({}) },
   previewQuery: { as: 'cora', req: (s) => ({ queryId: s.queryId }) },
-  exportQuery: { as: 'cora', before: reauth('cora'), req: (s) => ({ queryId: s.queryId, format: 'text' }) },
+  exportQuery: { as: 'cora', before: reauth('cora', 'exportQuery'), req: (s) => ({ queryId: s.queryId, format: 'text' }) },
   setQueryStatus: { as: 'cora', req: (s) => ({ queryId: s.queryId, status: 'withdrawn' }) },
   denialWorklist: { as: 'bill', req: () => ({}) },
   setDenialStatus: { as: 'bill', req: (s) => ({ claimId: s.claimId, status: 'in_work' }) },
@@ -100,16 +102,16 @@ const STEPS: Record<CallName, Step> = {
     req: (s) => ({ claimId: s.claimId, recipient: 'Acme Appeals', letter: 'Please reconsider.', excerpts: [{ sectionId: s.courseHandle, reason: 'Documents the stent placement' }] }),
     after: (s, v) => (s.checkId = (v as { checkId: string }).checkId),
   },
-  packetExport: { as: 'bill', before: reauth('bill'), req: (s) => ({ checkId: s.checkId, confirmed: true }) },
+  packetExport: { as: 'bill', before: reauth('bill', 'packetExport'), req: (s) => ({ checkId: s.checkId, confirmed: true }) },
   packetHistory: { as: 'bill', req: (s) => ({ claimId: s.claimId }) },
   disclosureReport: { as: 'pat', req: () => ({ patient: CANARY.mrn }) },
   recordExceptionDisclosure: { as: 'pat', req: () => ({ patient: CANARY.mrn, disclosedOn: '2025-12-30', recipient: 'State registry', purpose: 'required_by_law', description: 'Diagnosis and dates of service' }) },
-  disclosureExport: { as: 'pat', before: reauth('pat'), req: () => ({ patient: CANARY.mrn, format: 'csv' }) },
+  disclosureExport: { as: 'pat', before: reauth('pat', 'disclosureExport'), req: () => ({ patient: CANARY.mrn, format: 'csv' }) },
   retentionPolicy: { as: 'admin', req: () => ({}) },
   setRetentionPolicy: { as: 'admin', req: () => ({ idleDays: 3650, purgeOnClose: false }) },
   runRetention: { as: 'admin', req: () => ({ dryRun: true }) },
   exposureInventory: { as: 'admin', req: () => ({}) },
-  exportInventory: { as: 'admin', before: async (_s, call) => call('admin', 'reauthenticate', { password: 'violet kettle harbour 1987' }), req: () => ({ format: 'csv' }) },
+  exportInventory: { as: 'admin', before: async (_s, call) => call('admin', 'reauthenticate', { password: 'violet kettle harbour 1987', for: 'exportInventory' }), req: () => ({ format: 'csv' }) },
   auditTimeline: { as: 'pat', req: () => ({ username: 'cora', ...RANGE }) },
   auditFlags: { as: 'pat', req: () => RANGE },
   auditMetrics: { as: 'pat', req: () => RANGE },
@@ -134,7 +136,7 @@ const STEPS: Record<CallName, Step> = {
   revokeAccess: { as: 'sam', req: (s) => ({ requestId: s.approvedId, reason: 'Coding is done' }) },
   breakGlass: {
     as: 'cora',
-    before: reauth('cora'),
+    before: reauth('cora', 'breakGlass'),
     req: (s) => ({ encounterId: s.encounterId, reasonCode: 'legal-deadline', reasonText: 'A court deadline for the records requires the full chart today.' }),
     after: (s, v) => (s.breakGlassId = (v as { id: number }).id),
   },

@@ -16,7 +16,6 @@ describe('dispute packets from generated claims (demo generator with canaries)',
     const biller = await signIn(t, 'w-bill', 'bill');
     const list = await biller('denialWorklist', { limit: 6 });
     expect(list.rows.length).toBeGreaterThan(0);
-    await biller('reauthenticate', { password: NEW_PASSWORD });
     let built = 0;
     for (const row of list.rows.filter((r) => r.claimId !== null).slice(0, 4)) {
       const draft = await biller('packetDraft', { claimId: row.claimId! });
@@ -28,6 +27,7 @@ describe('dispute packets from generated claims (demo generator with canaries)',
         letter: draft.letterTemplate,
         excerpts: chosen.map((s) => ({ sectionId: s.id, reason: 'Supports the denied service' })),
       });
+      await biller('reauthenticate', { password: NEW_PASSWORD, for: 'packetExport' }); // each export asks again
       const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
       const pdf = await parsePdf(t.lastExport());
       const flat = squash(pdf.pages.flat().join(''));

@@ -69,7 +69,7 @@ describe('packet work is for claims on the denial worklist only', () => {
     const draft = await bill('packetDraft', { claimId: denied.claimId });
     const course = draft.sources[0]!.sections.find((s) => s.title === 'HOSPITAL COURSE')!;
     const check = await bill('packetCheck', { claimId: denied.claimId, recipient: 'Acme Appeals', letter: draft.letterTemplate, excerpts: [{ sectionId: course.id, reason: 'Documents the stent placement' }] });
-    await bill('reauthenticate', { password: NEW_PASSWORD });
+    await bill('reauthenticate', { password: NEW_PASSWORD, for: 'packetExport' });
     remitAgain(db, denied, { sourceId: 'r0-paid', remitDate: '2025-12-20', denied: false });
     expect(code(await t.raw('w-bill')('packetExport', { checkId: check.checkId, confirmed: true }))).toBe('FORBIDDEN');
     expect(t.exports).toEqual([]);
@@ -81,7 +81,7 @@ describe('packet work is for claims on the denial worklist only', () => {
     const draft = await bill('packetDraft', { claimId: denied.claimId });
     const course = draft.sources[0]!.sections.find((s) => s.title === 'HOSPITAL COURSE')!;
     const check = await bill('packetCheck', { claimId: denied.claimId, recipient: 'Acme Appeals', letter: draft.letterTemplate, excerpts: [{ sectionId: course.id, reason: 'Documents the stent placement' }] });
-    await bill('reauthenticate', { password: NEW_PASSWORD });
+    await bill('reauthenticate', { password: NEW_PASSWORD, for: 'packetExport' });
     // The export awaits the save dialog; the reversal lands in that gap.
     const exporting = t.raw('w-bill')('packetExport', { checkId: check.checkId, confirmed: true });
     remitAgain(db, denied, { sourceId: 'r0-paid', remitDate: '2025-12-20', denied: false });

@@ -5,7 +5,6 @@ import { CANARY, HOSTILE, seedClaim } from '../../support/billing';
 import { parsePdf, squash } from '../../support/pdf-text';
 import { NEW_PASSWORD, signIn } from '../../support/sign-in';
 
-const SIX_MINUTES = 6 * 60_000;
 
 async function setup(note?: string) {
   const t = await withUsers([
@@ -43,13 +42,17 @@ describe('dispute packet (IPC)', () => {
     expect(check.identifiers.map((i) => i.text)).toEqual(expect.arrayContaining([seeded.memberId, seeded.claimNumber, seeded.payerClaimControl, '1245319599']));
     expect(check.elements).toContain('Documentation excerpts (1)');
 
-    t.clock.advance(SIX_MINUTES);
+    // Signing in is no re-authentication, and a proof for another action does not count.
     await expect(biller('packetExport', { checkId: check.checkId, confirmed: true })).rejects.toMatchObject({ code: 'REAUTH_REQUIRED' });
-    await biller('reauthenticate', { password: NEW_PASSWORD });
+    await biller('reauthenticate', { password: NEW_PASSWORD, for: 'disclosureExport' });
+    await expect(biller('packetExport', { checkId: check.checkId, confirmed: true })).rejects.toMatchObject({ code: 'REAUTH_REQUIRED' });
+    await biller('reauthenticate', { password: NEW_PASSWORD, for: 'packetExport' });
     // A cancelled save dialog writes nothing, records no disclosure, and leaves the check open for a retry.
     t.cancelNextSave();
     await expect(biller('packetExport', { checkId: check.checkId, confirmed: true })).rejects.toMatchObject({ code: 'CONFLICT', message: /cancelled/ });
     expect(t.backend.store.db.prepare('SELECT count(*) AS n FROM packet').get()).toEqual({ n: 0 });
+    await expect(biller('packetExport', { checkId: check.checkId, confirmed: true })).rejects.toMatchObject({ code: 'REAUTH_REQUIRED' }); // the proof was spent
+    await biller('reauthenticate', { password: NEW_PASSWORD, for: 'packetExport' });
     const out = await biller('packetExport', { checkId: check.checkId, confirmed: true });
     // The main process wrote the file where the user chose; its suggested name carries no PHI.
     expect(out.fileName).toMatch(/^\d+-dispute-packet-\d{4}-\d{2}-\d{2}\.pdf$/);
@@ -109,6 +112,7 @@ describe('dispute packet (IPC)', () => {
     await t.as('admin')('addUser', { username: 'bill2', displayName: 'Second Biller', role: 'biller', password: 'seventeen quiet lanterns' });
     const other = await signIn(t, 'w-bill2', 'bill2');
     await expect(other('packetCheck', { ...base, excerpts: [{ sectionId: course.id, reason: 'needed' }] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await other('reauthenticate', { password: NEW_PASSWORD, for: 'packetExport' });
     await expect(other('packetExport', { checkId: check.checkId, confirmed: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     t.backend.close();
   });
@@ -128,6 +132,7 @@ describe('dispute packet (IPC)', () => {
     const start = course.text.indexOf('Cardiac');
     const end = course.text.indexOf('placed') + 'placed'.length;
     const check = await biller('packetCheck', { claimId: seeded.claimId, recipient: 'Payer', letter: 'Letter', excerpts: [{ sectionId: course.id, start, end, reason: 'The procedure' }] });
+    await biller('reauthenticate', { password: NEW_PASSWORD, for: 'packetExport' });
     await biller('packetExport', { checkId: check.checkId, confirmed: true });
     const text = (await parsePdf(t.lastExport())).pages.flat().join(' ');
     expect(text).toContain('Cardiac catheterization');
@@ -141,6 +146,7 @@ describe('dispute packet (IPC)', () => {
     const draft = await biller('packetDraft', { claimId: seeded.claimId });
     const findings = draft.sources[0]!.sections.find((s) => s.title === 'FINDINGS')!;
     const check = await biller('packetCheck', { claimId: seeded.claimId, recipient: 'Payer ) Tj ET', letter: 'Dear payer (see) \\ ) Tj', excerpts: [{ sectionId: findings.id, reason: 'Hostile ) Tj ET reason 😀' }] });
+    await biller('reauthenticate', { password: NEW_PASSWORD, for: 'packetExport' });
     await biller('packetExport', { checkId: check.checkId, confirmed: true });
     const pdf = await parsePdf(t.lastExport());
     const text = pdf.pages.flat().join('\n');

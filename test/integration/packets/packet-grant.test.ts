@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withUsers } from '../../support/backend';
 import { CANARY, seedClaim } from '../../support/billing';
 import { parsePdf, squash } from '../../support/pdf-text';
-import { signIn } from '../../support/sign-in';
+import { NEW_PASSWORD, signIn } from '../../support/sign-in';
 
 const WHY = 'The payer disputes the documented history; the appeal needs this section.';
 
@@ -36,6 +36,7 @@ describe('excerpts beyond the purpose defaults', () => {
     expect(social).toBeDefined();
     const check = await biller('packetCheck', { claimId: seeded.claimId, recipient: 'Payer', letter: 'Letter', excerpts: [{ sectionId: social.id, reason: 'Approved for this appeal' }] });
     expect(check.labels).toContain('ETH');
+    await biller('reauthenticate', { password: NEW_PASSWORD, for: 'packetExport' });
     await biller('packetExport', { checkId: check.checkId, confirmed: true });
     const text = squash((await parsePdf(t.lastExport())).pages.flat().join(''));
     expect(text).toContain(squash(CANARY.withheld));

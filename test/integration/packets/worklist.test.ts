@@ -3,7 +3,7 @@ import { carcCount, carcDescription, rarcCount, rarcDescription, UNKNOWN_CODE } 
 import { ageBucket } from '../../../electron/core/packets/worklist';
 import { withUsers } from '../../support/backend';
 import { CANARY, seedClaim } from '../../support/billing';
-import { signIn } from '../../support/sign-in';
+import { NEW_PASSWORD, signIn } from '../../support/sign-in';
 
 describe('CARC/RARC lists', () => {
   it('ship the common codes with their published descriptions', () => {
@@ -75,7 +75,10 @@ describe('denial worklist', () => {
     await expect(biller('recordExceptionDisclosure', { patient: CANARY.mrn, disclosedOn: '2025-12-30', recipient: 'X', purpose: 'treatment', description: 'Claim' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const after = await priv('disclosureReport', { patient: CANARY.mrn, from: '2025-12-01', to: '2025-12-31' });
     expect(after.rows).toEqual([expect.objectContaining({ recipient: 'State registry', purpose: 'required_by_law', exception: true, disclosedBy: 'priv' })]);
-    await expect(priv('disclosureExport', { patient: CANARY.mrn, format: 'csv' })).resolves.toMatchObject({ rows: 1 }); // signed in moments ago: recent enough
+    // Signed in moments ago is not enough: the export asks for the password again.
+    await expect(priv('disclosureExport', { patient: CANARY.mrn, format: 'csv' })).rejects.toMatchObject({ code: 'REAUTH_REQUIRED' });
+    await priv('reauthenticate', { password: NEW_PASSWORD, for: 'disclosureExport' });
+    await expect(priv('disclosureExport', { patient: CANARY.mrn, format: 'csv' })).resolves.toMatchObject({ rows: 1 });
     t.backend.close();
   });
 });

@@ -75,6 +75,7 @@ describe('coder workstation flow', () => {
     })) as { id: number; findings: Array<{ id: string }>; facts: Array<{ text: string }> };
     expect(q.facts.map((f) => f.text)).toEqual([a.text.slice(0, 30), b.text.slice(0, 30)]);
     const justifications = Object.fromEntries(q.findings.map((f) => [f.id, 'The provider needs it to answer.']));
+    await coder('reauthenticate', { password: NEW_PASSWORD, for: 'exportQuery' });
     await coder('exportQuery', { queryId: q.id, format: 'pdf', justifications });
     const text = await pdfText(fs.readFileSync(saved[0]!));
     const norm = (s: string) => s.replace(/\s+/g, ' ');
@@ -112,6 +113,7 @@ describe('coder workstation flow', () => {
     const view = (await coder('getQuery', { queryId: q.id })) as { facts: Array<{ text: string | null }>; issues: Array<{ kind: string }> };
     expect(view.facts[0]!.text).toBeNull();
     expect(view.issues.map((i) => i.kind)).toContain('fact-unavailable');
+    await coder('reauthenticate', { password: NEW_PASSWORD, for: 'exportQuery' });
     const later = await backend.call('exportQuery', { queryId: q.id, format: 'text', justifications: {} }, { transport: 'test', sessionKey: 'coder' });
     expect(later).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const preview = (await coder('previewQuery', { queryId: q.id })) as { text: string };

@@ -10,12 +10,11 @@ import { AuthService } from '../../../electron/core/auth/auth-service';
 import type { Session } from '../../../electron/core/auth/sessions';
 import { manualClock } from '../../../electron/core/clock';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
-import { m0007 } from '../../../electron/core/db/migrations/0007_queries';
+import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { Store } from '../../../electron/core/db/store';
 import { QueryService } from '../../../electron/core/queries/query-service';
 import type { SectionSource } from '../../../electron/core/queries/section-source';
 import { pdfInfo, pdfText } from '../../support/pdf-text';
-import { migrationsThrough } from '../../support/migrations-through';
 import { newKey, tmpDir } from '../../support/tmp';
 
 const NOTE = [
@@ -64,7 +63,7 @@ describe('QueryService', () => {
   beforeEach(async () => {
     dir = tmpDir();
     const { keys } = newKey(dir);
-    store = Store.open({ path: path.join(dir, 's.ntk'), keys, create: true, migrations: migrationsThrough(7, [m0007]) });
+    store = Store.open({ path: path.join(dir, 's.ntk'), keys, create: true, migrations: MIGRATIONS }); // the sign-in tables need the auth migrations
     clock = manualClock();
     const audit = new AuditLog(store.db, store.auditKey, store.path, 'ws', clock);
     auth = new AuthService(store.db, audit, clock);
@@ -113,8 +112,10 @@ describe('QueryService', () => {
     expect(q.options.slice(-2)).toEqual(['Other (please specify)', 'Clinically undetermined']);
     expect(q.issues.filter((i) => i.severity === 'error')).toEqual([]);
 
+    await auth.reauthenticate('k', PASSWORD, undefined, 'exportQuery');
     await expect(queries.export(session, 'k', q.id, 'pdf', {})).rejects.toMatchObject({ code: 'CONFLICT' }); // findings not yet justified
     const justified = Object.fromEntries(q.findings.map((f) => [f.id, 'Provider needs this to locate the result.']));
+    await auth.reauthenticate('k', PASSWORD, undefined, 'exportQuery');
     const out = await queries.export(session, 'k', q.id, 'pdf', justified);
     expect(out.status).toBe('sent');
     const bytes = fs.readFileSync(saved[0]!);
@@ -159,20 +160,21 @@ describe('QueryService', () => {
     const view = queries.get(session, q.id);
     expect(view.facts[0]!.text).toBeNull();
     expect(view.issues.map((i) => i.kind)).toContain('fact-unavailable');
+    await auth.reauthenticate('k', PASSWORD, undefined, 'exportQuery');
     await expect(queries.export(session, 'k', q.id, 'text', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(saved).toEqual([]);
   });
 
-  it('needs a recent re-authentication to export', async () => {
+  it('needs a re-authentication for each export', async () => {
     const course = ordOf(/HOSPITAL COURSE/i);
     const q = queries.create(session, encounterId, { question: 'Can the hemoglobin drop be further specified?', options: ['Acute blood loss anemia', 'Expected drop'], facts: [span(course, 'Transfused 2 units')] });
-    // Six minutes later the sign-in no longer counts as recent.
-    clock.advance(6 * 60_000);
+    // Signing in is no re-authentication.
     await expect(queries.export(session, 'k', q.id, 'text', {})).rejects.toMatchObject({ code: 'REAUTH_REQUIRED' });
-    await auth.reauthenticate('k', PASSWORD);
+    await auth.reauthenticate('k', PASSWORD, undefined, 'exportQuery');
     const justified = Object.fromEntries(q.findings.map((f) => [f.id, 'needed by the provider']));
     await expect(queries.export(session, 'k', q.id, 'text', justified)).resolves.toMatchObject({ status: 'sent' });
     expect(fs.readFileSync(saved[0]!, 'utf8')).toContain('"Transfused 2 units"');
+    await expect(queries.export(session, 'k', q.id, 'text', justified)).rejects.toMatchObject({ code: 'REAUTH_REQUIRED' }); // the proof was spent
   });
 
   it('follows the life cycle draft -> sent -> answered, records the answer, and refuses other moves', () => {

@@ -77,7 +77,9 @@ describe('temp files', () => {
     expect(summary).toMatchObject({ files: 3, imported: 3 });
     expect(backend.store.db.prepare("SELECT count(*) AS n FROM document WHERE format = 'ocr' AND text LIKE '%stable angina%'").get()).toEqual({ n: 1 });
     fs.rmSync(incoming, { recursive: true });
+    await call('reauthenticate', { password: ADMIN_PASSWORD, for: 'exportInventory' });
     expect(await call('exportInventory', { format: 'pdf' })).toMatchObject({ saved: true });
+    await call('reauthenticate', { password: ADMIN_PASSWORD, for: 'exportInventory' });
     expect(await call('exportInventory', { format: 'csv' })).toMatchObject({ saved: true });
     const auditCsv = path.join(work, 'exports', 'audit.csv');
     fs.writeFileSync(auditCsv, [...toCsv(queryAudit(backend.store.db, {}))].join(''), { mode: 0o600 });

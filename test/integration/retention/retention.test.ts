@@ -172,12 +172,13 @@ describe('inventory export from the app', () => {
     const call = (name: 'setupFirstAdmin' | 'exportInventory' | 'reauthenticate', req: unknown) => backend.call(name, req as never, ctx);
     expect((await call('setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: ADMIN_PASSWORD })).ok).toBe(true);
     seedPatient(backend.store.db, 'EX');
-    clock.advance(6 * 60_000);
-    expect(await call('exportInventory', { format: 'csv' })).toMatchObject({ ok: false, error: { code: 'REAUTH_REQUIRED' } });
+    expect(await call('exportInventory', { format: 'csv' })).toMatchObject({ ok: false, error: { code: 'REAUTH_REQUIRED' } }); // signing in is no re-authentication
     expect(asked).toEqual([]);
-    expect((await call('reauthenticate', { password: ADMIN_PASSWORD })).ok).toBe(true);
+    expect((await call('reauthenticate', { password: ADMIN_PASSWORD, for: 'exportInventory' })).ok).toBe(true);
     expect(await call('exportInventory', { format: 'csv' })).toEqual({ ok: true, value: { saved: false, patients: 0 } }); // cancelled
     answer = path.join(dir, 'chosen.csv');
+    expect(await call('exportInventory', { format: 'csv' })).toMatchObject({ ok: false, error: { code: 'REAUTH_REQUIRED' } }); // each try asks again
+    expect((await call('reauthenticate', { password: ADMIN_PASSWORD, for: 'exportInventory' })).ok).toBe(true);
     expect(await call('exportInventory', { format: 'csv' })).toEqual({ ok: true, value: { saved: true, patients: 1 } });
     expect(asked[0]).toMatch(/^exposure-inventory-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(fs.readFileSync(answer, 'utf8')).toContain('MRNEX');

@@ -12,7 +12,7 @@ import { phiReply } from '../../../electron/core/ipc/phi-reply';
 import type { Session } from '../../../electron/core/auth/sessions';
 
 const ctx = { transport: 'test', sessionKey: 'w1' };
-const session: Session = { id: 's1', userId: 3, username: 'cora', displayName: 'Cora', role: 'coder', state: 'active', lastActivity: 0, reauthAt: null, mustChangePassword: false, purpose: null };
+const session: Session = { id: 's1', userId: 3, username: 'cora', displayName: 'Cora', role: 'coder', state: 'active', lastActivity: 0, proof: null, mustChangePassword: false, purpose: null };
 const NOTE = 'Lipase normalized after IV fluids';
 
 const query = {

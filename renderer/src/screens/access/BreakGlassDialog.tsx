@@ -4,6 +4,7 @@ import { call } from '../../../api';
 import { ModalForm } from '../../components/ModalForm';
 import { Field } from '../../components/Field';
 import { ReasonField } from '../../components/ReasonField';
+import { useReauth } from '../../components/use-reauth';
 import { useSubmit } from '../../components/use-submit';
 
 type ReasonCode = (typeof BREAK_GLASS_REASON_CODES)[number];
@@ -17,12 +18,10 @@ export function BreakGlassDialog({ encounterId, onClose }: { encounterId?: numbe
   const [encounter, setEncounter] = useState(encounterId ? String(encounterId) : '');
   const [reasonCode, setReasonCode] = useState<ReasonCode>('patient-safety');
   const [reasonText, setReasonText] = useState('');
-  const [password, setPassword] = useState('');
-  const [otp, setOtp] = useState('');
+  const { password, setPassword, otp, setOtp, confirm } = useReauth('breakGlass');
   const ready = Number(encounter) > 0 && reasonText.trim().length >= 20 && password.length > 0;
   const { busy, error, onSubmit } = useSubmit(async () => {
-    await call('reauthenticate', { password, otp: otp || undefined });
-    setPassword('');
+    await confirm(); // a proof for this one break-glass call, used at once
     await call('breakGlass', { encounterId: Number(encounter), reasonCode, reasonText: reasonText.trim() });
     onClose(true);
   });

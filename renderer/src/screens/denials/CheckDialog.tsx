@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useDenials } from '../../state/denials-store';
 import { GridHead, num } from '../../components/GridHead';
+import { ReauthDialog } from '../../components/ReauthDialog';
 
-/** The pre-export check: every identifier and label in the packet; confirm, re-authenticate, export. */
+/** The pre-export check: every identifier and label in the packet; confirm, re-authenticate (each export), export. */
 export function CheckDialog() {
   const { check, cancelCheck, exportPacket, error } = useDenials();
   const [confirmed, setConfirmed] = useState(false);
-  const [password, setPassword] = useState('');
+  const [reauth, setReauth] = useState(false);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -16,6 +17,12 @@ export function CheckDialog() {
     return () => window.removeEventListener('keydown', onKey);
   }, [cancelCheck]);
   if (!check) return null;
+  const doExport = async () => {
+    setReauth(false);
+    setBusy(true);
+    await exportPacket();
+    setBusy(false);
+  };
   return (
     <div className="modal-backdrop">
       <div role="dialog" aria-modal="true" aria-labelledby="check-heading" className="modal check-modal">
@@ -53,35 +60,36 @@ export function CheckDialog() {
         </ul>
         <form
           className="check-confirm"
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            setBusy(true);
-            await exportPacket(password);
-            setBusy(false);
-            setPassword('');
+            setReauth(true);
           }}
         >
           <label className="check">
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />I reviewed these identifiers and labels; the packet holds only what this dispute needs.
           </label>
-          <div className="field">
-            <label htmlFor="check-password">Your password (re-authentication to export)</label>
-            <input id="check-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-          </div>
           {error && (
             <p role="alert" className="error">
               {error.message}
             </p>
           )}
           <div className="row">
-            <button type="submit" className="primary" disabled={!confirmed || !password || busy}>
-              Export PDF
+            <button type="submit" className="primary" disabled={!confirmed || busy}>
+              Export PDF…
             </button>
             <button type="button" onClick={cancelCheck}>
               Cancel
             </button>
           </div>
         </form>
+        {reauth && (
+          <ReauthDialog
+            action="Exporting the dispute packet"
+            call="packetExport"
+            onCancel={() => setReauth(false)}
+            onConfirmed={() => void doExport()}
+          />
+        )}
       </div>
     </div>
   );
