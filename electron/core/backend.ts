@@ -19,6 +19,7 @@ import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
 import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
+import type { KeySource } from './db/keys';
 import { NtkError } from './errors';
 import { coderHandlers } from './queries/handlers';
 import { QueryService } from './queries/query-service';
@@ -43,6 +44,11 @@ export interface BackendDeps {
   app: AppInfo;
   log?: FailureLog;
   clock?: Clock;
+  /**
+   * Holds the audit head key, apart from the store key (the app: the OS keychain; default:
+   * NTK_AUDIT_KEY_FILE or a seed file beside the store). See audit/head-log.ts and SECURITY.md.
+   */
+  auditHeadKeys?: KeySource;
   /** Names this device in the audit trail (default: the host name). */
   workstation?: string;
   /** Asks the user where to save an export (Electron: a save dialog; e2e: a tmp path). */
@@ -75,7 +81,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const clock = deps.clock ?? systemClock;
   const policy = deps.policy ?? defaultPolicy();
   const store = Store.open(deps.store);
-  const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
+  const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock, deps.auditHeadKeys);
   const auth = new AuthService(store.db, audit, clock);
   const retention = new RetentionService(store.db, audit, clock);
   if (deps.purgeOnStart !== false && !store.db.readonly) runRetention(retention, deps.log);
