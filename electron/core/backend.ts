@@ -4,7 +4,8 @@
  * and the e2e harness all use this same composition.
  */
 import os from 'node:os';
-import type { AppInfo, CallName, CallRequest, CallResponse } from '../../shared/contract';
+import path from 'node:path';
+import type { AppInfo, CallName, CallRequest, CallResponse, StoreStatusView } from '../../shared/contract';
 import { channelOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { AccessService } from './access/access-service';
@@ -77,6 +78,12 @@ export interface Backend {
   close(): void;
 }
 
+/** The store status for the renderer: the file name only, no path naming the user's home folder. */
+export function storeStatusView(status: ReturnType<Store['status']>): StoreStatusView {
+  const { path: full, ...rest } = status;
+  return { ...rest, fileName: path.basename(full) };
+}
+
 export function createBackend(deps: BackendDeps): Backend {
   const clock = deps.clock ?? systemClock;
   const policy = deps.policy ?? defaultPolicy();
@@ -103,7 +110,7 @@ export function createBackend(deps: BackendDeps): Backend {
       access: 'signed-in',
       run: () => {
         if (!store.db.open) throw new NtkError('STORE_NOT_FOUND', 'The store is closed.');
-        return store.status();
+        return storeStatusView(store.status());
       },
     },
     ...authHandlers(auth),
