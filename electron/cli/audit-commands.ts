@@ -5,6 +5,7 @@ import { toCsv, toNdjson } from '../core/audit/export';
 import { verifyAudit, type VerifyReport } from '../core/audit/verify';
 import { HEAD_EXPORT_FORMAT, type ExportedHead } from '../core/audit/audit-log';
 import { NtkError } from '../core/errors';
+import { writeExportChunks } from '../core/save-path';
 import { z } from 'zod';
 import { createBackend } from '../core/backend';
 import type { KeySource } from '../core/db/keys';
@@ -89,12 +90,7 @@ export function auditExportCommand(dbPath: string, keys: KeySource, format: stri
     const rows = queryAudit(backend.store.db, filter);
     const chunks = format === 'csv' ? toCsv(rows) : toNdjson(rows);
     if (out) {
-      const fd = fs.openSync(out, 'w', 0o600);
-      try {
-        for (const c of chunks) fs.writeSync(fd, c);
-      } finally {
-        fs.closeSync(fd);
-      }
+      writeExportChunks(out, chunks);
     } else {
       for (const c of chunks) write(c);
     }
