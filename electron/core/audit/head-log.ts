@@ -121,11 +121,18 @@ export function readHeadLog(dbPath: string): HeadLogContents | undefined {
  * keychain holds): appends then go unsigned, and verify reports them as an unproven tail until
  * a process holding the key signs the head again.
  */
+/** The head log is kept short: past COMPACT_AT lines it keeps its start line and the last KEEP heads. */
+export const COMPACT_AT = 4096;
+export const KEEP = 1024;
+
 export class HeadLogWriter {
   private constructor(
     private readonly file: string,
     private readonly key: HeadKey,
-  ) {}
+    private lines: number,
+  ) {
+    if (lines > COMPACT_AT) this.compact();
+  }
 
   static open(dbPath: string, keys: KeySource, current: { seq: number; head: Buffer }, now: () => Date): HeadLogWriter | undefined {
     const file = headLogFile(dbPath);
@@ -138,7 +145,7 @@ export class HeadLogWriter {
         return undefined;
       }
       // A log signed by another key is never continued (nor replaced): verify reports it.
-      return key.publicHex === existing.publicHex ? new HeadLogWriter(file, key) : undefined;
+      return key.publicHex === existing.publicHex ? new HeadLogWriter(file, key, existing.entries.length + existing.bad.length) : undefined;
     }
     if (existing) return undefined; // unreadable start line: leave it for verify to report
     let key: HeadKey;
@@ -155,7 +162,7 @@ export class HeadLogWriter {
     } catch {
       return HeadLogWriter.open(dbPath, keys, current, now); // another process started it first
     }
-    return new HeadLogWriter(file, key);
+    return new HeadLogWriter(file, key, 1);
   }
 
   get publicHex(): string {
@@ -166,6 +173,26 @@ export class HeadLogWriter {
   append(seq: number, head: Buffer, at: string): SignedHead & { sig: string } {
     const sig = signHead(this.key, seq, head, at);
     fs.appendFileSync(this.file, JSON.stringify({ seq, head: head.toString('hex'), at, sig }) + '\n', { mode: 0o600 });
+    if (++this.lines > COMPACT_AT) this.compact();
     return { seq, head, at, sig };
+  }
+
+  /**
+   * Keeps the start line and the last KEEP heads (one signed head proves the whole chain up to it;
+   * the earlier ones only say where a rewrite began), so verify checks a bounded number of
+   * signatures. Written to a 0600 temp file and renamed over the log; a head another process
+   * appends meanwhile may be dropped, and its next commit signs again.
+   */
+  private compact(): void {
+    try {
+      const lines = fs.readFileSync(this.file, 'utf8').split('\n').filter((l) => l !== '');
+      const kept = [lines[0]!, ...lines.slice(Math.max(1, lines.length - KEEP))];
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, kept.join('\n') + '\n', { mode: 0o600 });
+      fs.renameSync(tmp, this.file);
+      this.lines = kept.length;
+    } catch {
+      // Compaction is an optimisation: the log stays as it was.
+    }
   }
 }

@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_COLUMNS, chainStep, GENESIS, signCheckpoint, type AuditRow } from '../../../electron/core/audit/canonical';
-import { headLogFile } from '../../../electron/core/audit/head-log';
+import path from 'node:path';
+import { COMPACT_AT, headLogFile, HeadLogWriter, KEEP, readHeadLog } from '../../../electron/core/audit/head-log';
+import { localHeadKeySource } from '../../../electron/core/audit/head-key';
+import { tmpDir } from '../../support/tmp';
 import { verifyAudit } from '../../../electron/core/audit/verify';
 import { auditHeadCommand, auditVerifyCommand } from '../../../electron/cli/audit-commands';
 import { testBackend, type TestBackend } from '../../support/backend';
@@ -139,5 +142,20 @@ describe('audit tail after a crash, and the store-key holder', () => {
     const t = seeded(0);
     await Promise.all(Array.from({ length: 200 }, (_, i) => t.backend.audit.appendAsync({ action: 'R', eventType: 'chart.view', outcome: 'success', patientId: i })));
     expect(verify(t)).toMatchObject({ ok: true, records: 200, checkpointSeq: 200 });
+  });
+});
+
+describe('head log size', () => {
+  it('stays bounded: past COMPACT_AT lines it keeps the start line and the last KEEP signed heads, all valid', () => {
+    const dir = tmpDir();
+    const dbPath = path.join(dir, 'h.ntk');
+    const writer = HeadLogWriter.open(dbPath, localHeadKeySource(), { seq: 0, head: GENESIS }, () => new Date())!;
+    const total = COMPACT_AT + 500;
+    for (let seq = 1; seq <= total; seq++) writer.append(seq, Buffer.alloc(32, seq % 256), new Date().toISOString());
+    const log = readHeadLog(dbPath)!;
+    expect(log.bad).toEqual([]);
+    expect(log.start).toBe(0);
+    expect(log.entries.length).toBeLessThanOrEqual(KEEP + 500 + 1);
+    expect(log.entries.at(-1)!.seq).toBe(total);
   });
 });
