@@ -29,6 +29,9 @@ export interface HeadKey {
   publicHex: string;
 }
 
+/** The audit's files beside the store: the head log, and the head key's seed file or keychain envelope. */
+export const auditSideFiles = (dbPath: string): string[] => [headLogFile(dbPath), `${headKeyPath(dbPath)}.key`, `${headKeyPath(dbPath)}.key.json`];
+
 /** SignedHead: one verified line of the head log, or an exported head. */
 export interface SignedHead {
   seq: number;
