@@ -120,7 +120,7 @@ export function verifyAudit(db: Database, key: Buffer, dbPath: string, opts: Ver
       {
         seq: proven + 1,
         kind: 'unverifiable',
-        message: `Records ${proven + 1}–${gap} cannot be proven: the head log was started at record ${gap} (when this store was upgraded, or after the head log was removed), and no exported head covers them.`,
+        message: `${range(proven + 1, gap)} cannot be proven: the head log was started at record ${gap} (when this store was upgraded, or after the head log was removed), and no exported head covers them`,
       },
       lastSeq,
       proven,
@@ -132,7 +132,7 @@ export function verifyAudit(db: Database, key: Buffer, dbPath: string, opts: Ver
       {
         seq: proven + 1,
         kind: 'unverifiable',
-        message: `Tail unverifiable since checkpoint ${proven}: records ${proven + 1}–${lastSeq} ${why}, after a crash, by a process without the head key, or added by someone holding the store key.`,
+        message: `Tail unverifiable since checkpoint ${proven}: records ${proven + 1}–${lastSeq} ${why}, after a crash, by a process without the head key, or added by someone holding the store key`,
       },
       lastSeq,
       checkpointSeq,
@@ -140,6 +140,8 @@ export function verifyAudit(db: Database, key: Buffer, dbPath: string, opts: Ver
   }
   return { ok: true, records, lastSeq, checkpointSeq, ...(log ? { headKey: fingerprint(log.publicHex) } : {}) };
 }
+
+const range = (a: number, b: number): string => (a === b ? `Record ${a}` : `Records ${a}–${b}`);
 
 function validAnchor(a: ExportedHead): boolean {
   try {
