@@ -76,10 +76,12 @@ export interface HeadLogContents {
   entries: SignedHead[];
   /** Lines that did not parse or whose signature failed (a torn last line, or a forgery). */
   bad: Array<{ line: number; reason: string }>;
+  /** Non-empty lines in the file. */
+  lines?: number;
 }
 
-/** Reads and checks the head log; undefined when there is none. */
-export function readHeadLog(dbPath: string): HeadLogContents | undefined {
+/** Reads and checks the head log; undefined when there is none. `startOnly`: check the start line, count the rest (opening). */
+export function readHeadLog(dbPath: string, opts: { startOnly?: boolean } = {}): HeadLogContents | undefined {
   let text: string;
   try {
     text = fs.readFileSync(headLogFile(dbPath), 'utf8');
@@ -103,6 +105,7 @@ export function readHeadLog(dbPath: string): HeadLogContents | undefined {
     return { start: first.start, startHead: Buffer.alloc(0), publicHex: first.key, entries: [], bad: [{ line: 1, reason: 'the start line is not signed by the key it names' }] };
   }
   const entries: SignedHead[] = [{ seq: first.start, head: Buffer.from(first.head, 'hex'), at: first.at }];
+  if (opts.startOnly) return { start: first.start, startHead: entries[0]!.head, publicHex: first.key, entries, bad, lines: lines.filter((l) => l !== '').length };
   lines.slice(1).forEach((raw, i) => {
     if (raw === '') return;
     try {
@@ -115,7 +118,7 @@ export function readHeadLog(dbPath: string): HeadLogContents | undefined {
       if (!torn) bad.push({ line: i + 2, reason: 'a line that does not parse or is not signed by the head key' });
     }
   });
-  return { start: first.start, startHead: Buffer.from(first.head, 'hex'), publicHex: first.key, entries, bad };
+  return { start: first.start, startHead: Buffer.from(first.head, 'hex'), publicHex: first.key, entries, bad, lines: lines.filter((l) => l !== '').length };
 }
 
 /**
@@ -139,7 +142,7 @@ export class HeadLogWriter {
 
   static open(dbPath: string, keys: KeySource, current: { seq: number; head: Buffer }, now: () => Date): HeadLogWriter | undefined {
     const file = headLogFile(dbPath);
-    const existing = readHeadLog(dbPath);
+    const existing = readHeadLog(dbPath, { startOnly: true });
     if (existing && existing.publicHex) {
       let key: HeadKey;
       try {
@@ -148,7 +151,7 @@ export class HeadLogWriter {
         return undefined;
       }
       // A log signed by another key is never continued (nor replaced): verify reports it.
-      return key.publicHex === existing.publicHex ? new HeadLogWriter(file, key, existing.entries.length + existing.bad.length) : undefined;
+      return key.publicHex === existing.publicHex ? new HeadLogWriter(file, key, existing.lines ?? 1) : undefined;
     }
     if (existing) return undefined; // unreadable start line: leave it for verify to report
     let key: HeadKey;
