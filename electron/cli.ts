@@ -4,7 +4,8 @@
  *   ntk init --db PATH [--key-file FILE] [--json]
  *   ntk info --db PATH [--key-file FILE] [--json]
  *   ntk keygen --out FILE
- *   ntk audit verify --db PATH
+ *   ntk audit verify --db PATH [--anchor FILE]
+ *   ntk audit head --db PATH [--out FILE]
  *   ntk audit export --db PATH --format fhir-ndjson|csv [--user U] [--event T] [--from ISO] [--to ISO] [--out FILE]
  *   ntk sections [--jsonl] [--spans] FILE|-
  *   ntk phi scan [--jsonl] FILE|-
@@ -21,7 +22,7 @@ import { EXIT_CODES } from './cli/exit-codes';
 import { headlessKeySource, requireDb, UsageError } from './cli/options';
 import { phiCommand } from './cli/phi-commands';
 import { formatStatus, storeStatusCommand } from './cli/store-commands';
-import { auditExportCommand, auditVerifyCommand, formatVerify } from './cli/audit-commands';
+import { auditExportCommand, auditHeadCommand, auditVerifyCommand, formatVerify } from './cli/audit-commands';
 import { readInput, sectionsCommand } from './cli/sections-command';
 import type { CliCommand } from './cli/command';
 import { COMMANDS } from './cli/commands';
@@ -32,8 +33,12 @@ commands:
   init   --db PATH      create the encrypted store (or bring it to the latest schema)
   info   --db PATH      show the store's status without changing it
   keygen --out FILE     write a new random 256-bit key file (mode 0600)
-  audit verify --db PATH
-                        check the audit chain; reports the first broken link (exit 65)
+  audit verify --db PATH [--anchor FILE]
+                        check the audit chain; reports the first broken link, or the records it
+                        cannot prove against a signed head (exit 65); --anchor: heads exported earlier
+  audit head --db PATH [--out FILE]
+                        sign the current audit head and print it (or append it to FILE) for the
+                        organization to keep
   audit export --db PATH --format fhir-ndjson|csv [--user U] [--event TYPE]
                [--from ISO] [--to ISO] [--out FILE]
   sections [--jsonl] [--spans] FILE|-
@@ -64,6 +69,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
         db: { type: 'string' },
         'key-file': { type: 'string' },
         out: { type: 'string' },
+        anchor: { type: 'string' },
         format: { type: 'string' },
         user: { type: 'string' },
         event: { type: 'string' },
@@ -110,13 +116,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
         const keys = headlessKeySource(values['key-file'], env);
         const db = requireDb(values.db);
         if (sub === 'verify') {
-          const report = auditVerifyCommand(db, keys);
+          const report = auditVerifyCommand(db, keys, values.anchor);
           result = report;
           text = formatVerify(report);
           if (!report.ok) {
             out.stdout(json ? JSON.stringify({ ok: true, value: report }) : text);
             return EXIT_CODES.WRONG_KEY_OR_NOT_STORE;
           }
+        } else if (sub === 'head') {
+          const head = auditHeadCommand(db, keys, values.out);
+          result = head;
+          text = values.out ? `signed audit head at record ${head.seq} appended to ${values.out}` : JSON.stringify(head);
         } else if (sub === 'export') {
           const filter = { username: values.user, eventType: values.event, from: values.from, to: values.to };
           const rows = auditExportCommand(db, keys, values.format, filter, values.out, (c) => out.stdout(c.replace(/\n$/, '')));
@@ -124,7 +134,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
           result = { rows, out: values.out };
           text = `exported ${rows} audit records to ${values.out}`;
         } else {
-          throw new UsageError('audit takes verify or export.');
+          throw new UsageError('audit takes verify, head or export.');
         }
         break;
       }

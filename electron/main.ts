@@ -8,15 +8,17 @@ import { APP_ENTRY_URL, privilegedSchemes, registerAppProtocol } from './adapter
 import { startIdleSweep, watchWindowInput } from './adapters/idle-input';
 import { importFilePicker } from './adapters/import-dialog';
 import { registerIpc } from './adapters/ipc';
-import { appKeySource } from './adapters/keychain';
+import { applyRuntimeSwitches } from './adapters/dev-switches';
+import { appAuditHeadKeySource, appKeySource } from './adapters/keychain';
 import { savePathPicker } from './adapters/save-dialog';
 import { denyAllPermissions, guardContents, guardWindow, windowOptions } from './adapters/window-security';
 import { APP_INFO } from './core/app-info';
 import { createBackend, runRetention, type Backend } from './core/backend';
 import { RETENTION_INTERVAL_MS } from './core/retention';
 
-// Where the redaction engine finds its word lists: beside the app when packaged, the repo's resources/ in development.
-process.env.NTK_RESOURCES_DIR ??= app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources');
+// Development switches exist only in development: a packaged app drops every NTK_* variable and
+// takes its word lists and fonts from its own bundle (adapters/dev-switches.ts).
+const switches = applyRuntimeSwitches(process.env, { isPackaged: app.isPackaged, packagedResources: process.resourcesPath, devResources: path.join(__dirname, '../../resources') });
 protocol.registerSchemesAsPrivileged(privilegedSchemes);
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -35,6 +37,8 @@ app.whenReady().then(() => {
     backend = createBackend({
       app: { ...APP_INFO, version: app.getVersion() },
       store: { path: path.join(app.getPath('userData'), 'store.ntk'), keys: appKeySource(), create: true },
+      // The audit head key: its own keychain-wrapped seed, not the store key (audit/head-log.ts).
+      auditHeadKeys: appAuditHeadKeySource(),
       log: (entry) => console.error('[ntk] call failed', entry),
       pickImportFiles: importFilePicker(dialog, () => mainWindow),
       pickSavePath: savePathPicker(dialog, () => BrowserWindow.getFocusedWindow()),
@@ -49,7 +53,7 @@ app.whenReady().then(() => {
   const b = backend;
   retentionTimer = setInterval(() => runRetention(b.retention, (entry) => console.error('[ntk] retention failed', entry)), RETENTION_INTERVAL_MS);
   retentionTimer.unref();
-  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs'), { devTools: switches.devTools }));
   mainWindow = win;
   guardWindow(win);
   // The idle lock counts the window's input as the main process sees it, and locks without waiting for a call.

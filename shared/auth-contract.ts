@@ -69,8 +69,11 @@ export const AuditVerifyReport = z.object({
   records: z.number().int(),
   lastSeq: z.number().int(),
   checkpointSeq: z.number().int().nullable(),
+  /** Fingerprint of the audit head key that signed the head log. */
+  headKey: z.string().optional(),
+  /** 'unverifiable': nothing found broken, but records after checkpointSeq cannot be proven. */
   broken: z
-    .object({ seq: z.number().int(), kind: z.enum(['edited', 'missing', 'truncated', 'checkpoint-forged']), message: z.string() })
+    .object({ seq: z.number().int(), kind: z.enum(['edited', 'missing', 'truncated', 'checkpoint-forged', 'unverifiable']), message: z.string() })
     .optional(),
 });
 export type AuditVerifyReport = z.infer<typeof AuditVerifyReport>;

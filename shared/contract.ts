@@ -56,6 +56,13 @@ export const StoreStatus = z.object({
 });
 export type StoreStatus = z.infer<typeof StoreStatus>;
 
+/**
+ * What the renderer gets: the store's file name, never its absolute path (which names the user's
+ * home folder); the CLI, which was given the path, prints it from StoreStatus.
+ */
+export const StoreStatusView = StoreStatus.omit({ path: true }).extend({ fileName: z.string() });
+export type StoreStatusView = z.infer<typeof StoreStatusView>;
+
 export const AppInfo = z.object({
   name: z.string(),
   version: z.string(),
@@ -66,7 +73,7 @@ const Done = z.object({ done: z.literal(true) });
 
 export const contract = {
   appInfo: { request: NoArgs, response: AppInfo },
-  storeStatus: { request: NoArgs, response: StoreStatus },
+  storeStatus: { request: NoArgs, response: StoreStatusView },
   sessionState: { request: NoArgs, response: SessionState },
   setupFirstAdmin: {
     request: z.object({ username: Username, displayName: DisplayName, password: Password }).strict(),

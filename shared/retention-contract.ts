@@ -36,7 +36,16 @@ export const InventoryPatient = z.object({
 });
 export type InventoryPatient = z.infer<typeof InventoryPatient>;
 
+/**
+ * 'counts': totals and counts by label only (an administrator: enough to run the device and the
+ * retention policy). 'patients': also each patient by MRN with its labels (the privacy officer,
+ * for a breach risk assessment), and every patient listed is named in the audit trail.
+ */
+export const InventoryScope = z.enum(['counts', 'patients']);
+export type InventoryScope = z.infer<typeof InventoryScope>;
+
 export const ExposureInventory = z.object({
+  scope: InventoryScope,
   generatedAt: z.string(),
   storeId: z.string(),
   totals: z.object({ patients: z.number().int(), encounters: z.number().int(), documents: z.number().int(), purgedPatients: z.number().int() }),

@@ -6,7 +6,8 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-protocol';
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** devTools: only a development run may allow them (dev-switches.ts decides; never from the environment here). */
+export function windowOptions(preloadPath: string, opts: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 768,
@@ -28,7 +29,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false, // the OS spellchecker would see PHI
-      devTools: process.env.NTK_DEVTOOLS === '1',
+      devTools: opts.devTools === true,
     },
   };
 }

@@ -4,7 +4,7 @@
  * `ntk inventory --db PATH [--json] [--format csv|pdf --out FILE]`: what this device holds now.
  * Neither runs the start-up purge first: a dry run and an inventory change no chart data.
  */
-import { buildInventory } from '../core/retention/inventory';
+import { buildInventory, inventoryAuditEvents } from '../core/retention/inventory';
 import { inventoryCsv, inventoryPdf } from '../core/retention/inventory-export';
 import { writeExportFile } from '../core/save-path';
 import type { PurgeReport } from '../core/retention/retention-service';
@@ -55,13 +55,14 @@ export const inventoryCommand: CliCommand = {
       const out = ctx.values.out as string | undefined;
       if (format !== undefined && format !== 'csv' && format !== 'pdf') throw new UsageError('--format must be csv or pdf.');
       if (!!format !== !!out) throw new UsageError('--format and --out go together.');
-      const inv = buildInventory(b.store.db, new Date());
+      // The command line holds the store key (the privacy office's tool): the full list, each patient named in the audit.
+      const inv = buildInventory(b.store.db, new Date(), 'patients');
       if (format && out) {
         writeExportFile(out, format === 'csv' ? inventoryCsv(inv) : await inventoryPdf(inv, { workstation: b.audit.workstationName }));
-        b.audit.append({ ...cliActor(), action: 'E', eventType: 'inventory.export', outcome: 'success', detail: { format, patients: inv.totals.patients, via: 'cli' } });
+        b.audit.appendMany(inventoryAuditEvents(inv, cliActor(), 'export', { format, via: 'cli' }));
         return { value: { patients: inv.totals.patients, out, format }, text: `wrote the inventory of ${inv.totals.patients} patient(s) to ${out}` };
       }
-      b.audit.append({ ...cliActor(), action: 'R', eventType: 'inventory.read', outcome: 'success', detail: { patients: inv.totals.patients, via: 'cli' } });
+      b.audit.appendMany(inventoryAuditEvents(inv, cliActor(), 'read', { via: 'cli' }));
       return { value: inv, text: formatInventory(inv) };
     }, NO_START_PURGE),
 };

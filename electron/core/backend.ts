@@ -4,7 +4,8 @@
  * and the e2e harness all use this same composition.
  */
 import os from 'node:os';
-import type { AppInfo, CallName, CallRequest, CallResponse } from '../../shared/contract';
+import path from 'node:path';
+import type { AppInfo, CallName, CallRequest, CallResponse, StoreStatusView } from '../../shared/contract';
 import { channelOf } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { AccessService } from './access/access-service';
@@ -19,6 +20,7 @@ import { authHandlers } from './auth/handlers';
 import { systemClock, type Clock } from './clock';
 import { demoHandlers } from './demo/handlers';
 import { Store, type OpenStoreOptions } from './db/store';
+import type { KeySource } from './db/keys';
 import { NtkError } from './errors';
 import { coderHandlers } from './queries/handlers';
 import { QueryService } from './queries/query-service';
@@ -45,6 +47,11 @@ export interface BackendDeps {
   app: AppInfo;
   log?: FailureLog;
   clock?: Clock;
+  /**
+   * Holds the audit head key, apart from the store key (the app: the OS keychain; default:
+   * NTK_AUDIT_KEY_FILE or a seed file beside the store). See audit/head-log.ts and SECURITY.md.
+   */
+  auditHeadKeys?: KeySource;
   /** Names this device in the audit trail (default: the host name). */
   workstation?: string;
   /** Asks the user where to save an export (Electron: a save dialog; e2e: a tmp path). */
@@ -73,11 +80,17 @@ export interface Backend {
   close(): void;
 }
 
+/** The store status for the renderer: the file name only, no path naming the user's home folder. */
+export function storeStatusView(status: ReturnType<Store['status']>): StoreStatusView {
+  const { path: full, ...rest } = status;
+  return { ...rest, fileName: path.basename(full) };
+}
+
 export function createBackend(deps: BackendDeps): Backend {
   const clock = deps.clock ?? systemClock;
   const policy = deps.policy ?? defaultPolicy();
   const store = Store.open(deps.store);
-  const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock);
+  const audit = new AuditLog(store.db, store.auditKey, store.path, deps.workstation ?? os.hostname(), clock, deps.auditHeadKeys);
   const auth = new AuthService(store.db, audit, clock);
   const retention = new RetentionService(store.db, audit, clock);
   if (deps.purgeOnStart !== false && !store.db.readonly) runRetention(retention, deps.log);
@@ -101,7 +114,7 @@ export function createBackend(deps: BackendDeps): Backend {
       access: 'signed-in',
       run: () => {
         if (!store.db.open) throw new NtkError('STORE_NOT_FOUND', 'The store is closed.');
-        return store.status();
+        return storeStatusView(store.status());
       },
     },
     ...authHandlers(auth),

@@ -3,6 +3,7 @@
  * e2e: a path in the test's folder) and writes the file itself, so the renderer never names a path.
  * The default name carries no PHI. null when the person cancels.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { NtkError } from './errors';
@@ -11,10 +12,37 @@ export type SaveFormat = 'pdf' | 'text' | 'csv';
 
 export type PickSavePath = (request: { defaultName: string; format: SaveFormat }) => Promise<string | null>;
 
-/** Writes an export owner-only, in one go (the app's save dialogs and the CLI's --out). */
+/**
+ * Writes an export owner-only (mode 0600), whether the file is new or replaces one: the bytes go
+ * to a fresh file created 0600 beside the target (O_EXCL, so never someone else's file or a
+ * symlink), are synced, and the file is renamed over the target. An existing file's looser mode
+ * is never inherited, and there is no moment at which the new content sits in a readable file.
+ */
 export function writeExportFile(target: string, bytes: Uint8Array | string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.writeFileSync(target, bytes, { mode: 0o600 });
+  writeExportChunks(target, [bytes]);
+}
+
+/** The same for an export written in pieces (the audit export streams its rows). */
+export function writeExportChunks(target: string, chunks: Iterable<Uint8Array | string>): void {
+  const dir = path.dirname(target);
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = fs.openSync(tmp, 'wx', 0o600);
+  try {
+    fs.fchmodSync(fd, 0o600); // whatever the umask
+    for (const c of chunks) fs.writeSync(fd, typeof c === 'string' ? Buffer.from(c) : c);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /** Asks where to save; null when the person cancels. Without a dialog (headless) it is refused. */

@@ -16,7 +16,10 @@ for (const [w, h] of [
     await expect(page.getByTestId('inv-patients')).toHaveText('6');
     await expect(page.getByTestId('inv-documents')).toHaveText(String(seeded.reduce((a, _p, i) => a + 1 + (i % 3), 0)));
     await expect(page.getByTestId('inv-dates')).toHaveText('2026-01-02 → 2026-01-04');
-    await expect(page.getByRole('table', { name: 'Patients held' }).getByRole('row')).toHaveCount(7);
+    // An administrator's inventory: counts by label, no list of MRNs with their labels (that is the privacy officer's).
+    await expect(page.getByTestId('inv-counts-only')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Patients held' })).toHaveCount(0);
+    for (const p of seeded) await expect(page.locator('body')).not.toContainText(p.mrn);
     await expect(page.getByLabel('Sensitivity labels present')).toContainText('ETH');
     await page.getByRole('button', { name: 'Preview purge' }).click();
     await expect(page.getByTestId('purge-preview')).toContainText('Would purge 0 patient(s)');

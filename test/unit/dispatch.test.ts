@@ -5,7 +5,7 @@ import { createDispatcher, type Authorize, type Handlers } from '../../electron/
 
 const status = {
   opened: true,
-  path: '/x/store.ntk',
+  fileName: 'store.ntk',
   schemaVersion: 2,
   latestSchemaVersion: 2,
   cipher: 'sqlcipher' as const,

@@ -1,14 +1,33 @@
 /**
  * The append-only audit log. Appends take the write lock, read the chain head,
  * and insert the new record with its chained HMAC in the same transaction.
- * Every CHECKPOINT_EVERY records (and on demand) the head is signed into
- * audit_checkpoint and mirrored to a file beside the store, so that rolling the
- * table (or the whole file) back is detected by `ntk audit verify`.
+ * After every commit the head is signed with the audit head key (not the store key) into the
+ * head log beside the store (head-log.ts), so a tail deleted after a crash, or a chain
+ * recomputed with the store key, is detected by `ntk audit verify`, and what it cannot prove
+ * it reports as unverifiable. Every CHECKPOINT_EVERY records the head is also signed with the
+ * store's audit key into audit_checkpoint (inside the file, so it only guards against a
+ * partial rollback by someone without the store key).
  */
-import fs from 'node:fs';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Clock } from '../clock';
+import type { KeySource } from '../db/keys';
 import { AUDIT_COLUMNS, chainStep, GENESIS, signCheckpoint, type AuditRow } from './canonical';
+import { headlessHeadKeySource } from './head-key';
+import { HeadLogWriter } from './head-log';
+
+export const HEAD_EXPORT_FORMAT = 'need-to-know-audit-head/1';
+
+/** A signed head as exported for the organization (no PHI: a sequence number, a hash, a key). */
+export interface ExportedHead {
+  format: typeof HEAD_EXPORT_FORMAT;
+  workstation: string;
+  seq: number;
+  head: string;
+  at: string;
+  sig: string;
+  /** The head key's public half, SPKI DER hex. */
+  key: string;
+}
 
 export interface AuditActor {
   userId?: number | null;
@@ -39,23 +58,34 @@ export interface Checkpoint {
   signature: Buffer;
 }
 
-export const checkpointFile = (dbPath: string): string => `${dbPath}.audit-head.json`;
-
 export class AuditLog {
   private readonly insert: Statement;
   private readonly lastRow: Statement;
+  private readonly heads: HeadLogWriter | undefined;
+  private lastSigned = -1;
+  private signScheduled = false;
 
   constructor(
     private readonly db: Database,
     private readonly key: Buffer,
-    private readonly dbPath: string,
+    dbPath: string,
     private readonly workstation: string,
     private readonly clock: Clock,
+    /** Holds the audit head key (the app: the OS keychain; headless: a seed file of its own). */
+    headKeys: KeySource = headlessHeadKeySource(process.env),
   ) {
     this.insert = db.prepare(
       `INSERT INTO audit_event (${AUDIT_COLUMNS.join(', ')}, hash) VALUES (${AUDIT_COLUMNS.map((c) => '@' + c).join(', ')}, @hash)`,
     );
     this.lastRow = db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
+    const last = this.lastRow.get() as { seq: number; hash: Buffer } | undefined;
+    this.heads = db.readonly ? undefined : HeadLogWriter.open(dbPath, headKeys, { seq: last?.seq ?? 0, head: last?.hash ?? GENESIS }, () => clock.now());
+    if (this.heads) this.lastSigned = last?.seq ?? 0;
+  }
+
+  /** The head key's public half (SPKI hex) when this process holds it (read-only opens and `ntk` on an app store do not). */
+  get headPublicKey(): string | undefined {
+    return this.heads?.publicHex;
   }
 
   /** The name this device carries in the audit trail. */
@@ -112,36 +142,76 @@ export class AuditLog {
         if (seq % CHECKPOINT_EVERY === 0) checkpointDue = true;
       }
       if (checkpointDue) this.writeCheckpointRow(seq, head);
-      return { seq, head, checkpointDue };
+      return { seq, head };
     });
-    const { seq, head, checkpointDue } = run.immediate();
-    if (checkpointDue) this.mirror({ seq, head, signature: signCheckpoint(this.key, seq, head) });
+    const { seq, head } = run.immediate();
+    if (!this.db.inTransaction) this.signHead(seq, head);
+    else this.scheduleSign(); // inside a caller's transaction: sign once it has committed (or rolled back)
     return seq;
   }
 
-  /** Signs the current head now (at logoff, quit, or before a verify). */
+  /** Signs the committed head into the head log (every commit; never a head that might roll back). */
+  private signHead(seq: number, head: Buffer): void {
+    if (!this.heads || seq <= this.lastSigned) return;
+    this.heads.append(seq, head, this.clock.now().toISOString());
+    this.lastSigned = seq;
+  }
+
+  private scheduleSign(): void {
+    if (!this.heads || this.signScheduled) return;
+    this.signScheduled = true;
+    setImmediate(() => {
+      this.signScheduled = false;
+      if (!this.db.open) return;
+      if (this.db.inTransaction) return this.scheduleSign();
+      this.signCommitted();
+    }).unref();
+  }
+
+  /**
+   * Signs the committed head now. A service that appends inside its own transaction calls this
+   * right after that transaction commits (otherwise the head is signed at the end of the tick).
+   */
+  signCommitted(): void {
+    if (this.db.inTransaction) return this.scheduleSign();
+    const last = this.lastRow.get() as { seq: number; hash: Buffer } | undefined;
+    if (last) this.signHead(last.seq, last.hash);
+  }
+
+  /**
+   * The committed head, freshly signed with the head key, for the organization to keep
+   * (`ntk audit head`): a later `ntk audit verify --anchor` proves the log still holds it.
+   * Undefined when this process does not hold the head key.
+   */
+  exportHead(): ExportedHead | undefined {
+    if (!this.heads || this.db.inTransaction) return undefined;
+    const last = this.lastRow.get() as { seq: number; hash: Buffer } | undefined;
+    const seq = last?.seq ?? 0;
+    const head = last?.hash ?? GENESIS;
+    const at = this.clock.now().toISOString();
+    const signed = this.heads.append(seq, head, at);
+    this.lastSigned = Math.max(this.lastSigned, seq);
+    return { format: HEAD_EXPORT_FORMAT, workstation: this.workstation, seq, head: head.toString('hex'), at, sig: signed.sig, key: this.heads.publicHex };
+  }
+
+  /**
+   * Signs the current head now (at logoff, quit, or before a verify): into the head log, and as a
+   * store-key checkpoint row.
+   */
   checkpoint(): Checkpoint | undefined {
+    if (this.db.inTransaction) return undefined;
     const last = this.lastRow.get() as { seq: number; hash: Buffer } | undefined;
     if (!last) return undefined;
     const existing = this.db.prepare('SELECT seq FROM audit_checkpoint WHERE seq = ?').get(last.seq);
     if (!existing) this.writeCheckpointRow(last.seq, last.hash);
-    const cp = { seq: last.seq, head: last.hash, signature: signCheckpoint(this.key, last.seq, last.hash) };
-    this.mirror(cp);
-    return cp;
+    this.signHead(last.seq, last.hash);
+    return { seq: last.seq, head: last.hash, signature: signCheckpoint(this.key, last.seq, last.hash) };
   }
 
   private writeCheckpointRow(seq: number, head: Buffer): void {
     this.db
       .prepare('INSERT OR IGNORE INTO audit_checkpoint (seq, head, signed_at, signature) VALUES (?, ?, ?, ?)')
       .run(seq, head, this.clock.now().toISOString(), signCheckpoint(this.key, seq, head));
-  }
-
-  private mirror(cp: Checkpoint): void {
-    const file = checkpointFile(this.dbPath);
-    const tmp = `${file}.${process.pid}.tmp`;
-    const body = { seq: cp.seq, head: cp.head.toString('hex'), signature: cp.signature.toString('hex') };
-    fs.writeFileSync(tmp, JSON.stringify(body) + '\n', { mode: 0o600 });
-    fs.renameSync(tmp, file);
   }
 
   private toRow(seq: number, e: AuditEventInput): AuditRow {

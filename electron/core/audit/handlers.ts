@@ -13,7 +13,7 @@ export function auditHandlers(store: Store, audit: AuditLog): Pick<Handlers, 'au
     auditVerify: {
       access: AUDITORS,
       run: (_r, { session }) => {
-        const report = verifyAudit(store.db, store.auditKey, store.path);
+        const report = verifyAudit(store.db, store.auditKey, store.path, { headKey: audit.headPublicKey });
         audit.append({ ...actor(session!), action: 'E', eventType: 'audit.verify', outcome: report.ok ? 'success' : 'failure', detail: { records: report.records } });
         return report;
       },

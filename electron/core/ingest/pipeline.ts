@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AuditActor, AuditLog } from '../audit/audit-log';
+import { auditSideFiles } from '../audit/head-log';
 import { ChartWriter, type WriteCounts } from '../db/chart-writer';
 import { envelopePath } from '../db/key-envelope';
 import { toStoreError } from '../db/sqlite-errors';
@@ -98,10 +99,10 @@ function readSidecar(full: string): Buffer {
   return bytes;
 }
 
-/** Leaves out the store's own files (database, WAL, shared memory, key envelope) when a folder walk meets them. */
+/** Leaves out the store's own files (database, WAL, shared memory, key envelope, audit head log and head key) when a folder walk meets them. */
 function withoutStoreFiles(found: Found[], dbPath: string): Found[] {
   if (!dbPath || dbPath === ':memory:') return found;
-  const own = new Set([dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`, envelopePath(dbPath)].map(samePathKey));
+  const own = new Set([dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`, envelopePath(dbPath), ...auditSideFiles(dbPath)].map(samePathKey));
   return found.filter((f) => !f.full || !own.has(samePathKey(f.full)));
 }
 

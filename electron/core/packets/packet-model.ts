@@ -78,7 +78,9 @@ export function denialCodes(s: ClaimSummary): string {
 
 export function fillLetter(template: string, m: Pick<PacketModel, 'summary' | 'recipient' | 'preparedBy' | 'createdAt'>): string {
   const s = m.summary;
-  const values: Record<(typeof LETTER_PLACEHOLDERS)[number], string> = {
+  // A Map, not an object: a placeholder named after an Object.prototype member ({{constructor}},
+  // {{toString}}, {{__proto__}}) must be unknown (empty), never the member's function source.
+  const values = new Map<string, string>(Object.entries({
     date: isoDay(m.createdAt),
     recipient: m.recipient,
     claimNumber: s.claimNumber,
@@ -88,8 +90,8 @@ export function fillLetter(template: string, m: Pick<PacketModel, 'summary' | 'r
     denialCodes: denialCodes(s),
     payerName: s.payerName ?? '—',
     preparedBy: m.preparedBy,
-  };
-  return template.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_, k: string) => (k in values ? values[k as keyof typeof values] : ''));
+  } satisfies Record<(typeof LETTER_PLACEHOLDERS)[number], string>));
+  return template.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_, k: string) => values.get(k) ?? '');
 }
 
 /** The allow-list names of the data elements this packet carries (for the certificate and the accounting). */

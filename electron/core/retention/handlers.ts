@@ -5,7 +5,7 @@ import { actor, type AuthService } from '../auth/auth-service';
 import type { Clock } from '../clock';
 import type { Store } from '../db/store';
 import { askSavePath, writeExportFile, type PickSavePath } from '../save-path';
-import { buildInventory } from './inventory';
+import { buildInventory, inventoryAuditEvents, inventoryScopeFor } from './inventory';
 import { inventoryCsv, inventoryPdf } from './inventory-export';
 import { AUDIT_RETENTION_YEARS, type RetentionPolicy } from './policy';
 import type { RetentionService } from './retention-service';
@@ -37,8 +37,8 @@ export function retentionHandlers(d: RetentionHandlerDeps): Pick<Handlers, Names
     exposureInventory: {
       access: ['admin', 'privacy_officer'],
       run: (_r, { session }) => {
-        const inv = buildInventory(d.store.db, d.clock.now());
-        d.audit.append({ ...actor(session!), action: 'R', eventType: 'inventory.read', outcome: 'success', detail: { patients: inv.totals.patients } });
+        const inv = buildInventory(d.store.db, d.clock.now(), inventoryScopeFor(session!.role));
+        d.audit.appendMany(inventoryAuditEvents(inv, actor(session!), 'read'));
         return inv;
       },
     },
@@ -50,10 +50,10 @@ export function retentionHandlers(d: RetentionHandlerDeps): Pick<Handlers, Names
         // A cancelled dialog is not an error here: the screen says nothing was saved.
         const target = await askSavePath(d.pickSavePath, { defaultName: `exposure-inventory-${now.toISOString().slice(0, 10)}.${r.format}`, format: r.format });
         if (!target) return { saved: false, patients: 0 };
-        const inv = buildInventory(d.store.db, now);
+        const inv = buildInventory(d.store.db, now, inventoryScopeFor(session!.role));
         const bytes = r.format === 'csv' ? inventoryCsv(inv) : await inventoryPdf(inv, { workstation: d.audit.workstationName });
         writeExportFile(target, bytes);
-        d.audit.append({ ...actor(session!), action: 'E', eventType: 'inventory.export', outcome: 'success', detail: { format: r.format, patients: inv.totals.patients } });
+        d.audit.appendMany(inventoryAuditEvents(inv, actor(session!), 'export', { format: r.format }));
         return { saved: true, patients: inv.totals.patients };
       },
     },

@@ -13,7 +13,14 @@ import { csvCell } from '../audit/export';
 
 const COLUMNS = ['patient_id', 'mrn', 'encounters', 'documents', 'labels', 'oldest', 'newest', 'last_used_at'] as const;
 
+const COUNT_COLUMNS = ['label', 'documents', 'patients'] as const;
+
 export function inventoryCsv(inv: ExposureInventory): string {
+  if (inv.scope === 'counts') {
+    // Counts by label only (an administrator's inventory): no patient is named.
+    const rows = [['ALL', inv.totals.documents, inv.totals.patients], ...inv.labels.map((l) => [l.label, l.documents, l.patients])];
+    return [COUNT_COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+  }
   const lines = [COLUMNS.join(',')];
   for (const p of inv.patients) {
     lines.push([p.patientId, p.mrn, p.encounters, p.documents, p.labels.join(' '), p.oldest, p.newest, p.lastUsedAt].map(csvCell).join(','));
@@ -68,6 +75,10 @@ export async function inventoryPdf(inv: ExposureInventory, meta: { workstation: 
   line(`Dates held: ${inv.oldest ?? '—'} to ${inv.newest ?? '—'}`);
   line(`Sensitivity labels: ${inv.labels.length ? inv.labels.map((l) => `${l.label} (${l.documents} docs, ${l.patients} patients)`).join(', ') : 'none'}`);
   y -= 8;
+  if (inv.scope === 'counts') {
+    line('Counts only: the list of patients is for the privacy officer (minimum necessary).');
+    return pdf.save();
+  }
   const cols: Array<[string, number]> = [['MRN', MARGIN], ['Enc', MARGIN + 130], ['Docs', MARGIN + 170], ['Labels', MARGIN + 215], ['Oldest', MARGIN + 330], ['Newest', MARGIN + 400], ['Last used', MARGIN + 470]];
   const row = (cells: string[], f: PDFFont) => {
     if (y < MARGIN + 10) {

@@ -3,11 +3,21 @@
  * encounters, document counts, sensitivity labels, oldest and newest dates). It is what a privacy
  * officer needs first for a breach risk assessment (45 CFR 164.402) if the laptop is lost.
  * Only patients that still hold cached content are listed; purged stubs are counted apart.
+ *
+ * Minimum necessary: the per-patient list (an MRN next to HIV, substance-use or psychotherapy
+ * labels) is itself sensitive PHI. Only the privacy officer, who must identify the individuals
+ * affected by a breach (164.404), gets it ('patients'), and each patient listed is named in the
+ * audit trail like any other PHI read. An administrator runs the device and the retention policy
+ * and gets totals and counts by label only ('counts').
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ExposureInventory, InventoryPatient } from '../../../shared/retention-contract';
+import type { ExposureInventory, InventoryPatient, InventoryScope } from '../../../shared/retention-contract';
+import type { AuditActor, AuditEventInput } from '../audit/audit-log';
 
-export function buildInventory(db: Database, now: Date): ExposureInventory {
+/** Which inventory a role gets (see above). */
+export const inventoryScopeFor = (role: string): InventoryScope => (role === 'privacy_officer' ? 'patients' : 'counts');
+
+export function buildInventory(db: Database, now: Date, scope: InventoryScope = 'patients'): ExposureInventory {
   const rows = db
     .prepare(
       `SELECT p.id, p.mrn, p.last_used_at,
@@ -43,6 +53,7 @@ export function buildInventory(db: Database, now: Date): ExposureInventory {
   const dates = patients.flatMap((p) => [p.oldest, p.newest]).filter((x): x is string => !!x).sort();
   const storeId = (db.prepare("SELECT value FROM meta WHERE key = 'store_id'").get() as { value: string } | undefined)?.value ?? '';
   return {
+    scope,
     generatedAt: now.toISOString(),
     storeId,
     totals: {
@@ -54,6 +65,18 @@ export function buildInventory(db: Database, now: Date): ExposureInventory {
     labels,
     oldest: dates[0] ?? null,
     newest: dates.at(-1) ?? null,
-    patients,
+    patients: scope === 'patients' ? patients : [],
   };
+}
+
+/**
+ * The audit events for showing or exporting an inventory: one summary event, and one per patient
+ * listed (its id and labels), so a patient's audit history shows that the inventory disclosed them.
+ */
+export function inventoryAuditEvents(inv: ExposureInventory, by: AuditActor, what: 'read' | 'export', detail: Record<string, string | number | boolean | null> = {}): AuditEventInput[] {
+  const action = what === 'read' ? ('R' as const) : ('E' as const);
+  return [
+    { ...by, action, eventType: `inventory.${what}`, outcome: 'success', detail: { ...detail, scope: inv.scope, patients: inv.totals.patients, listed: inv.patients.length } },
+    ...inv.patients.map((p) => ({ ...by, action, eventType: `inventory.${what}.patient`, outcome: 'success' as const, patientId: p.patientId, labels: p.labels })),
+  ];
 }

@@ -51,7 +51,7 @@ export class RetentionService {
     if (!Number.isInteger(next.idleDays) || next.idleDays < 1 || next.idleDays > 3650) {
       throw new NtkError('BAD_REQUEST', 'Retention must be between 1 and 3650 days.');
     }
-    return this.db.transaction(() => {
+    const policy = this.db.transaction(() => {
       const before = readPolicy(this.db);
       const after = writePolicy(this.db, next, by.userId ?? null, this.clock.now());
       this.audit.append({
@@ -63,6 +63,8 @@ export class RetentionService {
       });
       return after;
     }).immediate();
+    this.audit.signCommitted();
+    return policy;
   }
 
   /** Purges what is due now (or, with dryRun, reports what would go and changes nothing). */
@@ -98,6 +100,7 @@ export class RetentionService {
       }
       return done;
     }).immediate();
+    this.audit.signCommitted();
     const walTruncated = patients.length ? this.truncateWal() : null;
     return { dryRun: false, ...base, patients, totals: totals(patients), walTruncated };
   }

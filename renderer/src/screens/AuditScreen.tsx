@@ -96,7 +96,9 @@ export function AuditScreen() {
         <p role="status" className={report.ok ? 'notice' : 'error'} data-testid="audit-verify">
           {report.ok
             ? `Chain intact: ${report.records} records; last signed checkpoint at ${report.checkpointSeq ?? 'none yet'}.`
-            : `Broken at record ${report.broken!.seq} (${report.broken!.kind}): ${report.broken!.message}`}
+            : report.broken!.kind === 'unverifiable'
+              ? `Not proven: ${report.broken!.message}`
+              : `Broken at record ${report.broken!.seq} (${report.broken!.kind}): ${report.broken!.message}`}
         </p>
       )}
       <nav className="subtabs" role="tablist" aria-label="Audit views">

@@ -103,31 +103,38 @@ export function InventoryScreen({ role }: { role: Role }) {
               </span>
             ))}
           </p>
-          <div className="inv-table">
-            <table className="grid" aria-label="Patients held">
-              <GridHead cols={['MRN', num('Encounters'), num('Documents'), 'Labels', 'Oldest', 'Newest', 'Last opened']} />
-              <tbody>
-                {inventory.patients.length === 0 && (
-                  <tr>
-                    <td colSpan={7} className="muted">
-                      No cached chart content on this device.
-                    </td>
-                  </tr>
-                )}
-                {inventory.patients.map((p) => (
-                  <tr key={p.patientId}>
-                    <td className="mono">{p.mrn ?? `#${p.patientId}`}</td>
-                    <td className="num">{p.encounters}</td>
-                    <td className="num">{p.documents}</td>
-                    <td>{p.labels.join(' ') || '—'}</td>
-                    <td>{p.oldest ?? '—'}</td>
-                    <td>{p.newest ?? '—'}</td>
-                    <td>{p.lastUsedAt ? new Date(p.lastUsedAt).toLocaleDateString() : 'never'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {inventory.scope === 'counts' && (
+            <p className="muted small" data-testid="inv-counts-only">
+              Counts only: the list of patients (MRNs with their sensitivity labels) is for the privacy officer, under the minimum necessary standard.
+            </p>
+          )}
+          {inventory.scope === 'patients' && (
+            <div className="inv-table">
+              <table className="grid" aria-label="Patients held">
+                <GridHead cols={['MRN', num('Encounters'), num('Documents'), 'Labels', 'Oldest', 'Newest', 'Last opened']} />
+                <tbody>
+                  {inventory.patients.length === 0 && (
+                    <tr>
+                      <td colSpan={7} className="muted">
+                        No cached chart content on this device.
+                      </td>
+                    </tr>
+                  )}
+                  {inventory.patients.map((p) => (
+                    <tr key={p.patientId}>
+                      <td className="mono">{p.mrn ?? `#${p.patientId}`}</td>
+                      <td className="num">{p.encounters}</td>
+                      <td className="num">{p.documents}</td>
+                      <td>{p.labels.join(' ') || '—'}</td>
+                      <td>{p.oldest ?? '—'}</td>
+                      <td>{p.newest ?? '—'}</td>
+                      <td>{p.lastUsedAt ? new Date(p.lastUsedAt).toLocaleDateString() : 'never'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
         </>
       )}
       {policy && (

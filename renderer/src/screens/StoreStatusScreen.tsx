@@ -51,7 +51,9 @@ export function StoreStatusScreen() {
             <dt>Created</dt>
             <dd>{new Date(status.createdAt).toLocaleString()}</dd>
             <dt>Location</dt>
-            <dd className="mono">{status.path}</dd>
+            <dd>
+              <span className="mono">{status.fileName}</span> <span className="muted">in this device&apos;s app data folder</span>
+            </dd>
           </dl>
           <table className="counts" aria-label="What this workstation holds">
             <thead>

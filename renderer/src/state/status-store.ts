@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { AppInfo, StoreStatus } from '../../../shared/contract';
+import type { AppInfo, StoreStatusView } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { call, errorOf } from '../../api';
 import { registerPhiStore } from './phi-stores';
 
 interface StatusState {
   app?: AppInfo;
-  status?: StoreStatus;
+  status?: StoreStatusView;
   error?: AppError;
   loading: boolean;
   refresh(): Promise<void>;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHECKPOINT_EVERY, checkpointFile } from '../../../electron/core/audit/audit-log';
+import { CHECKPOINT_EVERY } from '../../../electron/core/audit/audit-log';
+import { headLogFile, readHeadLog } from '../../../electron/core/audit/head-log';
 import { verifyAudit } from '../../../electron/core/audit/verify';
 import { testBackend } from '../../support/backend';
 
@@ -29,10 +30,12 @@ const dropGuards = (db: import('better-sqlite3-multiple-ciphers').Database) =>
 const verify = (t: ReturnType<typeof testBackend>) => verifyAudit(t.backend.store.db, t.backend.store.auditKey, t.dbPath);
 
 describe('hash-chained audit log', () => {
-  it('verifies an intact log, with checkpoints every 100 records mirrored beside the store', () => {
+  it('verifies an intact log, with a head signed beside the store after every commit and store-key checkpoints every 100 records', () => {
     const t = seeded(250);
-    expect(verify(t)).toEqual({ ok: true, records: 250, lastSeq: 250, checkpointSeq: 2 * CHECKPOINT_EVERY });
-    expect(JSON.parse(fs.readFileSync(checkpointFile(t.dbPath), 'utf8')).seq).toBe(200);
+    expect(verify(t)).toMatchObject({ ok: true, records: 250, lastSeq: 250, checkpointSeq: 250 });
+    expect(readHeadLog(t.dbPath)!.entries.map((e) => e.seq)).toEqual([0, 50, 100, 150, 200, 250]);
+    const table = t.backend.store.db.prepare('SELECT seq FROM audit_checkpoint ORDER BY seq').all() as { seq: number }[];
+    expect(table.map((r) => r.seq)).toEqual([CHECKPOINT_EVERY, 2 * CHECKPOINT_EVERY]);
   });
 
   it('refuses UPDATE and DELETE through SQL', () => {
@@ -79,9 +82,9 @@ describe('hash-chained audit log', () => {
     expect(verify(t)).toMatchObject({ ok: false, lastSeq: 180, broken: { seq: 181, kind: 'truncated' } });
   });
 
-  it('refuses a checkpoint file not signed with the store key', () => {
+  it('refuses a head log line not signed with the head key', () => {
     const t = seeded(120);
-    fs.writeFileSync(checkpointFile(t.dbPath), JSON.stringify({ seq: 50, head: '00'.repeat(32), signature: '11'.repeat(32) }));
+    fs.appendFileSync(headLogFile(t.dbPath), JSON.stringify({ seq: 50, head: '00'.repeat(32), at: new Date().toISOString(), sig: '11'.repeat(64) }) + '\n');
     expect(verify(t)).toMatchObject({ ok: false, broken: { kind: 'checkpoint-forged' } });
   });
 

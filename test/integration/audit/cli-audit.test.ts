@@ -41,6 +41,26 @@ describe('ntk audit', () => {
     expect(bad.out).toMatch(/AUDIT LOG BROKEN at record \d+ \(edited\)/);
   });
 
+  it('reports what it cannot prove (exit 65), never intact, when the head log was removed; an exported head proves the history up to it', async () => {
+    const { db, keyFile } = await storeWithEvents();
+    const heads = path.join(path.dirname(db), 'heads.ndjson');
+    const exported = await ntk(['audit', 'head', '--db', db, '--key-file', keyFile, '--out', heads, '--json']);
+    expect(exported.code).toBe(0);
+    const head = JSON.parse(exported.out).value as { seq: number; key: string };
+    expect(JSON.parse(fs.readFileSync(heads, 'utf8').trim())).toMatchObject({ format: 'need-to-know-audit-head/1', seq: head.seq });
+
+    // The head log beside the store is removed (or never written): nothing after the exported head can be proven.
+    fs.rmSync(`${db}.audit-head.log`);
+    const r = await ntk(['audit', 'verify', '--db', db, '--key-file', keyFile, '--anchor', heads]);
+    expect(r.code).toBe(EXIT_CODES.WRONG_KEY_OR_NOT_STORE);
+    // The verify run itself started a new head log after the export, so what follows the exported head is unproven.
+    expect(r.out).toMatch(new RegExp(`^AUDIT LOG NOT PROVEN \\(\\d+ records, nothing found broken\\): Records? ${head.seq + 1}\\b.*cannot be proven`));
+    expect(r.out).not.toMatch(/intact/);
+
+    fs.writeFileSync(heads, '{"not":"a head"}\n');
+    expect((await ntk(['audit', 'verify', '--db', db, '--key-file', keyFile, '--anchor', heads])).code).toBe(EXIT_CODES.USAGE);
+  });
+
   it('exports FHIR AuditEvent NDJSON and CSV with filters', async () => {
     const { db, keyFile } = await storeWithEvents();
     const nd = await ntk(['audit', 'export', '--db', db, '--key-file', keyFile, '--format', 'fhir-ndjson', '--event', 'login']);
