@@ -27,7 +27,7 @@ describe('exposure inventory scope', () => {
     const text = JSON.stringify(inv);
     for (const s of [sensitive.mrn, plain.mrn, `"patientId"`]) expect(text).not.toContain(s);
 
-    await t.as('admin')('reauthenticate', { password: ADMIN_PASSWORD });
+    await t.as('admin')('reauthenticate', { password: ADMIN_PASSWORD, for: 'exportInventory' });
     expect(await t.as('admin')('exportInventory', { format: 'csv' })).toEqual({ saved: true, patients: 2 });
     const csv = t.lastExport().toString('utf8');
     expect(csv.split('\n')[0]).toBe('label,documents,patients');
@@ -52,7 +52,7 @@ describe('exposure inventory scope', () => {
     expect(reads.map((e) => e.patient_id).sort()).toEqual([sensitive.id, plain.id].sort());
     expect(reads.find((e) => e.patient_id === sensitive.id)).toMatchObject({ username: 'pat', action: 'R', labels: labelled.labels.join(',') });
 
-    await t.as('po')('reauthenticate', { password: 'a brand new long passphrase' });
+    await t.as('po')('reauthenticate', { password: 'a brand new long passphrase', for: 'exportInventory' });
     expect(await t.as('po')('exportInventory', { format: 'csv' })).toEqual({ saved: true, patients: 2 });
     expect(t.lastExport().toString('utf8')).toContain(sensitive.mrn);
     expect(queryAudit(db, { eventType: 'inventory.export.patient' }).map((e) => e.patient_id).sort()).toEqual([sensitive.id, plain.id].sort());
