@@ -5,12 +5,20 @@
  * (a document's sections and pages, a claim's lines, a remittance's claims) are replaced with it.
  *
  * Documents are analysed here (sections, DS4P labels, identifiers) so analysis always happens at
- * import and is stored. The caller owns the transaction (one per file).
+ * import and is stored. The identifier finder is given what the store knows about the document's
+ * patient and care team (core/chart/known-identifiers.ts); each document records the analyzer
+ * version and the hash of that record. A later write that changes what is known about a patient
+ * (a claim's member id after the notes) leaves their documents behind: `settle()` re-analyses them,
+ * and the importer calls it at the end of each file's transaction. The caller owns the transaction
+ * (one per file).
  */
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { StatementCache } from './statements';
-import { ANALYSIS_VERSION, analyzeDocument } from '../redaction/analyze-document';
-import type { CodedConcept } from '../redaction/sensitivity/codes';
+import { analyzerVersion } from '../chart/analyzer-version';
+import { knownIdentifierSource, type KnownIdentifierSource, type PatientKnown, type StoredContact } from '../chart/known-identifiers';
+import { ANALYSIS_VERSION, analyzeDocument, type DocumentAnalysis } from '../redaction/analyze-document';
+import { sortLabels, type CodedConcept } from '../redaction/sensitivity/codes';
+import type { Ds4pLabel, Segment } from '../redaction/types';
 
 export interface SourceKey {
   sourceSystem: string;
@@ -31,6 +39,8 @@ export interface PatientInput extends SourceKey {
   postalCode?: string | null;
   phone?: string | null;
   flags?: string[];
+  /** Relatives, guardians, emergency contacts (FHIR Patient.contact). */
+  contacts?: StoredContact[];
 }
 
 export interface PartyInput extends SourceKey {
@@ -224,9 +234,27 @@ const json = (v: unknown): string => JSON.stringify(v ?? []);
 export class ChartWriter {
   readonly counts: WriteCounts = {};
   private readonly stmts: StatementCache;
+  private readonly known: KnownIdentifierSource;
+  /** Each patient's known identifiers, until a write changes them. */
+  private readonly knownCache = new Map<number, PatientKnown | null>();
+  /** Patients written or written about since the last settle(). */
+  private readonly touched = new Set<number>();
 
   constructor(readonly db: Database) {
     this.stmts = new StatementCache(db);
+    this.known = knownIdentifierSource(db);
+  }
+
+  /** What is known about `patientId` may have changed. */
+  private touch(patientId: number | null | undefined): void {
+    if (patientId == null) return;
+    this.touched.add(patientId);
+    this.knownCache.delete(patientId);
+  }
+
+  private knownFor(patientId: number): PatientKnown | null {
+    if (!this.knownCache.has(patientId)) this.knownCache.set(patientId, this.known.forPatient(patientId));
+    return this.knownCache.get(patientId)!;
   }
 
   private count(kind: string): void {
@@ -252,7 +280,7 @@ export class ChartWriter {
   }
 
   patient(p: PatientInput): number {
-    return this.upsert('patient', {
+    const id = this.upsert('patient', {
       source_system: p.sourceSystem,
       source_id: p.sourceId,
       mrn: p.mrn,
@@ -266,18 +294,29 @@ export class ChartWriter {
       postal_code: p.postalCode,
       phone: p.phone,
       flags_json: json(p.flags),
+      contacts_json: json(p.contacts),
     });
+    this.touch(id);
+    this.known.notePerson({ given: p.givenName, family: p.familyName }, 'person');
+    for (const c of p.contacts ?? []) this.known.notePerson(c, 'person');
+    return id;
   }
 
   practitioner(p: PartyInput): number {
-    return this.upsert('practitioner', { source_system: p.sourceSystem, source_id: p.sourceId, npi: p.npi, name: p.name });
+    const id = this.upsert('practitioner', { source_system: p.sourceSystem, source_id: p.sourceId, npi: p.npi, name: p.name });
+    this.knownCache.clear();
+    if (p.name) this.known.notePerson({ full: p.name }, 'practitioner');
+    return id;
   }
 
   organization(o: PartyInput): number {
-    return this.upsert('organization', { source_system: o.sourceSystem, source_id: o.sourceId, npi: o.npi, name: o.name, kind: o.kind });
+    const id = this.upsert('organization', { source_system: o.sourceSystem, source_id: o.sourceId, npi: o.npi, name: o.name, kind: o.kind });
+    this.knownCache.clear();
+    return id;
   }
 
   encounter(e: EncounterInput): number {
+    this.touch(e.patientId);
     return this.upsert('encounter', {
       source_system: e.sourceSystem,
       source_id: e.sourceId,
@@ -297,8 +336,9 @@ export class ChartWriter {
 
   /** Writes the document, analyses its text and replaces its sections and pages. */
   document(d: DocumentInput): number {
-    const analysis = analyzeDocument(d.text, { codes: d.codes, segments: d.sections });
-    const sections = analysis.sections;
+    this.touch(d.patientId);
+    const known = this.knownFor(d.patientId);
+    const analysis = analyzeDocument(d.text, { codes: d.codes, segments: d.sections, known: known?.matcher });
     const id = this.upsert('document', {
       source_system: d.sourceSystem,
       source_id: d.sourceId,
@@ -313,21 +353,81 @@ export class ChartWriter {
       content_sha256: d.contentSha256,
       ocr_confidence: d.ocrConfidence,
       needs_review: d.needsReview ? 1 : 0,
-      identifiers_json: JSON.stringify(analysis.identifiers.map(({ start, end, type, confidence }) => ({ start, end, type, confidence }))),
-      labels_json: json(analysis.documentLabels),
-      analysis_version: ANALYSIS_VERSION,
+      codes_json: json(d.codes),
+      source_sections: d.sections ? 1 : 0,
     });
-    this.prepared('DELETE FROM section WHERE document_id = ?').run(id);
+    this.storeAnalysis(id, analysis, known?.sha ?? null);
     this.prepared('DELETE FROM document_page WHERE document_id = ?').run(id);
-    const insSection = this.prepared(
-      'INSERT INTO section (document_id, ordinal, start, end, body_start, loinc, title, labels_json, spans_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    sections.forEach((s, i) => insSection.run(id, i, s.start, s.end, s.bodyStart, s.loinc, s.title, json(s.labels), json(s.spans)));
     const insPage = this.prepared(
       'INSERT INTO document_page (document_id, page_no, start, end, ocr_confidence, low_confidence) VALUES (?, ?, ?, ?, ?, ?)',
     );
     (d.pages ?? []).forEach((p, i) => insPage.run(id, i + 1, p.start, p.end, p.ocrConfidence ?? null, p.lowConfidence ? 1 : 0));
     return id;
+  }
+
+  /** Writes a document's analysis (identifiers, labels, sections) and what it was made with. */
+  private storeAnalysis(id: number, analysis: DocumentAnalysis, knownSha: string | null, keepLabels: readonly Ds4pLabel[] = []): void {
+    const labels = keepLabels.length ? sortLabels(new Set([...analysis.documentLabels, ...keepLabels])) : analysis.documentLabels;
+    this.prepared('UPDATE document SET identifiers_json = ?, labels_json = ?, analysis_version = ?, analyzer_version = ?, known_sha = ? WHERE id = ?').run(
+      JSON.stringify(analysis.identifiers.map(({ start, end, type, confidence }) => ({ start, end, type, confidence }))),
+      json(labels),
+      ANALYSIS_VERSION,
+      analyzerVersion(),
+      knownSha,
+      id,
+    );
+    this.prepared('DELETE FROM section WHERE document_id = ?').run(id);
+    const insSection = this.prepared(
+      'INSERT INTO section (document_id, ordinal, start, end, body_start, loinc, title, labels_json, spans_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    analysis.sections.forEach((s, i) => insSection.run(id, i, s.start, s.end, s.bodyStart, s.loinc, s.title, json(s.labels), json(s.spans)));
+  }
+
+  /**
+   * Re-analyses the patient's stored documents that were analysed by another analyzer or with
+   * another record of what is known about the patient (every one with `force`), in one
+   * transaction: a chart is never left half re-analysed. Purged documents (no text) are skipped.
+   * Returns how many were re-analysed.
+   */
+  reanalyzeChart(patientId: number, opts: { force?: boolean } = {}): number {
+    return this.db.transaction(() => {
+      this.knownCache.delete(patientId);
+      const known = this.knownFor(patientId);
+      const sha = known?.sha ?? null;
+      const docs = this.prepared(
+        `SELECT id, text, format, encounter_id, codes_json, source_sections, labels_json FROM document
+         WHERE patient_id = @p AND text IS NOT NULL AND (@force = 1 OR analyzer_version IS NOT @v OR known_sha IS NOT @sha) ORDER BY id`,
+      ).all({ p: patientId, force: opts.force ? 1 : 0, v: analyzerVersion(), sha }) as StoredDoc[];
+      for (const d of docs) {
+        const legacy = d.codes_json === null;
+        const codes = legacy ? this.encounterCodes(d.encounter_id) : (JSON.parse(d.codes_json!) as CodedConcept[]);
+        const fromSource = d.source_sections === 1 || (d.source_sections === null && d.format === 'ccda');
+        const segments = fromSource ? this.storedSegments(d.id) : undefined;
+        const analysis = analyzeDocument(d.text, { codes, segments: segments?.length ? segments : undefined, known: known?.matcher });
+        // rows from before the inputs were recorded keep their document labels: a label is never lost to re-analysis
+        this.storeAnalysis(d.id, analysis, sha, legacy ? (JSON.parse(d.labels_json) as Ds4pLabel[]) : []);
+      }
+      return docs.length;
+    })();
+  }
+
+  /** Re-analyses the documents of every patient written since the last call whose known identifiers changed. */
+  settle(): number {
+    let n = 0;
+    for (const p of this.touched) n += this.reanalyzeChart(p);
+    this.touched.clear();
+    return n;
+  }
+
+  private storedSegments(documentId: number): Segment[] {
+    return (this.prepared('SELECT start, end, body_start, loinc, title FROM section WHERE document_id = ? ORDER BY ordinal').all(documentId) as Array<{ start: number; end: number; body_start: number; loinc: string; title: string }>).map(
+      (s) => ({ start: s.start, end: s.end, bodyStart: s.body_start, loinc: s.loinc, title: s.title }),
+    );
+  }
+
+  private encounterCodes(encounterId: number | null): CodedConcept[] {
+    if (encounterId == null) return [];
+    return this.prepared("SELECT code_system AS system, code FROM condition WHERE encounter_id = ? AND code_system IN ('ICD-10-CM', 'SNOMED')").all(encounterId) as CodedConcept[];
   }
 
   condition(c: ConditionInput): number {
@@ -363,6 +463,7 @@ export class ChartWriter {
   }
 
   coverage(c: CoverageInput): number {
+    this.touch(c.patientId);
     return this.upsert('coverage', {
       source_system: c.sourceSystem,
       source_id: c.sourceId,
@@ -379,6 +480,7 @@ export class ChartWriter {
 
   /** Writes the claim and replaces its lines; links any stored remittance claims with the same claim number. */
   claim(c: ClaimInput): number {
+    this.touch(c.patientId);
     const id = this.upsert('claim', {
       source_system: c.sourceSystem,
       source_id: c.sourceId,
@@ -455,6 +557,7 @@ export class ChartWriter {
     r.claims.forEach((c, i) => {
       const claim = findClaim(c);
       if (claim) matched++;
+      this.touch(claim?.patient_id ?? c.patientId);
       const rc = insClaim.get(
         id, i + 1, claim?.id ?? null, claim?.patient_id ?? c.patientId ?? null, c.claimNumber, c.statusCode ?? null, c.billed ?? null, c.paid ?? null,
         c.patientResp ?? null, c.payerClaimControl ?? null, c.patientName ?? null, c.memberId ?? null, c.renderingNpi ?? null,
@@ -469,6 +572,16 @@ export class ChartWriter {
     });
     return { id, matched, unmatched: r.claims.length - matched };
   }
+}
+
+interface StoredDoc {
+  id: number;
+  text: string;
+  format: string | null;
+  encounter_id: number | null;
+  codes_json: string | null;
+  source_sections: number | null;
+  labels_json: string;
 }
 
 function codeCols(c: CodeRowInput): Record<string, Value> {

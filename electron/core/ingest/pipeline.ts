@@ -277,6 +277,7 @@ async function importOne(
   try {
     target.db.transaction(() => {
       importer.write(parsed, writer, file);
+      writer.settle(); // documents written before what is known about their patient grew (a claim's member id) are re-analysed
       const counts = diff(writer.counts, before);
       insertIngest(target.db, file.sha256, f.bytes, importer.format, 'imported', null, counts, opts.actor.userId ?? null);
     })();

@@ -10,6 +10,7 @@ import { m0008 } from './0008_packets_disclosures';
 import { m0009 } from './0009_retention';
 import { m0010 } from './0010_patient_scoped_keys';
 import { m0011 } from './0011_remittance_payment_key';
+import { m0015 } from './0015_analyzer_version';
 
 /** Every schema step, in order. Add a file per migration and list it here. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0015];

@@ -437,9 +437,15 @@ function matchNumbers(text: string, t: NumberTable, emit: (c: Candidate) => void
 export class ChartKnownMatcher {
   private readonly phrases = new PhraseIndex();
   private readonly numbers: NumberTable;
+  private readonly common: (lower: string) => boolean;
 
-  constructor(known: KnownIdentifiers, options: ChartKnownOptions = {}) {
-    const common = options.isCommonWord ?? (() => false);
+  /** `base`: a matcher whose candidates are added to this one's (the store-wide names under a chart's own record). */
+  constructor(
+    known: KnownIdentifiers,
+    options: ChartKnownOptions = {},
+    private readonly base?: ChartKnownMatcher,
+  ) {
+    const common = (this.common = options.isCommonWord ?? (() => false));
     const all: Scope = { all: true };
     const full: Scope = { all: false };
     const p = known.patient;
@@ -458,17 +464,26 @@ export class ChartKnownMatcher {
     this.numbers = numberTable(known);
   }
 
-  /** Nothing to look for. */
+  /** Nothing to look for (here or in the base). */
   get empty(): boolean {
-    return this.phrases.size === 0 && !this.numbers.ids.size && !this.numbers.dates.size && !this.numbers.phones.size;
+    return this.phrases.size === 0 && !this.numbers.ids.size && !this.numbers.dates.size && !this.numbers.phones.size && (this.base?.empty ?? true);
   }
 
-  candidates(text: string): Candidate[] {
+  /** More people to look for as full names (someone just written to the store). */
+  addOthers(others: NonNullable<KnownIdentifiers['others']>): void {
+    const full: Scope = { all: false };
+    for (const n of others.people ?? []) addName(this.phrases, n, 'NAME', full, this.common);
+    for (const n of others.practitioners ?? []) addName(this.phrases, n, 'PROVIDER_NAME', full, this.common);
+  }
+
+  candidates(text: string, ws?: Word[]): Candidate[] {
     const out: Candidate[] = [];
     if (this.empty || !text) return out;
     const emit = (c: Candidate) => out.push(c);
-    this.phrases.match(text, words(text), emit);
+    const tokens = ws ?? words(text);
+    this.phrases.match(text, tokens, emit);
     matchNumbers(text, this.numbers, emit);
+    if (this.base) out.push(...this.base.candidates(text, tokens));
     return out;
   }
 }

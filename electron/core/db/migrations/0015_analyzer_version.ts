@@ -1,0 +1,35 @@
+import type { Migration } from '../migration';
+
+/**
+ * Stored analysis follows the engine. Each document records the analyzer it was analysed with
+ * (`analyzer_version`: a hash of the engine's version strings and word lists, see
+ * core/chart/analyzer-version.ts) and a hash of what the store knew about its patient and care team
+ * at the time (`known_sha`, core/chart/known-identifiers.ts); when either differs from today's, the
+ * document is re-analysed (core/reanalysis/). Rows from before this step have neither and so are
+ * re-analysed once.
+ *
+ * Re-analysis needs the inputs the importer gave: the document's codes (document-level labels) and
+ * whether its sections came from the source (C-CDA) rather than the segmenter. NULL = not recorded
+ * (older rows): codes are then taken from the encounter's conditions and the old labels kept; a
+ * C-CDA document keeps its stored sections.
+ *
+ * Patients gain their contacts (relatives, guardians, emergency contacts: FHIR Patient.contact),
+ * which chart-aware detection looks for in the patient's text.
+ *
+ * Numbered 0015 for this branch; registered at the next free version (the lead renumbers at merge).
+ */
+export const m0015: Migration = {
+  version: 12,
+  name: '0015_analyzer_version',
+  up(db) {
+    db.exec(`
+      ALTER TABLE document ADD COLUMN analyzer_version TEXT;
+      ALTER TABLE document ADD COLUMN known_sha TEXT;
+      ALTER TABLE document ADD COLUMN codes_json TEXT;
+      ALTER TABLE document ADD COLUMN source_sections INTEGER;
+      CREATE INDEX document_analyzer ON document(analyzer_version, patient_id);
+      -- JSON [{given, family, full, relationship, phone}]
+      ALTER TABLE patient ADD COLUMN contacts_json TEXT NOT NULL DEFAULT '[]';
+    `);
+  },
+};
