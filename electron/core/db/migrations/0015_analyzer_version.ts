@@ -22,14 +22,17 @@ export const m0015: Migration = {
   version: 12,
   name: '0015_analyzer_version',
   up(db) {
-    db.exec(`
-      ALTER TABLE document ADD COLUMN analyzer_version TEXT;
-      ALTER TABLE document ADD COLUMN known_sha TEXT;
-      ALTER TABLE document ADD COLUMN codes_json TEXT;
-      ALTER TABLE document ADD COLUMN source_sections INTEGER;
-      CREATE INDEX document_analyzer ON document(analyzer_version, patient_id);
-      -- JSON [{given, family, full, relationship, phone}]
-      ALTER TABLE patient ADD COLUMN contacts_json TEXT NOT NULL DEFAULT '[]';
-    `);
+    // Each column only when missing: a store set back to an earlier user_version runs this again.
+    const has = (table: string, col: string) => (db.prepare(`SELECT 1 FROM pragma_table_info('${table}') WHERE name = ?`).get(col) as unknown) !== undefined;
+    const add = (table: string, col: string, decl: string) => {
+      if (!has(table, col)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${col} ${decl}`);
+    };
+    add('document', 'analyzer_version', 'TEXT');
+    add('document', 'known_sha', 'TEXT');
+    add('document', 'codes_json', 'TEXT');
+    add('document', 'source_sections', 'INTEGER');
+    // JSON [{given, family, full, relationship, phone}]
+    add('patient', 'contacts_json', "TEXT NOT NULL DEFAULT '[]'");
+    db.exec('CREATE INDEX IF NOT EXISTS document_analyzer ON document(analyzer_version, patient_id)');
   },
 };
