@@ -33,6 +33,7 @@ app.whenReady().then(() => {
     backend = createBackend({
       app: { ...APP_INFO, version: app.getVersion() },
       store: { path: path.join(app.getPath('userData'), 'store.ntk'), keys: appKeySource(), create: true },
+      reanalyzeOnStart: true,
       log: (entry) => console.error('[ntk] call failed', entry),
       pickImportFiles: importFilePicker(dialog, () => mainWindow),
       pickSavePath: savePathPicker(dialog, () => BrowserWindow.getFocusedWindow()),

@@ -376,11 +376,14 @@ export class ChartWriter {
       knownSha,
       id,
     );
-    this.prepared('DELETE FROM section WHERE document_id = ?').run(id);
-    const insSection = this.prepared(
-      'INSERT INTO section (document_id, ordinal, start, end, body_start, loinc, title, labels_json, spans_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    // Sections updated in place by ordinal, so a section keeps its row id across re-analysis and re-import.
+    const putSection = this.prepared(
+      `INSERT INTO section (document_id, ordinal, start, end, body_start, loinc, title, labels_json, spans_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (document_id, ordinal) DO UPDATE SET start = excluded.start, end = excluded.end, body_start = excluded.body_start, loinc = excluded.loinc,
+         title = excluded.title, labels_json = excluded.labels_json, spans_json = excluded.spans_json`,
     );
-    analysis.sections.forEach((s, i) => insSection.run(id, i, s.start, s.end, s.bodyStart, s.loinc, s.title, json(s.labels), json(s.spans)));
+    analysis.sections.forEach((s, i) => putSection.run(id, i, s.start, s.end, s.bodyStart, s.loinc, s.title, json(s.labels), json(s.spans)));
+    this.prepared('DELETE FROM section WHERE document_id = ? AND ordinal >= ?').run(id, analysis.sections.length);
   }
 
   /**
