@@ -10,12 +10,11 @@ import { AuthService } from '../../../electron/core/auth/auth-service';
 import type { Session } from '../../../electron/core/auth/sessions';
 import { manualClock } from '../../../electron/core/clock';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
-import { m0007 } from '../../../electron/core/db/migrations/0007_queries';
+import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { Store } from '../../../electron/core/db/store';
 import { QueryService } from '../../../electron/core/queries/query-service';
 import type { SectionSource } from '../../../electron/core/queries/section-source';
 import { pdfInfo, pdfText } from '../../support/pdf-text';
-import { migrationsThrough } from '../../support/migrations-through';
 import { newKey, tmpDir } from '../../support/tmp';
 
 const NOTE = [
@@ -64,7 +63,7 @@ describe('QueryService', () => {
   beforeEach(async () => {
     dir = tmpDir();
     const { keys } = newKey(dir);
-    store = Store.open({ path: path.join(dir, 's.ntk'), keys, create: true, migrations: migrationsThrough(7, [m0007]) });
+    store = Store.open({ path: path.join(dir, 's.ntk'), keys, create: true, migrations: MIGRATIONS });
     clock = manualClock();
     const audit = new AuditLog(store.db, store.auditKey, store.path, 'ws', clock);
     auth = new AuthService(store.db, audit, clock);
