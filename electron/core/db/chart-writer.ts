@@ -239,6 +239,8 @@ export class ChartWriter {
   private readonly knownCache = new Map<number, PatientKnown | null>();
   /** Patients written or written about since the last settle(). */
   private readonly touched = new Set<number>();
+  /** Documents written inside batch(), analysed at its end. */
+  private deferred: Map<number, DocumentInput> | null = null;
 
   constructor(readonly db: Database) {
     this.stmts = new StatementCache(db);
@@ -336,9 +338,6 @@ export class ChartWriter {
 
   /** Writes the document, analyses its text and replaces its sections and pages. */
   document(d: DocumentInput): number {
-    this.touch(d.patientId);
-    const known = this.knownFor(d.patientId);
-    const analysis = analyzeDocument(d.text, { codes: d.codes, segments: d.sections, known: known?.matcher });
     const id = this.upsert('document', {
       source_system: d.sourceSystem,
       source_id: d.sourceId,
@@ -356,13 +355,46 @@ export class ChartWriter {
       codes_json: json(d.codes),
       source_sections: d.sections ? 1 : 0,
     });
-    this.storeAnalysis(id, analysis, known?.sha ?? null);
+    // after the row, so that its author counts among the care team
+    this.touch(d.patientId);
+    if (this.deferred) this.deferred.set(id, d);
+    else this.analyze(id, d);
     this.prepared('DELETE FROM document_page WHERE document_id = ?').run(id);
     const insPage = this.prepared(
       'INSERT INTO document_page (document_id, page_no, start, end, ocr_confidence, low_confidence) VALUES (?, ?, ?, ?, ?, ?)',
     );
     (d.pages ?? []).forEach((p, i) => insPage.run(id, i + 1, p.start, p.end, p.ocrConfidence ?? null, p.lowConfidence ? 1 : 0));
     return id;
+  }
+
+  private analyze(id: number, d: DocumentInput): void {
+    const known = this.knownFor(d.patientId);
+    const analysis = analyzeDocument(d.text, { codes: d.codes, segments: d.sections, known: known?.matcher });
+    this.storeAnalysis(id, analysis, known?.sha ?? null);
+  }
+
+  /**
+   * Runs `fn` (an importer writing one file) with document analysis held back to its end, so that
+   * each document is analysed once, knowing everything the file says about its patient (claims and
+   * their member ids come after the notes in a FHIR bundle); then settles. Call it inside the file's
+   * transaction. If `fn` throws, nothing held back is kept (the transaction rolls back).
+   */
+  batch<T>(fn: () => T): T {
+    this.deferred = new Map();
+    try {
+      const out = fn();
+      const held = this.deferred;
+      this.deferred = null;
+      for (const [id, d] of held) this.analyze(id, d);
+      this.settle();
+      return out;
+    } catch (e) {
+      this.knownCache.clear(); // computed from rows the rollback takes away
+      throw e;
+    } finally {
+      this.deferred = null;
+      this.touched.clear();
+    }
   }
 
   /** Writes a document's analysis (identifiers, labels, sections) and what it was made with. */
@@ -392,15 +424,16 @@ export class ChartWriter {
    * transaction: a chart is never left half re-analysed. Purged documents (no text) are skipped.
    * Returns how many were re-analysed.
    */
-  reanalyzeChart(patientId: number, opts: { force?: boolean } = {}): number {
+  reanalyzeChart(patientId: number, opts: { force?: boolean; fresh?: boolean } = {}): number {
     return this.db.transaction(() => {
-      this.knownCache.delete(patientId);
-      const known = this.knownFor(patientId);
-      const sha = known?.sha ?? null;
+      if (opts.fresh !== false) this.knownCache.delete(patientId);
+      // the hash alone first: the matcher is built only when something is behind
+      const sha = this.knownCache.get(patientId)?.sha ?? this.known.shaOf(patientId);
       const docs = this.prepared(
         `SELECT id, text, format, encounter_id, codes_json, source_sections, labels_json FROM document
          WHERE patient_id = @p AND text IS NOT NULL AND (@force = 1 OR analyzer_version IS NOT @v OR known_sha IS NOT @sha) ORDER BY id`,
       ).all({ p: patientId, force: opts.force ? 1 : 0, v: analyzerVersion(), sha }) as StoredDoc[];
+      const known = docs.length ? this.knownFor(patientId) : null;
       for (const d of docs) {
         const legacy = d.codes_json === null;
         const codes = legacy ? this.encounterCodes(d.encounter_id) : (JSON.parse(d.codes_json!) as CodedConcept[]);
@@ -408,7 +441,7 @@ export class ChartWriter {
         const segments = fromSource ? this.storedSegments(d.id) : undefined;
         const analysis = analyzeDocument(d.text, { codes, segments: segments?.length ? segments : undefined, known: known?.matcher });
         // rows from before the inputs were recorded keep their document labels: a label is never lost to re-analysis
-        this.storeAnalysis(d.id, analysis, sha, legacy ? (JSON.parse(d.labels_json) as Ds4pLabel[]) : []);
+        this.storeAnalysis(d.id, analysis, known?.sha ?? null, legacy ? (JSON.parse(d.labels_json) as Ds4pLabel[]) : []);
       }
       return docs.length;
     })();
@@ -417,7 +450,7 @@ export class ChartWriter {
   /** Re-analyses the documents of every patient written since the last call whose known identifiers changed. */
   settle(): number {
     let n = 0;
-    for (const p of this.touched) n += this.reanalyzeChart(p);
+    for (const p of this.touched) n += this.reanalyzeChart(p, { fresh: false });
     this.touched.clear();
     return n;
   }

@@ -111,6 +111,33 @@ describe('chart-aware identifiers at import', () => {
     h.t.backend.close();
   });
 
+  it('in a batch (one imported file), analyses each document once at the end, knowing all the file wrote', () => {
+    const t = testBackend();
+    const db = t.backend.store.db;
+    const w = new ChartWriter(db);
+    db.transaction(() =>
+      w.batch(() => {
+        const p = w.patient({ sourceSystem: 't', sourceId: 'p1', familyName: 'Marchetti', givenName: 'Ilse' });
+        const d = w.document({ sourceSystem: 't', sourceId: 'd1', patientId: p, text: 'Spoke about QQ7712020 today.', format: 'text' });
+        // held back: not analysed yet inside the batch
+        expect(db.prepare('SELECT analyzer_version FROM document WHERE id = ?').get(d)).toEqual({ analyzer_version: null });
+        w.claim({ sourceSystem: 't', sourceId: 'c1', patientId: p, claimNumber: 'CLM-1', memberId: 'QQ-771-2020', lines: [] });
+      }),
+    )();
+    expect(storedSpans(db, "source_id = 'd1'")).toContain('HEALTH_PLAN_ID:QQ7712020');
+    // a batch that fails keeps nothing held back
+    expect(() =>
+      db.transaction(() =>
+        w.batch(() => {
+          w.document({ sourceSystem: 't', sourceId: 'd2', patientId: 1, text: 'Ilse Marchetti.', format: 'text' });
+          throw new Error('bad file');
+        }),
+      )(),
+    ).toThrow('bad file');
+    expect(db.prepare("SELECT count(*) AS n FROM document WHERE source_id = 'd2'").get()).toEqual({ n: 0 });
+    t.backend.close();
+  });
+
   it('re-analyses a document when what is known about its patient grows later in the same file (settle)', () => {
     const t = testBackend();
     const db = t.backend.store.db;

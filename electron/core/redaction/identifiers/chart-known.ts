@@ -115,11 +115,10 @@ function words(text: string): Word[] {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     let raw = m[0];
-    let end = m.index + raw.length;
-    while (raw.length > 1 && /['’-]$/.test(raw)) {
-      raw = raw.slice(0, -1);
-      end--;
-    }
+    let cut = raw.length;
+    while (cut > 1 && "'’-".includes(raw[cut - 1]!)) cut--;
+    if (cut < raw.length) raw = raw.slice(0, cut);
+    const end = m.index + cut;
     let norm = fold(raw);
     if (norm.endsWith("'s")) norm = norm.slice(0, -2);
     const letters = raw.replace(/[^\p{L}]/gu, '');
