@@ -1,6 +1,7 @@
 /**
  * Stored analysis follows the engine: documents analysed by another analyzer version (or before
- * versions were recorded) are re-analysed in the background, chart by chart.
+ * versions were recorded) are re-analysed in the background, chart by chart; then charts whose
+ * documents were analysed with less than the store now knows about their patient (known_sha).
  *
  * - One chart (patient) at a time, in one transaction with its audit event: a chart is never
  *   left half re-analysed, and a chart opened meanwhile reads either all of its old analysis or all
@@ -112,12 +113,7 @@ export class Reanalyzer {
     opts.onProgress?.({ ...p });
     const writer = new ChartWriter(this.db);
     let stopped = false;
-    for (const patientId of charts) {
-      await breathe();
-      if (this.stopping(opts.signal)) {
-        stopped = true;
-        break;
-      }
+    const one = (patientId: number): number => {
       try {
         const n = this.db.transaction(() => {
           const count = writer.reanalyzeChart(patientId);
@@ -127,21 +123,56 @@ export class Reanalyzer {
           return count;
         })();
         p.documentsDone += n;
+        return n;
       } catch (e) {
         p.failed++;
-        if (!this.db.open) {
+        if (!this.db.open) throw e;
+        const code = String((e as { code?: unknown })?.code ?? 'INTERNAL');
+        this.audit.append({ ...REANALYSIS_ACTOR, action: 'U', eventType: 'analysis.rerun', outcome: 'failure', patientId, detail: { code, analyzer: version } });
+        return -1;
+      }
+    };
+    try {
+      // 1. charts analysed by another engine
+      for (const patientId of charts) {
+        await breathe();
+        if (this.stopping(opts.signal)) {
           stopped = true;
           break;
         }
-        const code = String((e as { code?: unknown })?.code ?? 'INTERNAL');
-        this.audit.append({ ...REANALYSIS_ACTOR, action: 'U', eventType: 'analysis.rerun', outcome: 'failure', patientId, detail: { code, analyzer: version } });
+        one(patientId);
+        p.chartsDone++;
+        opts.onProgress?.({ ...p });
+        opts.afterChart?.(patientId, { ...p });
       }
-      p.chartsDone++;
-      opts.onProgress?.({ ...p });
-      opts.afterChart?.(patientId, { ...p });
+      // 2. charts whose documents were analysed before the store knew all it now knows about the patient
+      //    (written outside an import's batch, e.g. by the demo generator): found by their hash, a few at a time
+      if (!stopped) {
+        const done = new Set(charts);
+        const all = (this.db.prepare('SELECT DISTINCT patient_id AS id FROM document WHERE text IS NOT NULL ORDER BY patient_id').all() as Array<{ id: number }>).map((r) => r.id);
+        for (let i = 0; i < all.length; i++) {
+          const patientId = all[i]!;
+          if (done.has(patientId)) continue;
+          if (i % 20 === 0) {
+            await breathe();
+            if (this.stopping(opts.signal)) {
+              stopped = true;
+              break;
+            }
+          }
+          if (one(patientId) !== 0) {
+            p.chartsTotal++;
+            p.chartsDone++;
+            opts.onProgress?.({ ...p });
+            opts.afterChart?.(patientId, { ...p });
+          }
+        }
+      }
+    } catch {
+      stopped = true; // the store closed under the run
     }
     const summary: ReanalysisSummary = { ...p, analyzerVersion: version, stopped, elapsedMs: Math.round(this.now() - started) };
-    if (this.db.open && (charts.length > 0 || opts.force)) {
+    if (this.db.open && (p.chartsTotal > 0 || opts.force)) {
       this.audit.append({
         ...REANALYSIS_ACTOR,
         action: 'U',

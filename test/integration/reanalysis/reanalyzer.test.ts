@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../electron/core/audit/verify';
 import { analyzerVersion } from '../../../electron/core/chart/analyzer-version';
+import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import type { Viewer } from '../../../electron/core/redaction/views';
 import { testBackend, type TestBackend } from '../../support/backend';
 import { seedDemo } from '../../support/demo';
@@ -125,6 +126,25 @@ describe('background re-analysis', () => {
     expect(seen.old).toBeGreaterThan(0);
     expect(seen.fresh).toBeGreaterThan(0);
     expect(t.backend.reanalyzer.status().pending).toBe(0);
+    t.backend.close();
+  });
+
+  it('also re-analyses charts whose documents were written before the store knew what it now knows about the patient', async () => {
+    const t = testBackend();
+    const db = t.backend.store.db;
+    const w = new ChartWriter(db);
+    // outside an import's batch, and not settled: the note is analysed before the claim exists
+    const p = w.patient({ sourceSystem: 't', sourceId: 'p1', familyName: 'Ostrander', givenName: 'Wilhelmina' });
+    w.document({ sourceSystem: 't', sourceId: 'd1', patientId: p, text: 'Spoke about QQ7712020 today.', format: 'text' });
+    w.claim({ sourceSystem: 't', sourceId: 'c1', patientId: p, claimNumber: 'CLM-1', memberId: 'QQ-771-2020', lines: [] });
+    const spans = () => (JSON.parse((db.prepare("SELECT identifiers_json FROM document WHERE source_id = 'd1'").get() as { identifiers_json: string }).identifiers_json) as Array<{ type: string }>).map((x) => x.type);
+    expect(spans()).not.toContain('HEALTH_PLAN_ID');
+    expect(t.backend.reanalyzer.status().pending).toBe(0); // the engine is current: only the patient's record moved on
+    const s = await t.backend.reanalyzer.run();
+    expect(s).toMatchObject({ chartsDone: 1, documentsDone: 1, stopped: false });
+    expect(spans()).toContain('HEALTH_PLAN_ID');
+    expect(events(t, 'analysis.rerun')).toEqual([{ patient_id: p, outcome: 'success' }]);
+    expect(await t.backend.reanalyzer.run()).toMatchObject({ chartsDone: 0, documentsDone: 0 });
     t.backend.close();
   });
 
