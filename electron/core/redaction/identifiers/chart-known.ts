@@ -68,6 +68,9 @@ const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'rev', 's
 const SUFFIXES = new Set(['md', 'do', 'rn', 'np', 'pa', 'pac', 'phd', 'dds', 'dmd', 'dpm', 'od', 'crna', 'cnm', 'lpn', 'aprn', 'fnp', 'facs', 'facp', 'jr', 'sr', 'ii', 'iii', 'iv', 'mph', 'msn', 'bsn', 'pharmd', 'lcsw', 'pt', 'ot', 'dc']);
 /** Two-letter initials that are clinical abbreviations: never taken as someone's initials. */
 const ABBREVIATIONS = new Set(['md', 'do', 'rn', 'np', 'pa', 'pt', 'ot', 'er', 'or', 'iv', 'im', 'gi', 'ct', 'mr', 'us', 'bp', 'hr', 'rr', 'cc', 'dm', 'ms', 'ra', 'pe', 'po', 'pr', 'sc', 'sq', 'tb', 'uc', 'ed', 'ln', 'ic', 'ac', 'hs', 'ok', 'no', 'ap', 'ad', 'as', 'at', 'be', 'by', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'of', 'on', 'so', 'to', 'up', 'we', 'ex', 'os', 'od', 'ou', 'ua', 'ha', 'la', 'ca', 'ma', 'pm', 'am', 'sx', 'hx', 'dx', 'tx', 'rx', 'fx']);
+// Three- and four-letter clinical abbreviations that a person's initials or a facility's acronym may spell.
+for (const a of ['cbc', 'bmp', 'cmp', 'abg', 'ekg', 'ecg', 'eeg', 'emg', 'mri', 'cta', 'pet', 'cxr', 'kub', 'uti', 'dvt', 'cva', 'tia', 'ams', 'aki', 'ckd', 'esrd', 'sob', 'doe', 'nkda', 'prn', 'bid', 'tid', 'qid', 'qhs', 'hpi', 'ros', 'pmh', 'psh', 'ivf', 'npo', 'ppi', 'ace', 'arb', 'bph', 'gfr', 'inr', 'ptt', 'tsh', 'hgb', 'hct', 'plt', 'wbc', 'rbc', 'bun', 'ldl', 'hdl', 'ast', 'alt', 'icu', 'ccu', 'micu', 'sicu', 'nicu', 'picu', 'pacu', 'snf', 'ltc', 'lpn', 'cna', 'pcp', 'ent', 'gyn', 'ptx', 'gsw', 'mva', 'loc', 'bsa', 'bmi', 'copd', 'chf', 'cad', 'gerd', 'hiv', 'hcv', 'hbv', 'std', 'sti', 'mrsa', 'vre', 'cpr', 'dnr', 'dni', 'ems', 'abx', 'iud', 'lmp', 'edc', 'svd', 'nsr', 'afib', 'rvr', 'svt', 'pvc', 'stemi', 'cabg', 'pci', 'tpn', 'ngt', 'peg', 'foley', 'ercp', 'egd', 'tte', 'tee']) ABBREVIATIONS.add(a);
+
 const STREET_WORDS: Record<string, string> = {
   street: 'st', avenue: 'ave', av: 'ave', road: 'rd', drive: 'dr', lane: 'ln', boulevard: 'blvd', court: 'ct', place: 'pl', terrace: 'ter',
   circle: 'cir', parkway: 'pkwy', highway: 'hwy', square: 'sq', trail: 'trl', way: 'way', north: 'n', south: 's', east: 'e', west: 'w',
@@ -83,6 +86,8 @@ const enum Rule {
   CapitalMid = 1,
   /** Initials: each letter a capital in the text. */
   Upper = 2,
+  /** Every word is a common word ("Will Hope"): the first must be capitalized. */
+  Capital = 3,
 }
 
 interface Phrase {
@@ -191,6 +196,7 @@ class PhraseIndex {
       if (k > 0 && !GAP_OK.test(text.slice(ws[i + k - 1]!.end, w.start))) return false;
       if ((p.rule === Rule.Upper || p.words[k]!.length === 1) && !w.allUpper) return false;
     }
+    if (p.rule === Rule.Capital && !ws[i]!.cap) return false;
     if (p.rule === Rule.CapitalMid) {
       const w = ws[i]!;
       if (!w.cap) return false;
@@ -211,10 +217,12 @@ function addName(idx: PhraseIndex, n: KnownName, type: IdentifierType, scope: Sc
   const middles = given.slice(1);
   const fam = family;
   if (first && fam.length) {
-    idx.add([first, ...fam], type, 0.99);
-    idx.add([...given, ...fam], type, 0.99);
-    idx.add([...fam, first], type, 0.99); // "Smith, John", "SMITH JOHN"
-    idx.add([...fam, ...given], type, 0.99);
+    // a name made only of common words ("Will Hope") is taken only capitalized
+    const full = [first, ...fam].every((w) => common(w)) ? Rule.Capital : Rule.Any;
+    idx.add([first, ...fam], type, 0.99, full);
+    idx.add([...given, ...fam], type, 0.99, full);
+    idx.add([...fam, first], type, 0.99, full); // "Smith, John", "SMITH JOHN"
+    idx.add([...fam, ...given], type, 0.99, full);
     if (middles.length) {
       idx.add([first, ...middles.map((m) => m[0]!), ...fam], type, 0.99); // John M. Smith
       idx.add([...fam, first, ...middles.map((m) => m[0]!)], type, 0.99); // Smith, John M.
@@ -263,7 +271,7 @@ function addOrganization(idx: PhraseIndex, name: string, common: (w: string) => 
   // "St. Mary's Medical Center" -> "St Mary's" is too loose; its acronym (SMMC) is how notes write it.
   const significant = ws.filter((w) => !['of', 'the', 'and', 'at', 'for', '&'].includes(w));
   const acronym = significant.map((w) => w[0]).join('');
-  if (acronym.length >= 3 && !common(acronym)) idx.add([acronym], 'FACILITY_NAME', 0.9, Rule.Upper);
+  if (acronym.length >= 3 && !common(acronym) && !ABBREVIATIONS.has(acronym)) idx.add([acronym], 'FACILITY_NAME', 0.9, Rule.Upper);
 }
 
 function addAddress(idx: PhraseIndex, a: KnownAddress, common: (w: string) => boolean): void {

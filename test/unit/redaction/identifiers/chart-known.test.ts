@@ -88,9 +88,17 @@ describe('chart-known detection', () => {
     expect(found('Seen with Mrs. White today; met with White and Grace White.', known)).toEqual(expect.arrayContaining(['NAME:Mrs. White', 'NAME:White', 'NAME:Grace White']));
   });
 
-  it('never takes initials that are clinical abbreviations', () => {
+  it('never takes initials or acronyms that are clinical abbreviations', () => {
     const known: KnownIdentifiers = { patient: { name: { given: 'Carl', family: 'Tanaka' } } };
     expect(found('CT abdomen negative; C.T. ordered.', known)).toEqual([]);
+    const cbc: KnownIdentifiers = { patient: { name: { given: 'Carl Bertram', family: 'Coe' } }, careTeam: { organizations: ['Intensive Care Unit'] } };
+    expect(found('CBC and BMP drawn; ICU bed requested.', cbc)).toEqual([]);
+  });
+
+  it('takes a full name made of common words only when it is capitalized', () => {
+    const known: KnownIdentifiers = { others: { people: [{ given: 'Will', family: 'Hope' }] } };
+    expect(found('we will hope for the best', known)).toEqual([]);
+    expect(found('Visited by Will Hope.', known)).toEqual(['NAME:Will Hope']);
   });
 
   it('splits stored practitioner names into given and family names', () => {
@@ -120,7 +128,9 @@ describe('chart-known detection', () => {
       }),
       { numRuns: 300 },
     );
-    const long = 'Vandermolen'.repeat(200_000);
-    expect(() => m.candidates(long)).not.toThrow();
+    // megabytes without spaces, of separators, of digit groups, of trailing hyphens: linear, never throws
+    for (const long of ['Vandermolen'.repeat(200_000), 'a-'.repeat(1_000_000) + '-'.repeat(1_000_000), '1.2/3-'.repeat(300_000), '617 555 '.repeat(250_000), '\u202e\ud800😀'.repeat(300_000)]) {
+      expect(() => m.candidates(long)).not.toThrow();
+    }
   });
 });
