@@ -239,6 +239,8 @@ export class ChartWriter {
   private readonly knownCache = new Map<number, PatientKnown | null>();
   /** Patients written or written about since the last settle(). */
   private readonly touched = new Set<number>();
+  /** Authors whose documents this writer wrote, per patient (already in the store, so in a fresh record). */
+  private readonly authors = new Map<number, Set<number>>();
   /** Documents written inside batch(), analysed at its end. */
   private deferred: Map<number, DocumentInput> | null = null;
 
@@ -355,8 +357,16 @@ export class ChartWriter {
       codes_json: json(d.codes),
       source_sections: d.sections ? 1 : 0,
     });
-    // after the row, so that its author counts among the care team
-    this.touch(d.patientId);
+    // after the row, so that a new author counts among the care team (the same author again changes nothing)
+    this.touched.add(d.patientId);
+    if (d.authorId != null) {
+      const seen = this.authors.get(d.patientId) ?? new Set<number>();
+      if (!seen.has(d.authorId)) {
+        seen.add(d.authorId);
+        this.authors.set(d.patientId, seen);
+        this.knownCache.delete(d.patientId);
+      }
+    }
     if (this.deferred) this.deferred.set(id, d);
     else this.analyze(id, d);
     this.prepared('DELETE FROM document_page WHERE document_id = ?').run(id);
@@ -390,6 +400,7 @@ export class ChartWriter {
       return out;
     } catch (e) {
       this.knownCache.clear(); // computed from rows the rollback takes away
+      this.authors.clear();
       throw e;
     } finally {
       this.deferred = null;
