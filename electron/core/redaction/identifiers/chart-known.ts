@@ -103,17 +103,23 @@ interface Word {
   start: number;
   end: number;
   norm: string;
-  /** The first character is upper case. */
-  cap: boolean;
-  /** Every letter upper case. */
-  allUpper: boolean;
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*|\d+[A-Za-z]*|#/gu;
 const GAP_OK = /^[\s.,]{0,3}$/;
 const SENTENCE_END = /[.!?:;\n]\s*$|^\s*$/;
+const NON_ASCII = /[^ -~\t\n\r]/;
 
 const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
+
+/** The first character is upper case. */
+const capAt = (text: string, i: number): boolean => {
+  const ch = text[i]!;
+  return ch !== ch.toLowerCase();
+};
+
+/** Every letter upper case (and at least one letter). */
+const allUpper = (raw: string): boolean => raw !== raw.toLowerCase() && raw === raw.toUpperCase();
 
 function words(text: string): Word[] {
   const out: Word[] = [];
@@ -123,11 +129,10 @@ function words(text: string): Word[] {
     let cut = raw.length;
     while (cut > 1 && "'’-".includes(raw[cut - 1]!)) cut--;
     if (cut < raw.length) raw = raw.slice(0, cut);
-    const end = m.index + cut;
-    let norm = fold(raw);
+    // the fast path: most words are ASCII
+    let norm = NON_ASCII.test(raw) ? fold(raw) : raw.toLowerCase();
     if (norm.endsWith("'s")) norm = norm.slice(0, -2);
-    const letters = raw.replace(/[^\p{L}]/gu, '');
-    out.push({ start: m.index, end, norm, cap: /^\p{Lu}/u.test(raw), allUpper: letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() });
+    out.push({ start: m.index, end: m.index + cut, norm });
   }
   WORD.lastIndex = 0;
   return out;
@@ -194,12 +199,12 @@ class PhraseIndex {
       const w = ws[i + k]!;
       if (w.norm !== p.words[k]) return false;
       if (k > 0 && !GAP_OK.test(text.slice(ws[i + k - 1]!.end, w.start))) return false;
-      if ((p.rule === Rule.Upper || p.words[k]!.length === 1) && !w.allUpper) return false;
+      if ((p.rule === Rule.Upper || p.words[k]!.length === 1) && !allUpper(text.slice(w.start, w.end))) return false;
     }
-    if (p.rule === Rule.Capital && !ws[i]!.cap) return false;
+    if (p.rule === Rule.Capital && !capAt(text, ws[i]!.start)) return false;
     if (p.rule === Rule.CapitalMid) {
       const w = ws[i]!;
-      if (!w.cap) return false;
+      if (!capAt(text, w.start)) return false;
       if (SENTENCE_END.test(text.slice(Math.max(0, w.start - 3), w.start))) return false;
     }
     return true;
@@ -338,8 +343,26 @@ function monthDateWords(iso: string): string[][] {
 
 const ordinal = (d: number): string => (d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th');
 
-/** Runs of letters and digits joined by - . / (no spaces), with at least one digit: where ids and dates are. */
-const ID_RUN = /[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*/g;
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSep = (c: number): boolean => c === 45 || c === 46 || c === 47; // - . /
+
+/**
+ * Calls fn for each run of letters and digits joined by single - . / (no spaces) that holds a digit:
+ * where ids and dates are. Starts only from digits, so prose costs one character test per character.
+ */
+function eachIdRun(text: string, fn: (start: number, end: number) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    let s = i;
+    while (s > 0 && (isAlnum(text.charCodeAt(s - 1)) || (s >= 2 && isSep(text.charCodeAt(s - 1)) && isAlnum(text.charCodeAt(s - 2))))) s--;
+    let e = i + 1;
+    while (e < n && (isAlnum(text.charCodeAt(e)) || (e + 1 < n && isSep(text.charCodeAt(e)) && isAlnum(text.charCodeAt(e + 1))))) e++;
+    fn(s, e);
+    i = e;
+  }
+}
 /** Phone-shaped runs: optional +1, area code in parentheses or not, separators space . - */
 const PHONE_RUN = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}|\b\d{3}[.-]\d{4}\b/g;
 
@@ -389,18 +412,15 @@ function numberTable(k: KnownIdentifiers): NumberTable {
 function matchNumbers(text: string, t: NumberTable, emit: (c: Candidate) => void): void {
   const boundary = (s: number, e: number) => !/[A-Za-z0-9]/.test(text[s - 1] ?? '') && !/[A-Za-z0-9]/.test(text[e] ?? '');
   if (t.ids.size || t.dates.size) {
-    ID_RUN.lastIndex = 0;
-    for (let m = ID_RUN.exec(text); m; m = ID_RUN.exec(text)) {
-      const raw = m[0];
-      if (!/\d/.test(raw)) continue;
+    eachIdRun(text, (start, end) => {
+      const raw = text.slice(start, end);
       if (t.dates.has(raw.toLowerCase())) {
-        emit({ start: m.index, end: m.index + raw.length, type: 'DATE', confidence: 0.97 });
-        continue;
+        emit({ start, end, type: 'DATE', confidence: 0.97 });
+        return;
       }
       const hit = t.ids.get(core(raw));
-      if (hit) emit({ start: m.index, end: m.index + raw.length, ...hit });
-    }
-    ID_RUN.lastIndex = 0;
+      if (hit) emit({ start, end, ...hit });
+    });
     // ids written with spaces inside ("123 45 6789"): known digit groups split by single spaces
     if (t.ids.size) {
       const SPACED = /\d+(?: \d+)+/g;
