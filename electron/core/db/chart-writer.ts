@@ -8,8 +8,9 @@
  * import and is stored. The identifier finder is given what the store knows about the document's
  * patient and care team (core/chart/known-identifiers.ts); each document records the analyzer
  * version and the hash of that record. A later write that changes what is known about a patient
- * (a claim's member id after the notes) leaves their documents behind: `settle()` re-analyses them,
- * and the importer calls it at the end of each file's transaction. The caller owns the transaction
+ * (a claim's member id after the notes) leaves their documents behind: `batch()` (the importer, one
+ * per file) holds analysis back to the end of the file, and `settle()` re-analyses what is still
+ * behind; `reanalyzeChart()` is what background re-analysis runs. The caller owns the transaction
  * (one per file).
  */
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
