@@ -39,6 +39,7 @@ app.whenReady().then(() => {
       store: { path: path.join(app.getPath('userData'), 'store.ntk'), keys: appKeySource(), create: true },
       // The audit head key: its own keychain-wrapped seed, not the store key (audit/head-log.ts).
       auditHeadKeys: appAuditHeadKeySource(),
+      reanalyzeOnStart: true,
       log: (entry) => console.error('[ntk] call failed', entry),
       pickImportFiles: importFilePicker(dialog, () => mainWindow),
       pickSavePath: savePathPicker(dialog, () => BrowserWindow.getFocusedWindow()),

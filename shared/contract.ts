@@ -53,6 +53,16 @@ export const StoreStatus = z.object({
     encounters: z.number().int(),
     documents: z.number().int(),
   }),
+  /** Stored analysis against today's engine (re-analysis in the background); absent where no backend runs it. */
+  analysis: z
+    .object({
+      analyzerVersion: z.string(),
+      documents: z.number().int(),
+      pending: z.number().int(),
+      running: z.boolean(),
+      progress: z.object({ chartsDone: z.number().int(), chartsTotal: z.number().int(), documentsDone: z.number().int(), failed: z.number().int() }).nullable(),
+    })
+    .optional(),
 });
 export type StoreStatus = z.infer<typeof StoreStatus>;
 

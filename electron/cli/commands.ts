@@ -8,6 +8,7 @@ import { packetCommand } from './packet-command';
 import { encountersCommand } from './encounters-command';
 import { importCommand } from './import-command';
 import { patientsCommand } from './patients-command';
+import { reanalyzeCommand } from './reanalyze-command';
 import { redactCommand } from './redact-command';
 import { inventoryCommand, purgeCommand } from './retention-commands';
 
@@ -23,4 +24,5 @@ export const COMMANDS: readonly CliCommand[] = [
   disclosuresCommand,
   purgeCommand,
   inventoryCommand,
+  reanalyzeCommand,
 ];

@@ -38,6 +38,7 @@ import { accessPolicyFromFile } from './access/policy';
 import { createDispatcher, type CallContext, type Dispatch, type FailureLog, type Handlers } from './ipc/dispatch';
 import { phiAuditor } from './ipc/phi-audit';
 import { worklistSource } from './worklist/work-source';
+import { Reanalyzer } from './reanalysis/reanalyzer';
 import { RetentionService } from './retention/retention-service';
 import { retentionHandlers } from './retention/handlers';
 import { useRecorder } from './retention/touch';
@@ -62,6 +63,8 @@ export interface BackendDeps {
   policy?: Policy;
   /** Lets the user choose files to import (an Electron dialog; a test-set function in e2e). */
   pickImportFiles?: PickImportFiles;
+  /** Re-analyse documents analysed by an older engine in the background once started (the app: true; default false). */
+  reanalyzeOnStart?: boolean;
 }
 
 export interface Backend {
@@ -75,6 +78,8 @@ export interface Backend {
   readonly access: AccessService;
   readonly dispatch: Dispatch;
   readonly packets: PacketService;
+  /** Brings stored analysis up to the engine (core/reanalysis/). */
+  readonly reanalyzer: Reanalyzer;
   /** Typed call through the same dispatcher the renderer uses. */
   call<K extends CallName>(name: K, request: CallRequest<K>, ctx: CallContext): Promise<Result<CallResponse<K>>>;
   close(): void;
@@ -108,13 +113,15 @@ export function createBackend(deps: BackendDeps): Backend {
   });
   const queries = new QueryService(store.db, audit, auth, clock, viewSectionSource(store.db, views), deps.pickSavePath);
   const packets = new PacketService(store.db, audit, clock, new ViewExcerptSource(views));
+  const reanalyzer = new Reanalyzer(store.db, audit, () => clock.monotonicMs());
+  if (deps.reanalyzeOnStart && !store.db.readonly) void reanalyzer.run().catch((e) => deps.log?.({ ref: 'reanalysis', call: 'reanalyzer.run', name: (e as Error).name, code: (e as { code?: string }).code ?? 'INTERNAL' }));
   const handlers: Handlers = {
     appInfo: { access: 'public', run: () => deps.app },
     storeStatus: {
       access: 'signed-in',
       run: () => {
         if (!store.db.open) throw new NtkError('STORE_NOT_FOUND', 'The store is closed.');
-        return storeStatusView(store.status());
+        return { ...storeStatusView(store.status()), analysis: reanalyzer.status() };
       },
     },
     ...authHandlers(auth),
@@ -140,8 +147,10 @@ export function createBackend(deps: BackendDeps): Backend {
     access,
     dispatch,
     packets,
+    reanalyzer,
     call: (name, request, ctx) => dispatch(channelOf(name), request, ctx) as never,
     close: () => {
+      reanalyzer.stop(); // between charts: the one in hand is committed or not at all
       // Sign the chain head on the way out, unless this was a read-only open (`ntk info`), which writes nothing.
       if (store.db.open && !store.db.readonly) {
         access.persist();

@@ -36,6 +36,19 @@ for (const [w, h] of [
   });
 }
 
+test('shows how much stored analysis is behind the engine, and that it is up to date once re-analysed', async ({ app, page }) => {
+  const db = app.backend.store.db;
+  const pid = db.prepare("INSERT INTO patient(source_system, source_id) VALUES ('seed', 'pa')").run().lastInsertRowid;
+  const d = db.prepare("INSERT INTO document(patient_id, source_system, source_id, text, format, analyzer_version) VALUES (?, 'seed', ?, 'HPI: cough for two days.', 'text', 'older-engine')");
+  for (const k of ['d1', 'd2', 'd3']) d.run(pid, k);
+  await firstRunAsAdmin(page, app);
+  await expect(page.getByTestId('analysis-state')).toContainText('3 of 3 documents to re-analyse');
+  await page.screenshot({ path: screenshotPath('store-status-analysis-behind'), fullPage: true });
+  await app.backend.reanalyzer.run();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('analysis-state')).toContainText('Up to date');
+});
+
 test('refreshes from the keyboard and shows backend errors as an alert', async ({ app, page }) => {
   await firstRunAsAdmin(page, app);
   await expect(page.getByTestId('count-patients')).toHaveText('0');

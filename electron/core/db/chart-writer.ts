@@ -5,12 +5,21 @@
  * (a document's sections and pages, a claim's lines, a remittance's claims) are replaced with it.
  *
  * Documents are analysed here (sections, DS4P labels, identifiers) so analysis always happens at
- * import and is stored. The caller owns the transaction (one per file).
+ * import and is stored. The identifier finder is given what the store knows about the document's
+ * patient and care team (core/chart/known-identifiers.ts); each document records the analyzer
+ * version and the hash of that record. A later write that changes what is known about a patient
+ * (a claim's member id after the notes) leaves their documents behind: `batch()` (the importer, one
+ * per file) holds analysis back to the end of the file, and `settle()` re-analyses what is still
+ * behind; `reanalyzeChart()` is what background re-analysis runs. The caller owns the transaction
+ * (one per file).
  */
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { StatementCache } from './statements';
-import { ANALYSIS_VERSION, analyzeDocument } from '../redaction/analyze-document';
-import type { CodedConcept } from '../redaction/sensitivity/codes';
+import { analyzerVersion } from '../chart/analyzer-version';
+import { knownIdentifierSource, type KnownIdentifierSource, type PatientKnown, type StoredContact } from '../chart/known-identifiers';
+import { ANALYSIS_VERSION, analyzeDocument, type DocumentAnalysis } from '../redaction/analyze-document';
+import { sortLabels, type CodedConcept } from '../redaction/sensitivity/codes';
+import type { Ds4pLabel, Segment } from '../redaction/types';
 
 export interface SourceKey {
   sourceSystem: string;
@@ -31,6 +40,8 @@ export interface PatientInput extends SourceKey {
   postalCode?: string | null;
   phone?: string | null;
   flags?: string[];
+  /** Relatives, guardians, emergency contacts (FHIR Patient.contact). */
+  contacts?: StoredContact[];
 }
 
 export interface PartyInput extends SourceKey {
@@ -224,9 +235,31 @@ const json = (v: unknown): string => JSON.stringify(v ?? []);
 export class ChartWriter {
   readonly counts: WriteCounts = {};
   private readonly stmts: StatementCache;
+  private readonly known: KnownIdentifierSource;
+  /** Each patient's known identifiers, until a write changes them. */
+  private readonly knownCache = new Map<number, PatientKnown | null>();
+  /** Patients written or written about since the last settle(). */
+  private readonly touched = new Set<number>();
+  /** Authors whose documents this writer wrote, per patient (already in the store, so in a fresh record). */
+  private readonly authors = new Map<number, Set<number>>();
+  /** Documents written inside batch(), analysed at its end. */
+  private deferred: Map<number, DocumentInput> | null = null;
 
   constructor(readonly db: Database) {
     this.stmts = new StatementCache(db);
+    this.known = knownIdentifierSource(db);
+  }
+
+  /** What is known about `patientId` may have changed. */
+  private touch(patientId: number | null | undefined): void {
+    if (patientId == null) return;
+    this.touched.add(patientId);
+    this.knownCache.delete(patientId);
+  }
+
+  private knownFor(patientId: number): PatientKnown | null {
+    if (!this.knownCache.has(patientId)) this.knownCache.set(patientId, this.known.forPatient(patientId));
+    return this.knownCache.get(patientId)!;
   }
 
   private count(kind: string): void {
@@ -252,7 +285,7 @@ export class ChartWriter {
   }
 
   patient(p: PatientInput): number {
-    return this.upsert('patient', {
+    const id = this.upsert('patient', {
       source_system: p.sourceSystem,
       source_id: p.sourceId,
       mrn: p.mrn,
@@ -266,18 +299,29 @@ export class ChartWriter {
       postal_code: p.postalCode,
       phone: p.phone,
       flags_json: json(p.flags),
+      contacts_json: json(p.contacts),
     });
+    this.touch(id);
+    this.known.notePerson({ given: p.givenName, family: p.familyName }, 'person');
+    for (const c of p.contacts ?? []) this.known.notePerson(c, 'person');
+    return id;
   }
 
   practitioner(p: PartyInput): number {
-    return this.upsert('practitioner', { source_system: p.sourceSystem, source_id: p.sourceId, npi: p.npi, name: p.name });
+    const id = this.upsert('practitioner', { source_system: p.sourceSystem, source_id: p.sourceId, npi: p.npi, name: p.name });
+    this.knownCache.clear();
+    if (p.name) this.known.notePerson({ full: p.name }, 'practitioner');
+    return id;
   }
 
   organization(o: PartyInput): number {
-    return this.upsert('organization', { source_system: o.sourceSystem, source_id: o.sourceId, npi: o.npi, name: o.name, kind: o.kind });
+    const id = this.upsert('organization', { source_system: o.sourceSystem, source_id: o.sourceId, npi: o.npi, name: o.name, kind: o.kind });
+    this.knownCache.clear();
+    return id;
   }
 
   encounter(e: EncounterInput): number {
+    this.touch(e.patientId);
     return this.upsert('encounter', {
       source_system: e.sourceSystem,
       source_id: e.sourceId,
@@ -297,8 +341,6 @@ export class ChartWriter {
 
   /** Writes the document, analyses its text and replaces its sections and pages. */
   document(d: DocumentInput): number {
-    const analysis = analyzeDocument(d.text, { codes: d.codes, segments: d.sections });
-    const sections = analysis.sections;
     const id = this.upsert('document', {
       source_system: d.sourceSystem,
       source_id: d.sourceId,
@@ -313,21 +355,127 @@ export class ChartWriter {
       content_sha256: d.contentSha256,
       ocr_confidence: d.ocrConfidence,
       needs_review: d.needsReview ? 1 : 0,
-      identifiers_json: JSON.stringify(analysis.identifiers.map(({ start, end, type, confidence }) => ({ start, end, type, confidence }))),
-      labels_json: json(analysis.documentLabels),
-      analysis_version: ANALYSIS_VERSION,
+      codes_json: json(d.codes),
+      source_sections: d.sections ? 1 : 0,
     });
-    this.prepared('DELETE FROM section WHERE document_id = ?').run(id);
+    // after the row, so that a new author counts among the care team (the same author again changes nothing)
+    this.touched.add(d.patientId);
+    if (d.authorId != null) {
+      const seen = this.authors.get(d.patientId) ?? new Set<number>();
+      if (!seen.has(d.authorId)) {
+        seen.add(d.authorId);
+        this.authors.set(d.patientId, seen);
+        this.knownCache.delete(d.patientId);
+      }
+    }
+    if (this.deferred) this.deferred.set(id, d);
+    else this.analyze(id, d);
     this.prepared('DELETE FROM document_page WHERE document_id = ?').run(id);
-    const insSection = this.prepared(
-      'INSERT INTO section (document_id, ordinal, start, end, body_start, loinc, title, labels_json, spans_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    sections.forEach((s, i) => insSection.run(id, i, s.start, s.end, s.bodyStart, s.loinc, s.title, json(s.labels), json(s.spans)));
     const insPage = this.prepared(
       'INSERT INTO document_page (document_id, page_no, start, end, ocr_confidence, low_confidence) VALUES (?, ?, ?, ?, ?, ?)',
     );
     (d.pages ?? []).forEach((p, i) => insPage.run(id, i + 1, p.start, p.end, p.ocrConfidence ?? null, p.lowConfidence ? 1 : 0));
     return id;
+  }
+
+  private analyze(id: number, d: DocumentInput): void {
+    const known = this.knownFor(d.patientId);
+    const analysis = analyzeDocument(d.text, { codes: d.codes, segments: d.sections, known: known?.matcher });
+    this.storeAnalysis(id, analysis, known?.sha ?? null);
+  }
+
+  /**
+   * Runs `fn` (an importer writing one file) with document analysis held back to its end, so that
+   * each document is analysed once, knowing everything the file says about its patient (claims and
+   * their member ids come after the notes in a FHIR bundle); then settles. Call it inside the file's
+   * transaction. If `fn` throws, nothing held back is kept (the transaction rolls back).
+   */
+  batch<T>(fn: () => T): T {
+    this.deferred = new Map();
+    try {
+      const out = fn();
+      const held = this.deferred;
+      this.deferred = null;
+      for (const [id, d] of held) this.analyze(id, d);
+      this.settle();
+      return out;
+    } catch (e) {
+      this.knownCache.clear(); // computed from rows the rollback takes away
+      this.authors.clear();
+      throw e;
+    } finally {
+      this.deferred = null;
+      this.touched.clear();
+    }
+  }
+
+  /** Writes a document's analysis (identifiers, labels, sections) and what it was made with. */
+  private storeAnalysis(id: number, analysis: DocumentAnalysis, knownSha: string | null, keepLabels: readonly Ds4pLabel[] = []): void {
+    const labels = keepLabels.length ? sortLabels(new Set([...analysis.documentLabels, ...keepLabels])) : analysis.documentLabels;
+    this.prepared('UPDATE document SET identifiers_json = ?, labels_json = ?, analysis_version = ?, analyzer_version = ?, known_sha = ? WHERE id = ?').run(
+      JSON.stringify(analysis.identifiers.map(({ start, end, type, confidence }) => ({ start, end, type, confidence }))),
+      json(labels),
+      ANALYSIS_VERSION,
+      analyzerVersion(),
+      knownSha,
+      id,
+    );
+    // Sections updated in place by ordinal, so a section keeps its row id across re-analysis and re-import.
+    const putSection = this.prepared(
+      `INSERT INTO section (document_id, ordinal, start, end, body_start, loinc, title, labels_json, spans_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (document_id, ordinal) DO UPDATE SET start = excluded.start, end = excluded.end, body_start = excluded.body_start, loinc = excluded.loinc,
+         title = excluded.title, labels_json = excluded.labels_json, spans_json = excluded.spans_json`,
+    );
+    analysis.sections.forEach((s, i) => putSection.run(id, i, s.start, s.end, s.bodyStart, s.loinc, s.title, json(s.labels), json(s.spans)));
+    this.prepared('DELETE FROM section WHERE document_id = ? AND ordinal >= ?').run(id, analysis.sections.length);
+  }
+
+  /**
+   * Re-analyses the patient's stored documents that were analysed by another analyzer or with
+   * another record of what is known about the patient (every one with `force`), in one
+   * transaction: a chart is never left half re-analysed. Purged documents (no text) are skipped.
+   * Returns how many were re-analysed.
+   */
+  reanalyzeChart(patientId: number, opts: { force?: boolean; fresh?: boolean } = {}): number {
+    return this.db.transaction(() => {
+      if (opts.fresh !== false) this.knownCache.delete(patientId);
+      // the hash alone first: the matcher is built only when something is behind
+      const sha = this.knownCache.get(patientId)?.sha ?? this.known.shaOf(patientId);
+      const docs = this.prepared(
+        `SELECT id, text, format, encounter_id, codes_json, source_sections, labels_json FROM document
+         WHERE patient_id = @p AND text IS NOT NULL AND (@force = 1 OR analyzer_version IS NOT @v OR known_sha IS NOT @sha) ORDER BY id`,
+      ).all({ p: patientId, force: opts.force ? 1 : 0, v: analyzerVersion(), sha }) as StoredDoc[];
+      const known = docs.length ? this.knownFor(patientId) : null;
+      for (const d of docs) {
+        const legacy = d.codes_json === null;
+        const codes = legacy ? this.encounterCodes(d.encounter_id) : (JSON.parse(d.codes_json!) as CodedConcept[]);
+        const fromSource = d.source_sections === 1 || (d.source_sections === null && d.format === 'ccda');
+        const segments = fromSource ? this.storedSegments(d.id) : undefined;
+        const analysis = analyzeDocument(d.text, { codes, segments: segments?.length ? segments : undefined, known: known?.matcher });
+        // rows from before the inputs were recorded keep their document labels: a label is never lost to re-analysis
+        this.storeAnalysis(d.id, analysis, known?.sha ?? null, legacy ? (JSON.parse(d.labels_json) as Ds4pLabel[]) : []);
+      }
+      return docs.length;
+    })();
+  }
+
+  /** Re-analyses the documents of every patient written since the last call whose known identifiers changed. */
+  settle(): number {
+    let n = 0;
+    for (const p of this.touched) n += this.reanalyzeChart(p, { fresh: false });
+    this.touched.clear();
+    return n;
+  }
+
+  private storedSegments(documentId: number): Segment[] {
+    return (this.prepared('SELECT start, end, body_start, loinc, title FROM section WHERE document_id = ? ORDER BY ordinal').all(documentId) as Array<{ start: number; end: number; body_start: number; loinc: string; title: string }>).map(
+      (s) => ({ start: s.start, end: s.end, bodyStart: s.body_start, loinc: s.loinc, title: s.title }),
+    );
+  }
+
+  private encounterCodes(encounterId: number | null): CodedConcept[] {
+    if (encounterId == null) return [];
+    return this.prepared("SELECT code_system AS system, code FROM condition WHERE encounter_id = ? AND code_system IN ('ICD-10-CM', 'SNOMED')").all(encounterId) as CodedConcept[];
   }
 
   condition(c: ConditionInput): number {
@@ -363,6 +511,7 @@ export class ChartWriter {
   }
 
   coverage(c: CoverageInput): number {
+    this.touch(c.patientId);
     return this.upsert('coverage', {
       source_system: c.sourceSystem,
       source_id: c.sourceId,
@@ -379,6 +528,7 @@ export class ChartWriter {
 
   /** Writes the claim and replaces its lines; links any stored remittance claims with the same claim number. */
   claim(c: ClaimInput): number {
+    this.touch(c.patientId);
     const id = this.upsert('claim', {
       source_system: c.sourceSystem,
       source_id: c.sourceId,
@@ -455,6 +605,7 @@ export class ChartWriter {
     r.claims.forEach((c, i) => {
       const claim = findClaim(c);
       if (claim) matched++;
+      this.touch(claim?.patient_id ?? c.patientId);
       const rc = insClaim.get(
         id, i + 1, claim?.id ?? null, claim?.patient_id ?? c.patientId ?? null, c.claimNumber, c.statusCode ?? null, c.billed ?? null, c.paid ?? null,
         c.patientResp ?? null, c.payerClaimControl ?? null, c.patientName ?? null, c.memberId ?? null, c.renderingNpi ?? null,
@@ -469,6 +620,16 @@ export class ChartWriter {
     });
     return { id, matched, unmatched: r.claims.length - matched };
   }
+}
+
+interface StoredDoc {
+  id: number;
+  text: string;
+  format: string | null;
+  encounter_id: number | null;
+  codes_json: string | null;
+  source_sections: number | null;
+  labels_json: string;
 }
 
 function codeCols(c: CodeRowInput): Record<string, Value> {

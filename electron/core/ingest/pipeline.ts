@@ -277,7 +277,7 @@ async function importOne(
   const before = { ...writer.counts };
   try {
     target.db.transaction(() => {
-      importer.write(parsed, writer, file);
+      writer.batch(() => importer.write(parsed, writer, file)); // documents analysed at the end, with all the file says about their patient
       const counts = diff(writer.counts, before);
       insertIngest(target.db, file.sha256, f.bytes, importer.format, 'imported', null, counts, opts.actor.userId ?? null);
     })();

@@ -5,7 +5,7 @@
  * chosen excerpts. The user confirms this list before anything leaves.
  */
 import type { IdentifierFound } from '../../../shared/packets-contract';
-import { detectIdentifiers } from '../redaction/identifiers';
+import { detectIdentifiers, type ChartKnownMatcher } from '../redaction/identifiers';
 import type { PacketModel } from './packet-model';
 
 export interface PacketPart {
@@ -13,7 +13,8 @@ export interface PacketPart {
   text: string;
 }
 
-export function identifierCheck(parts: PacketPart[], m: PacketModel): { identifiers: IdentifierFound[]; labels: string[] } {
+/** `known`: what the store knows about the packet's patient and care team (core/chart/known-identifiers.ts). */
+export function identifierCheck(parts: PacketPart[], m: PacketModel, known?: ChartKnownMatcher): { identifiers: IdentifierFound[]; labels: string[] } {
   const found = new Map<string, IdentifierFound>();
   const add = (type: string, text: string, where: string) => {
     const t = text.trim();
@@ -32,7 +33,7 @@ export function identifierCheck(parts: PacketPart[], m: PacketModel): { identifi
   if (s.payerClaimControl) add('CLAIM_NUMBER', s.payerClaimControl, 'claim summary');
   for (const npi of new Set([s.billingNpi, s.renderingNpi, ...s.lines.map((l) => l.renderingNpi)])) if (npi) add('NPI', npi, 'claim summary');
   for (const p of parts) {
-    for (const span of detectIdentifiers(p.text)) add(span.type, p.text.slice(span.start, span.end), p.where);
+    for (const span of detectIdentifiers(p.text, { known })) add(span.type, p.text.slice(span.start, span.end), p.where);
   }
   const identifiers = [...found.values()].sort((a, b) => a.type.localeCompare(b.type) || a.text.localeCompare(b.text));
   const labels = [...new Set(m.excerpts.flatMap((e) => e.labels))].sort();

@@ -25,6 +25,7 @@ import { recordDisclosure } from './disclosures';
 import { requireDenialWorklist } from './worklist';
 import type { Viewer } from '../redaction/views';
 import { PACKET_PURPOSE, spanOf, type ViewExcerptSource, type VisibleSectionText } from './excerpts';
+import { knownIdentifierSource } from '../chart/known-identifiers';
 import { identifierCheck } from './identifier-check';
 import { blocksText, certificateBlocks, claimBlocks, DEFAULT_LETTER_TEMPLATE, fillLetter, includedElements, packetBlocks, packetMeta, type PacketExcerpt, type PacketModel } from './packet-model';
 import { renderDocument, type RenderedPdf } from './pdf/document';
@@ -176,6 +177,7 @@ export class PacketService {
         { where: 'certificate', text: blocksText(certificateBlocks(model)) },
       ],
       model,
+      knownIdentifierSource(this.db).forPatient(ctx.patientId)?.matcher,
     );
     const checkId = randomBytes(12).toString('base64url');
     const check: PacketCheck = {

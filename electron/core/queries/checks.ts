@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { OTHER_OPTION, UNDETERMINED_OPTION, type MnFinding, type QueryIssue } from '../../../shared/coder-contract';
-import { detectIdentifiers } from '../redaction/identifiers';
+import { detectIdentifiers, type ChartKnownMatcher } from '../redaction/identifiers';
 import { tagText } from '../redaction/sensitivity/tagger';
 
 export interface CheckInput {
@@ -22,6 +22,8 @@ export interface CheckInput {
   /** Re-derived fact texts (null: no longer visible). */
   facts: Array<{ text: string | null; labels: readonly string[] }>;
   hasProvider: boolean;
+  /** What the store knows about the query's patient and care team (core/chart/known-identifiers.ts). */
+  known?: ChartKnownMatcher;
 }
 
 /** Words and phrases that tie a query to money or steer the answer. */
@@ -104,7 +106,7 @@ export function minimumNecessary(q: CheckInput): MnFinding[] {
     out.push({ id, ...f });
   };
   const scan = (where: string, text: string) => {
-    for (const s of detectIdentifiers(text)) {
+    for (const s of detectIdentifiers(text, { known: q.known })) {
       if (PLACEHOLDER.test(s.text.trim())) continue;
       push({ kind: 'identifier', type: s.type, where, excerpt: s.text });
     }

@@ -15,6 +15,8 @@ import { actor, type AuthService } from '../auth/auth-service';
 import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { NtkError } from '../errors';
+import { knownIdentifierSource } from '../chart/known-identifiers';
+import type { ChartKnownMatcher } from '../redaction/identifiers';
 import { checkQuery, minimumNecessary, withStandardOptions } from './checks';
 import { factSource, renderQueryText, type QueryDocument } from './query-document';
 import { buildQueryPdf } from './query-pdf';
@@ -51,7 +53,7 @@ export class QueryService {
   readonly store: QueryStore;
 
   constructor(
-    db: ConstructorParameters<typeof QueryStore>[0],
+    private readonly db: ConstructorParameters<typeof QueryStore>[0],
     private readonly audit: AuditLog,
     private readonly auth: AuthService,
     private readonly clock: Clock,
@@ -93,12 +95,19 @@ export class QueryService {
     return q;
   }
 
+  /** The chart-aware identifier matcher of the encounter's patient. */
+  private knownFor(encounterId: number): ChartKnownMatcher | undefined {
+    const e = this.db.prepare('SELECT patient_id FROM encounter WHERE id = ?').get(encounterId) as { patient_id: number } | undefined;
+    return e ? knownIdentifierSource(this.db).forPatient(e.patient_id)?.matcher : undefined;
+  }
+
   private checks(q: QueryRow, facts: DerivedFact[]): { issues: QueryIssue[]; findings: MnFinding[] } {
     const input = {
       question: q.question,
       options: JSON.parse(q.options_json) as string[],
       facts: facts.map((f) => ({ text: f.text, labels: f.section?.labels ?? [] })),
       hasProvider: q.provider_id !== null,
+      known: this.knownFor(q.encounter_id),
     };
     return { issues: checkQuery(input), findings: minimumNecessary(input) };
   }

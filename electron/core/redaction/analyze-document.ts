@@ -5,7 +5,7 @@
  */
 import type { IdentifierSpan } from '../../../shared/identifier-types';
 import { analyzeSections, type AnalyzeOptions, type SectionAnalysis } from './analyze-sections';
-import { detectIdentifiers } from './identifiers';
+import { detectIdentifiers, type ChartKnownMatcher, type KnownIdentifiers } from './identifiers';
 
 /** Raise when the analysis changes in a way that should re-analyse stored documents. */
 export const ANALYSIS_VERSION = 1;
@@ -14,7 +14,12 @@ export interface DocumentAnalysis extends SectionAnalysis {
   identifiers: IdentifierSpan[];
 }
 
-export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
+export interface DocumentAnalyzeOptions extends AnalyzeOptions {
+  /** What the store knows about the document's patient and care team (chart-aware identifiers). */
+  known?: KnownIdentifiers | ChartKnownMatcher;
+}
+
+export function analyzeDocument(text: string, options: DocumentAnalyzeOptions = {}): DocumentAnalysis {
   const sections = analyzeSections(text, options);
-  return { ...sections, identifiers: detectIdentifiers(text) };
+  return { ...sections, identifiers: detectIdentifiers(text, { known: options.known }) };
 }

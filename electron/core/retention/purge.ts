@@ -60,7 +60,7 @@ const SCRUBS: readonly string[] = [
   `UPDATE claim SET member_id = NULL, diagnoses_json = '[]' WHERE patient_id = @p AND (member_id IS NOT NULL OR diagnoses_json <> '[]')`,
   `UPDATE remit_claim SET patient_name = NULL, member_id = NULL WHERE patient_id = @p AND (patient_name IS NOT NULL OR member_id IS NOT NULL)`,
   `UPDATE patient SET family_name = NULL, given_name = NULL, birth_date = NULL, sex = NULL, address_line = NULL, city = NULL,
-          state = NULL, postal_code = NULL, phone = NULL, purged_at = @now
+          state = NULL, postal_code = NULL, phone = NULL, contacts_json = '[]', purged_at = @now
     WHERE id = @p`,
 ];
 

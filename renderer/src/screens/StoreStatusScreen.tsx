@@ -2,6 +2,27 @@ import { useEffect, useState } from 'react';
 import { DemoDataCard } from '../components/DemoDataCard';
 import { useSession } from '../state/session-store';
 import { useStatusStore } from '../state/status-store';
+import type { StoreStatus } from '../../../shared/contract';
+
+type Analysis = NonNullable<StoreStatus['analysis']>;
+
+/** Stored analysis against today's engine: up to date, or how much is behind and how far a run has got. */
+function AnalysisState({ analysis: a }: { analysis: Analysis }) {
+  const version = <span className="muted mono">(analyzer {a.analyzerVersion})</span>;
+  if (a.pending === 0) return <>Up to date {version}</>;
+  const p = a.progress;
+  return (
+    <>
+      {a.pending} of {a.documents} documents to re-analyse {version}
+      {a.running && p && (
+        <>
+          {' '}
+          <progress max={p.chartsTotal || 1} value={p.chartsDone} aria-label="Re-analysis progress" /> re-analysing, {p.chartsDone} of {p.chartsTotal} charts
+        </>
+      )}
+    </>
+  );
+}
 
 export function StoreStatusScreen() {
   const { status, error, loading, refresh } = useStatusStore();
@@ -54,6 +75,14 @@ export function StoreStatusScreen() {
             <dd>
               <span className="mono">{status.fileName}</span> <span className="muted">in this device&apos;s app data folder</span>
             </dd>
+            {status.analysis && (
+              <>
+                <dt>Analysis</dt>
+                <dd data-testid="analysis-state">
+                  <AnalysisState analysis={status.analysis} />
+                </dd>
+              </>
+            )}
           </dl>
           <table className="counts" aria-label="What this workstation holds">
             <thead>

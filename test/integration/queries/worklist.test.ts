@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
-import { m0007 } from '../../../electron/core/db/migrations/0007_queries';
+import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { Store } from '../../../electron/core/db/store';
 import { AuditLog } from '../../../electron/core/audit/audit-log';
 import { manualClock } from '../../../electron/core/clock';
@@ -9,7 +9,6 @@ import { defaultPolicy, loadPolicy } from '../../../electron/core/redaction/poli
 import { ChartViews } from '../../../electron/core/redaction/views';
 import { UserPrefs } from '../../../electron/core/worklist/prefs';
 import { lengthOfStay, Worklist, worklistViewer, type WorklistViewer } from '../../../electron/core/worklist/worklist';
-import { migrationsThrough } from '../../support/migrations-through';
 import { newKey, tmpDir } from '../../support/tmp';
 
 describe('worklist', () => {
@@ -21,7 +20,7 @@ describe('worklist', () => {
 
   beforeEach(() => {
     const dir = tmpDir();
-    store = Store.open({ path: path.join(dir, 'w.ntk'), keys: newKey(dir).keys, create: true, migrations: migrationsThrough(7, [m0007]) });
+    store = Store.open({ path: path.join(dir, 'w.ntk'), keys: newKey(dir).keys, create: true, migrations: MIGRATIONS });
     const addUser = (name: string) =>
       Number(store.db.prepare("INSERT INTO app_user(username, display_name, role, password_hash, password_params, password_set_at) VALUES (?, ?, 'coder', 'x', '{}', 't')").run(name, name).lastInsertRowid);
     users.me = addUser('me');

@@ -192,6 +192,8 @@ const WRITERS: Record<SupportedType, Writer> = {
       state: str(addr?.state, 64),
       postalCode: str(addr?.postalCode, 16),
       phone: str(phone?.value, 32),
+      // relatives, guardians, emergency contacts: looked for in the patient's text (chart-known identifiers)
+      contacts: objs(r.contact).slice(0, 20).map((k) => ({ ...humanName({ name: [k.name] }), relationship: conceptText(objs(k.relationship)[0]) ?? null, phone: str(objs(k.telecom).find((t) => t.system === 'phone')?.value, 32) ?? null })),
     });
   },
   Coverage: (c, e, r) => {

@@ -5,6 +5,7 @@
  */
 import type { IdentifierSpan, IdentifierType } from '../../../../shared/identifier-types';
 import type { Candidate } from './candidate';
+import { detectKnown, type ChartKnownMatcher, type KnownIdentifiers } from './chart-known';
 import { detectContacts } from './contact-patterns';
 import { detectDates } from './dates';
 import { detectIds } from './id-patterns';
@@ -19,6 +20,8 @@ export interface DetectOptions {
   lexicon?: Lexicon;
   /** Drop spans below this confidence (default 0: recall first). */
   minConfidence?: number;
+  /** What the store knows about this chart and its care team (core/chart/known-identifiers.ts): found in every variant. */
+  known?: KnownIdentifiers | ChartKnownMatcher;
 }
 
 export function detectIdentifiers(text: string, options: DetectOptions = {}): IdentifierSpan[] {
@@ -35,10 +38,12 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   const blind = caseBlind(tokens);
   detectPlaces(text, tokens, blind, lex, emit, digits);
   detectNames(text, tokens, blind, lex, emit);
+  if (options.known) candidates.push(...detectKnown(text, options.known, { isCommonWord: (w) => lex.commonWords.has(w) || lex.clinicalStop.has(w) }));
   const spans = resolve(text, candidates);
   const min = options.minConfidence ?? 0;
   return min > 0 ? spans.filter((s) => s.confidence >= min) : spans;
 }
 
+export { ChartKnownMatcher, CHART_KNOWN_VERSION, type KnownIdentifiers, type KnownName } from './chart-known';
 export { loadLexicon, defaultLexicon, type Lexicon } from './lexicon';
 export { luhnValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums';
