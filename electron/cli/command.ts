@@ -7,7 +7,7 @@ import os from 'node:os';
 import type { ParseArgsConfig } from 'node:util';
 import { APP_INFO } from '../core/app-info';
 import type { AuditActor } from '../core/audit/audit-log';
-import { createBackend, type Backend, type BackendDeps } from '../core/backend';
+import type { Backend, BackendDeps } from '../core/backend';
 import { NtkError } from '../core/errors';
 import type { Viewer } from '../core/redaction/views';
 import type { Role } from '../../shared/roles';
@@ -36,11 +36,15 @@ export interface CliResult {
   exitCode?: number;
 }
 
-export interface CliCommand {
+/** What the usage text and the argument parser need; kept in command-specs.ts, loaded at start-up. */
+export interface CliCommandSpec {
   name: string;
   /** Lines for the usage text, already indented like the others. */
   usage: string;
   options?: NonNullable<ParseArgsConfig['options']>;
+}
+
+export interface CliCommand extends CliCommandSpec {
   run(ctx: CliContext): Promise<CliResult> | CliResult;
 }
 
@@ -62,6 +66,7 @@ export async function withCliBackend<T>(
   extra: Pick<BackendDeps, 'purgeOnStart'> = {},
 ): Promise<T> {
   const keys = headlessKeySource(ctx.values['key-file'] as string | undefined, ctx.env);
+  const { createBackend } = await import('../core/backend');
   const backend = createBackend({ app: APP_INFO, ...extra, store: { path: requireDb(ctx.values.db as string | undefined), keys } });
   try {
     return await fn(backend, keys);
