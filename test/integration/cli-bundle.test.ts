@@ -11,7 +11,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli';
+import { APP_INFO } from '../../electron/core/app-info';
+import { createBackend } from '../../electron/core/backend';
+import { seedClaim } from '../support/billing';
 import { fhirBundle } from '../support/ingest-fixtures';
+import { parsePdf } from '../support/pdf-text';
 import { newKey, tmpDir } from '../support/tmp';
 import * as build from '../../scripts/build-cli.mjs';
 
@@ -92,6 +96,31 @@ describe('bundled ntk', () => {
     const bad = await bundled(['encounters', ...key, '--patient', 'x']);
     expect(bad.code).toBe((await inProcess(['encounters', ...key, '--patient', 'x'])).code);
     expect(bad.code).toBe(64);
+  }, 60_000);
+
+  it('builds a dispute packet PDF (pdf-lib and the DejaVu fonts found from the bundle) and redacts an encounter', async () => {
+    const dir = tmpDir();
+    const { file, keys } = newKey(dir);
+    const db = path.join(dir, 'p.ntk');
+    const backend = createBackend({ app: APP_INFO, store: { path: db, keys, create: true } });
+    const seeded = seedClaim(backend.store.db, { index: 0, remitDate: '2025-11-20' });
+    backend.close();
+    const key = ['--db', db, '--key-file', file];
+    const out = path.join(dir, 'packet.pdf');
+    const course = String(seeded.sections['HOSPITAL COURSE']);
+    const r = await bundled(['packet', 'build', ...key, '--claim', seeded.claimNumber, '--out', out, '--excerpt', course, '--reason', 'Documents the stent', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).value).toMatchObject({ claimNumber: seeded.claimNumber, excerpts: [expect.objectContaining({ section: 'HOSPITAL COURSE' })] });
+    const text = (await parsePdf(fs.readFileSync(out))).pages.flat().join('\n');
+    expect(text).toContain('drug-eluting stent');
+    const args = ['redact', ...key, '--encounter', String(seeded.encounterId), '--role', 'coder', '--purpose', 'inpatient_coding'];
+    const [a, b] = [await bundled(args), await inProcess(args)];
+    expect(a.code).toBe(0);
+    // Handles (d_…, s_…, r_…) are random per session; everything else is the same view.
+    const handles = (t: string) => t.replace(/"[a-z]_[\w-]{16}"/g, '"handle"');
+    expect(JSON.parse(handles(a.stdout))).toEqual(JSON.parse(handles(b.stdout)));
+    expect(a.stdout).toContain('HOSPITAL COURSE');
   }, 60_000);
 
   it('starts without loading the store, PDF or OCR code; only commands that need them load them', () => {
