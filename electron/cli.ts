@@ -22,7 +22,7 @@
 import { parseArgs } from 'node:util';
 import { isNtkError } from './core/errors';
 import { EXIT_CODES } from './cli/exit-codes';
-import { headlessKeySource, requireDb, UsageError } from './cli/options';
+import { requireDb, UsageError } from './cli/options';
 import { COMMANDS, type LazyCommand } from './cli/commands';
 
 const USAGE = `usage: ntk <command> [options]
@@ -97,6 +97,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
     switch (command) {
       case 'init':
       case 'info': {
+        const { headlessKeySource } = await import('./cli/key-options');
         const { formatStatus, storeStatusCommand } = await import('./cli/store-commands');
         const status = storeStatusCommand(requireDb(values.db), headlessKeySource(values['key-file'], env), command);
         result = status;
@@ -112,6 +113,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
         break;
       }
       case 'audit': {
+        const { headlessKeySource } = await import('./cli/key-options');
         const keys = headlessKeySource(values['key-file'], env);
         const db = requireDb(values.db);
         const { auditExportCommand, auditVerifyCommand, formatVerify } = await import('./cli/audit-commands');

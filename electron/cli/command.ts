@@ -12,7 +12,8 @@ import { NtkError } from '../core/errors';
 import type { Viewer } from '../core/redaction/views';
 import type { Role } from '../../shared/roles';
 import type { KeySource } from '../core/db/keys';
-import { headlessKeySource, requireDb } from './options';
+import { headlessKeySource } from './key-options';
+import { requireDb } from './options';
 
 export type CliValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
 
@@ -88,11 +89,4 @@ export function cliViewer(backend: Backend, name: string | undefined, role: Role
   if (!u) throw new NtkError('NOT_FOUND', 'No such user.');
   if (o.requireRole && u.role !== role) throw new NtkError('FORBIDDEN', `That user's role is ${u.role}, not ${role}.`);
   return { userId: u.id, username: u.username, role: o.requireRole ? role : u.role, purpose: null, displayName: u.display_name };
-}
-
-/** Standard input, read to the end as UTF-8. */
-export async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

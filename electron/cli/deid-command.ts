@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import { Deidentifier } from '../core/redaction/deid';
-import { readAllStdin, type CliCommand } from './command';
+import type { CliCommand } from './command';
+import { readAllStdin } from './stdin';
 import { UsageError } from './options';
 import { deidSpec } from './command-specs';
 

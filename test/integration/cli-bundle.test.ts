@@ -131,6 +131,8 @@ describe('bundled ntk', () => {
     for (const light of ['electron/cli/bin.ts', 'electron/cli/phi-commands.ts', 'electron/cli/sections-command.ts', 'electron/cli/deid-command.ts']) {
       expect({ light, heavy: heavy(build.staticClosure(built.metafile, light)) }).toEqual({ light, heavy: [] });
     }
+    // Start-up proper (usage, argument parsing) does not even load the schema library.
+    expect(build.staticClosure(built.metafile, 'electron/cli/bin.ts').inputs.filter((i) => i.includes('node_modules/'))).toEqual([]);
     // The check sees heavy modules where they are: opening a store loads SQLite.
     expect(heavy(build.staticClosure(built.metafile, 'electron/cli/store-commands.ts'))).toContain('better-sqlite3-multiple-ciphers');
   });
