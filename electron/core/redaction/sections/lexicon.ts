@@ -19,6 +19,7 @@ const EntrySchema = z.object({
 export const SectionLexiconSchema = z.object({
   version: z.literal(1),
   modifiers: z.array(z.string().min(1)),
+  suffixes: z.array(z.string().min(1)).optional(),
   fields: z.array(z.string().min(1)),
   absorbUnknownIn: z.array(z.string().regex(LOINC)).optional(),
   sections: z.array(EntrySchema).min(1),
@@ -43,6 +44,8 @@ export interface SectionLexicon {
   headers: ReadonlyMap<string, HeaderMatch>;
   fields: ReadonlySet<string>;
   modifiers: ReadonlySet<string>;
+  /** Trailing words dropped when a header is not found as written ('section', 'narrative', ...). */
+  suffixes: ReadonlySet<string>;
   absorbUnknownIn: ReadonlySet<string>;
   /** Every code the lexicon can produce: its domain. */
   codes: ReadonlySet<string>;
@@ -68,6 +71,7 @@ export function compileSectionLexicon(json: unknown): SectionLexicon {
     headers,
     fields,
     modifiers: new Set(lex.modifiers.map(normalizeHeader)),
+    suffixes: new Set((lex.suffixes ?? []).map(normalizeHeader)),
     absorbUnknownIn: new Set(lex.absorbUnknownIn ?? []),
     codes: new Set(lex.sections.map((s) => s.code)),
   };
