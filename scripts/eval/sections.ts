@@ -30,7 +30,7 @@ import { corporaDir } from '../../test/support/corpora';
 
 const corpora = corporaDir();
 const lex = defaultSectionLexicon();
-const EQUIVALENT: Record<string, string> = { 'C-CDAV2-DDN': '11535-2', '42347-5': '46241-6', '75311-1': '10183-2' };
+const EQUIVALENT: Record<string, string> = { 'C-CDAV2-DDN': '11535-2', ...Object.fromEntries(lex.translations) };
 const isLoinc = (c: string) => /^\d{1,7}-\d$/.test(c);
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 10000 : null);
 

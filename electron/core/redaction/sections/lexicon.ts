@@ -13,6 +13,8 @@ const EntrySchema = z.object({
   name: z.string().min(1),
   headers: z.array(z.string().min(1)).min(1),
   nestsIn: z.array(z.string().regex(LOINC)).optional(),
+  /** Codes C-CDA requires as translations of `code` (older documents put them first). */
+  translations: z.array(z.string().regex(LOINC)).optional(),
   lineStartOnly: z.array(z.string().min(1)).optional(),
 });
 
@@ -49,6 +51,8 @@ export interface SectionLexicon {
   absorbUnknownIn: ReadonlySet<string>;
   /** Every code the lexicon can produce: its domain. */
   codes: ReadonlySet<string>;
+  /** Translation code → the section code it stands for (42347-5 → 46241-6). */
+  translations: ReadonlyMap<string, string>;
 }
 
 export function compileSectionLexicon(json: unknown): SectionLexicon {
@@ -74,6 +78,7 @@ export function compileSectionLexicon(json: unknown): SectionLexicon {
     suffixes: new Set((lex.suffixes ?? []).map(normalizeHeader)),
     absorbUnknownIn: new Set(lex.absorbUnknownIn ?? []),
     codes: new Set(lex.sections.map((s) => s.code)),
+    translations: new Map(lex.sections.flatMap((s) => (s.translations ?? []).map((t) => [t, s.code] as const))),
   };
 }
 
