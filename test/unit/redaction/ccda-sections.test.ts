@@ -40,6 +40,7 @@ describe('vendor title shapes', () => {
     ['Allergy List', '48765-2'],
     ['Most Recent Vital Signs', '8716-3'],
     ['Care Team Members', '85847-2'],
+    ['Encounter Diagnosis', '29548-5'],
   ])('%s → %s', (title, code) => {
     expect(classifyHeader(title)).toBe(code);
   });

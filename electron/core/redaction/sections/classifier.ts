@@ -13,6 +13,7 @@ export type HeaderKind = { kind: 'header'; match: HeaderMatch } | { kind: 'field
 
 function numberVariants(word: string): string[] {
   if (word.endsWith('ses')) return [word.slice(0, -2) + 'is'];
+  if (word.endsWith('sis')) return [word.slice(0, -2) + 'es'];
   if (word.endsWith('ies') && word.length > 4) return [word.slice(0, -3) + 'y', word.slice(0, -1)];
   if (word.endsWith('s') && !word.endsWith('ss')) return [word.slice(0, -1)];
   return [word + 's'];
