@@ -41,11 +41,14 @@ describe('vendor title shapes', () => {
     ['Most Recent Vital Signs', '8716-3'],
     ['Care Team Members', '85847-2'],
     ['Encounter Diagnosis', '29548-5'],
+    ['Results (Last 3 Months)', '30954-2'],
+    ['Medications as of 01/02/2020', '10160-0'],
+    ['Encounters since 2019', '46240-8'],
   ])('%s → %s', (title, code) => {
     expect(classifyHeader(title)).toBe(code);
   });
 
-  it.each(['Discharge Summary', 'Admission Summary', 'Frobnication Section', 'Section'])('%s stays unknown', (title) => {
+  it.each(['Discharge Summary', 'Admission Summary', 'Discharge Date', 'Admission Date', 'Problem 1', 'Frobnication Section', 'Section'])('%s stays unknown', (title) => {
     expect(classifyHeader(title)).toBe('unknown');
   });
 });

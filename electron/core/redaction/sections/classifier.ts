@@ -2,7 +2,8 @@
  * Header → LOINC section code. Exact lookup of the normalized header first; then the same with
  * leading modifiers removed (`BRIEF HOSPITAL COURSE` → hospital course), with trailing suffix words
  * removed (`Functional Status Section`, `Goals Narrative`, `Allergy List`), and with a
- * plural/singular first or last word (`ASSESSMENTS`, `DIAGNOSES`, `Immunizations History`).
+ * plural/singular first or last word (`ASSESSMENTS`, `DIAGNOSES`, `Immunizations History`), and
+ * cut before a trailing time qualifier (`Results (Last 3 Months)`, `Medications as of 1/2/2020`, `Procedures during this stay`).
  * Anything else is 'unknown'.
  */
 import { UNKNOWN_SECTION, type SectionCode } from '../types';
@@ -48,6 +49,14 @@ export function lookupNormalized(key: string, lex: SectionLexicon): HeaderKind {
   while (!m && words.length > 1 && lex.suffixes.has(words[words.length - 1]!)) {
     words = words.slice(0, -1);
     m = lex.headers.get(words.join(' ')) ?? lookupStripped(words, lex);
+  }
+  if (!m) {
+    // A trailing time qualifier: `Results (Last 3 Months)`, `Medications as of 01/02/2020`.
+    const q = words.findIndex((w, i) => i > 0 && lex.qualifiers.has(w));
+    if (q > 0) {
+      const head = words.slice(0, q);
+      m = lex.headers.get(head.join(' ')) ?? lookupStripped(head, lex);
+    }
   }
   return m && !m.lineStartOnly ? { kind: 'header', match: m } : { kind: 'unknown' };
 }

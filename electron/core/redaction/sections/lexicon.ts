@@ -22,6 +22,7 @@ export const SectionLexiconSchema = z.object({
   version: z.literal(1),
   modifiers: z.array(z.string().min(1)),
   suffixes: z.array(z.string().min(1)).optional(),
+  qualifiers: z.array(z.string().min(1)).optional(),
   fields: z.array(z.string().min(1)),
   absorbUnknownIn: z.array(z.string().regex(LOINC)).optional(),
   sections: z.array(EntrySchema).min(1),
@@ -48,6 +49,8 @@ export interface SectionLexicon {
   modifiers: ReadonlySet<string>;
   /** Trailing words dropped when a header is not found as written ('section', 'narrative', ...). */
   suffixes: ReadonlySet<string>;
+  /** Words that start a trailing time qualifier ('as of', 'last', 'since'): the header is cut there. */
+  qualifiers: ReadonlySet<string>;
   absorbUnknownIn: ReadonlySet<string>;
   /** Every code the lexicon can produce: its domain. */
   codes: ReadonlySet<string>;
@@ -76,6 +79,7 @@ export function compileSectionLexicon(json: unknown): SectionLexicon {
     fields,
     modifiers: new Set(lex.modifiers.map(normalizeHeader)),
     suffixes: new Set((lex.suffixes ?? []).map(normalizeHeader)),
+    qualifiers: new Set((lex.qualifiers ?? []).map(normalizeHeader)),
     absorbUnknownIn: new Set(lex.absorbUnknownIn ?? []),
     codes: new Set(lex.sections.map((s) => s.code)),
     translations: new Map(lex.sections.flatMap((s) => (s.translations ?? []).map((t) => [t, s.code] as const))),
