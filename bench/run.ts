@@ -15,6 +15,7 @@ import { retentionBench } from './retention.bench';
 import { ocrBench } from './ocr.bench';
 import { x12Bench } from './x12.bench';
 import { ingestBench } from './ingest.bench';
+import { startupBench } from './startup.bench';
 
 /** Each section of the output, in order; `npm run bench -- ocr x12_835` runs only the named ones. */
 const SECTIONS: Record<string, () => unknown> = {
@@ -30,6 +31,7 @@ const SECTIONS: Record<string, () => unknown> = {
   x12_835: x12Bench,
   ocr: ocrBench,
   ingest: ingestBench,
+  cli_startup: startupBench,
 };
 
 async function main() {

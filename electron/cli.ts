@@ -14,18 +14,17 @@
  *
  * Key: --key-file FILE (32 raw bytes or 64 hex characters), else NTK_DB_PASSPHRASE.
  * Exit codes follow sysexits(3); see electron/cli/exit-codes.ts.
+ *
+ * Start-up matters (the CLI is run once per batch by evaluations and scripts): everything a command
+ * needs beyond argument parsing is imported when the command runs, so `--help`, `phi scan` and
+ * `sections` never load the store (SQLite), PDF or OCR code. `scripts/build-cli.mjs` bundles this
+ * file (through electron/cli/bin.ts) with code splitting; `bin/ntk.mjs` runs that bundle.
  */
 import { parseArgs } from 'node:util';
-import { createKeyFile } from './core/db/keys';
 import { isNtkError } from './core/errors';
 import { EXIT_CODES } from './cli/exit-codes';
-import { headlessKeySource, requireDb, UsageError } from './cli/options';
-import { phiCommand } from './cli/phi-commands';
-import { formatStatus, storeStatusCommand } from './cli/store-commands';
-import { auditExportCommand, auditHeadCommand, auditVerifyCommand, formatVerify } from './cli/audit-commands';
-import { readInput, sectionsCommand } from './cli/sections-command';
-import type { CliCommand } from './cli/command';
-import { COMMANDS } from './cli/commands';
+import { requireDb, UsageError } from './cli/options';
+import { COMMANDS, type LazyCommand } from './cli/commands';
 
 const USAGE = `usage: ntk <command> [options]
 
@@ -90,16 +89,22 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
     }
     if (command === 'sections') {
       if (rest.length > 1) throw new UsageError(`Unexpected argument: ${rest[1]}`);
+      const { readInput, sectionsCommand } = await import('./cli/sections-command');
       for (const line of sectionsCommand(readInput(rest[0]), values)) out.stdout(line);
       return 0;
     }
-    if (command === 'phi') return await phiCommand(rest, values.jsonl, { stdout: out.stdout, readStdin: out.readStdin });
+    if (command === 'phi') {
+      const { phiCommand } = await import('./cli/phi-commands');
+      return await phiCommand(rest, values.jsonl, { stdout: out.stdout, readStdin: out.readStdin });
+    }
     if (rest.length) throw new UsageError(`Unexpected argument: ${rest[0]}`);
     let result: unknown;
     let text: string;
     switch (command) {
       case 'init':
       case 'info': {
+        const { headlessKeySource } = await import('./cli/key-options');
+        const { formatStatus, storeStatusCommand } = await import('./cli/store-commands');
         const status = storeStatusCommand(requireDb(values.db), headlessKeySource(values['key-file'], env), command);
         result = status;
         text = formatStatus(status);
@@ -107,14 +112,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
       }
       case 'keygen': {
         if (!values.out) throw new UsageError('--out FILE is required.');
+        const { createKeyFile } = await import('./core/db/keys');
         createKeyFile(values.out);
         result = { keyFile: values.out };
         text = `wrote a new key to ${values.out}; keep it apart from the store`;
         break;
       }
       case 'audit': {
+        const { headlessKeySource } = await import('./cli/key-options');
         const keys = headlessKeySource(values['key-file'], env);
         const db = requireDb(values.db);
+        const { auditExportCommand, auditHeadCommand, auditVerifyCommand, formatVerify } = await import('./cli/audit-commands');
         if (sub === 'verify') {
           const report = auditVerifyCommand(db, keys, values.anchor);
           result = report;
@@ -148,7 +156,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: Out): Pr
   }
 }
 
-async function runRegistered(cmd: CliCommand, argv: string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+async function runRegistered(entry: LazyCommand, argv: string[], env: NodeJS.ProcessEnv, out: Out): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -156,9 +164,10 @@ async function runRegistered(cmd: CliCommand, argv: string[], env: NodeJS.Proces
       db: { type: 'string' },
       'key-file': { type: 'string' },
       json: { type: 'boolean', default: false },
-      ...cmd.options,
+      ...entry.options,
     },
   });
+  const cmd = await entry.load();
   const json = values.json === true;
   const r = await cmd.run({ args: positionals, values, env, json, stdout: out.stdout, stderr: out.stderr, readStdin: out.readStdin });
   out.stdout(json ? JSON.stringify({ ok: true, value: r.value }) : r.text);
@@ -173,12 +182,16 @@ function failure(e: unknown, json: boolean, out: Out): number {
   return EXIT_CODES[code];
 }
 
-const isEntry = process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2), process.env, {
+/** Runs `ntk` as this process: arguments from argv, output to stdout/stderr, the exit code set. */
+export function runProcess(argv = process.argv.slice(2)): Promise<void> {
+  return main(argv, process.env, {
     stdout: (t) => process.stdout.write(t + '\n'),
     stderr: (t) => process.stderr.write(t + '\n'),
   }).then((code) => {
     process.exitCode = code;
   });
 }
+
+// `tsx electron/cli.ts …` (from source); the bundle enters through electron/cli/bin.ts instead.
+const isEntry = process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
+if (isEntry) void runProcess();

@@ -23,6 +23,7 @@ import type { CliCommand, CliContext } from './command';
 import { withCliBackend } from './command';
 import { EXIT_CODES } from './exit-codes';
 import { UsageError } from './options';
+import { accessSpec } from './command-specs';
 
 const SESSION = { transport: 'cli', sessionKey: 'cli:access' };
 
@@ -57,17 +58,7 @@ const line = (r: AccessRequestView): string =>
     .join('  ');
 
 export const accessCommand: CliCommand = {
-  name: 'access',
-  usage: `  access list|approve|deny|revoke --db PATH --as USER [ID...] [--all] [--minutes N] [--reason TEXT] [--otp CODE]
-                        elevated-access requests, as USER (password from $NTK_PASSWORD or stdin);
-                        the app's role checks and separation of duties apply`,
-  options: {
-    as: { type: 'string' },
-    otp: { type: 'string' },
-    all: { type: 'boolean', default: false },
-    minutes: { type: 'string' },
-    reason: { type: 'string' },
-  },
+  ...accessSpec,
   async run(ctx) {
     const [sub, ...rest] = ctx.args;
     if (!sub || !['list', 'approve', 'deny', 'revoke'].includes(sub)) throw new UsageError('access takes list, approve, deny or revoke.');

@@ -7,12 +7,13 @@ import os from 'node:os';
 import type { ParseArgsConfig } from 'node:util';
 import { APP_INFO } from '../core/app-info';
 import type { AuditActor } from '../core/audit/audit-log';
-import { createBackend, type Backend, type BackendDeps } from '../core/backend';
+import type { Backend, BackendDeps } from '../core/backend';
 import { NtkError } from '../core/errors';
 import type { Viewer } from '../core/redaction/views';
 import type { Role } from '../../shared/roles';
 import type { KeySource } from '../core/db/keys';
-import { headlessKeySource, requireDb } from './options';
+import { headlessKeySource } from './key-options';
+import { requireDb } from './options';
 
 export type CliValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
 
@@ -36,11 +37,15 @@ export interface CliResult {
   exitCode?: number;
 }
 
-export interface CliCommand {
+/** What the usage text and the argument parser need; kept in command-specs.ts, loaded at start-up. */
+export interface CliCommandSpec {
   name: string;
   /** Lines for the usage text, already indented like the others. */
   usage: string;
   options?: NonNullable<ParseArgsConfig['options']>;
+}
+
+export interface CliCommand extends CliCommandSpec {
   run(ctx: CliContext): Promise<CliResult> | CliResult;
 }
 
@@ -62,6 +67,7 @@ export async function withCliBackend<T>(
   extra: Pick<BackendDeps, 'purgeOnStart'> = {},
 ): Promise<T> {
   const keys = headlessKeySource(ctx.values['key-file'] as string | undefined, ctx.env);
+  const { createBackend } = await import('../core/backend');
   const backend = createBackend({ app: APP_INFO, ...extra, store: { path: requireDb(ctx.values.db as string | undefined), keys } });
   try {
     return await fn(backend, keys);
@@ -83,11 +89,4 @@ export function cliViewer(backend: Backend, name: string | undefined, role: Role
   if (!u) throw new NtkError('NOT_FOUND', 'No such user.');
   if (o.requireRole && u.role !== role) throw new NtkError('FORBIDDEN', `That user's role is ${u.role}, not ${role}.`);
   return { userId: u.id, username: u.username, role: o.requireRole ? role : u.role, purpose: null, displayName: u.display_name };
-}
-
-/** Standard input, read to the end as UTF-8. */
-export async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -8,18 +8,13 @@
  */
 import fs from 'node:fs';
 import { Deidentifier } from '../core/redaction/deid';
-import { readAllStdin, type CliCommand } from './command';
+import type { CliCommand } from './command';
+import { readAllStdin } from './stdin';
 import { UsageError } from './options';
+import { deidSpec } from './command-specs';
 
 export const deidCommand: CliCommand = {
-  name: 'deid',
-  usage: `  deid [--patient-key KEY] [--keep-providers] [--jsonl] FILE|-
-                        Safe Harbor de-identification with consistent surrogates and per-patient date shift`,
-  options: {
-    'patient-key': { type: 'string' },
-    'keep-providers': { type: 'boolean', default: false },
-    jsonl: { type: 'boolean', default: false },
-  },
+  ...deidSpec,
   run: async (ctx) => {
     const [file, ...extra] = ctx.args;
     if (!file) throw new UsageError('deid needs FILE, or - for standard input.');

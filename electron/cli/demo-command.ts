@@ -6,6 +6,7 @@
 import type { CliCommand } from './command';
 import { cliActor, withCliBackend } from './command';
 import { UsageError } from './options';
+import { demoSpec } from './command-specs';
 import { writeDemo } from '../core/ingest/synthetic';
 
 function intOption(value: unknown, name: string, fallback?: number): number | undefined {
@@ -16,14 +17,7 @@ function intOption(value: unknown, name: string, fallback?: number): number | un
 }
 
 export const demoCommand: CliCommand = {
-  name: 'demo',
-  usage: `  demo --db PATH --patients N --seed S [--big-chart N]
-                        write seeded synthetic demo charts (notes, codes, claims, remits); prints counts`,
-  options: {
-    patients: { type: 'string' },
-    seed: { type: 'string' },
-    'big-chart': { type: 'string' },
-  },
+  ...demoSpec,
   async run(ctx) {
     const patients = intOption(ctx.values.patients, '--patients', 20)!;
     const seed = intOption(ctx.values.seed, '--seed', 1)!;

@@ -9,20 +9,12 @@ import { patientLabel } from '../core/packets/handlers';
 import { writeExportFile } from '../core/save-path';
 import { cliActor, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
+import { disclosuresSpec } from './command-specs';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const disclosuresCommand: CliCommand = {
-  name: 'disclosures',
-  usage: `  disclosures --db PATH --patient MRN|#ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|pdf --out FILE]
-                        the patient's accounting of disclosures (45 CFR 164.528)`,
-  options: {
-    patient: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-  },
+  ...disclosuresSpec,
   async run(ctx) {
     if (ctx.args.length) throw new UsageError(`Unexpected argument: ${ctx.args[0]}`);
     const patient = ctx.values.patient as string | undefined;

@@ -2,12 +2,10 @@
 import { listEncounters } from '../core/ingest/chart-lists';
 import { cliActor, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
+import { encountersSpec } from './command-specs';
 
 export const encountersCommand: CliCommand = {
-  name: 'encounters',
-  usage: `  encounters --db PATH [--patient ID]
-                        encounters: id, patient id, class, type, dates, counts`,
-  options: { patient: { type: 'string' } },
+  ...encountersSpec,
   run: (ctx) => {
     const raw = ctx.values.patient;
     const patientId = typeof raw === 'string' ? Number(raw) : undefined;

@@ -12,6 +12,7 @@ import { parseColumnMap } from '../core/ingest/text/column-map';
 import { cliActor, withCliBackend, type CliCommand } from './command';
 import { EXIT_CODES } from './exit-codes';
 import { UsageError } from './options';
+import { importSpec } from './command-specs';
 
 const fmtMb = (n: number): string => (n / 1024 / 1024).toFixed(1);
 const fmtSecs = (ms: number): string => (ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${Math.round((ms % 60_000) / 1000)}s` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`);
@@ -31,16 +32,7 @@ export function formatSummary(s: ImportSummary): string {
 }
 
 export const importCommand: CliCommand = {
-  name: 'import',
-  usage: `  import --db PATH FILE_OR_DIR... [--map text=COL,title=COL,type=COL,...] [--max-file-mb N]
-                        import FHIR R4 JSON/NDJSON, C-CDA XML, X12 835 remittances, scanned images
-                        (PNG/JPEG/TIFF) and PDFs (text layer or OCR), text notes (.txt, CSV, JSONL);
-                        re-importing updates in place; exit 65 when a file was rejected`,
-  options: {
-    map: { type: 'string' },
-    'max-file-mb': { type: 'string' },
-    quiet: { type: 'boolean', default: false },
-  },
+  ...importSpec,
   async run(ctx) {
     if (!ctx.args.length) throw new UsageError('import: at least one FILE or folder is required.');
     const textMap = typeof ctx.values.map === 'string' ? parseColumnMap(ctx.values.map) : undefined;

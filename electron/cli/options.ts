@@ -1,14 +1,4 @@
-import { NtkError } from '../core/errors';
-import { keyFileKeySource, passphraseKeySource, type KeySource } from '../core/db/keys';
-
-/** Headless key: `--key-file PATH`, else scrypt from NTK_DB_PASSPHRASE. */
-export function headlessKeySource(keyFile: string | undefined, env: NodeJS.ProcessEnv): KeySource {
-  if (keyFile) return keyFileKeySource(keyFile);
-  const pass = env.NTK_DB_PASSPHRASE;
-  if (pass) return passphraseKeySource(pass);
-  throw new NtkError('KEY_UNAVAILABLE', 'No key: pass --key-file PATH or set NTK_DB_PASSPHRASE.');
-}
-
+/** Argument checks every command shares. The store key options are in key-options.ts (they load the key code). */
 export function requireDb(db: string | undefined): string {
   if (!db) throw new UsageError('--db PATH is required.');
   return db;

@@ -12,23 +12,12 @@ import { claimIdByNumber } from '../core/packets/claim-summary';
 import { writeExportFile } from '../core/save-path';
 import { cliViewer, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
+import { packetSpec } from './command-specs';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
 
 export const packetCommand: CliCommand = {
-  name: 'packet',
-  usage: `  packet build --db PATH --claim CLAIM_NO --out FILE.pdf [--excerpt SECTION_ID --reason TEXT]...
-               [--recipient NAME] [--letter FILE] [--user NAME]
-                        build a denial dispute packet headlessly; prints a JSON summary with its SHA-256`,
-  options: {
-    claim: { type: 'string' },
-    out: { type: 'string' },
-    excerpt: { type: 'string', multiple: true },
-    reason: { type: 'string', multiple: true },
-    recipient: { type: 'string' },
-    letter: { type: 'string' },
-    user: { type: 'string' },
-  },
+  ...packetSpec,
   async run(ctx) {
     if (ctx.args[0] !== 'build' || ctx.args.length > 1) throw new UsageError('packet takes: build.');
     const claim = ctx.values.claim as string | undefined;

@@ -1,10 +1,10 @@
 /** `ntk patients --db PATH [--json]`: imported patients with ids, counts and birth year (no names). */
 import { listPatients } from '../core/ingest/chart-lists';
 import { cliActor, withCliBackend, type CliCommand } from './command';
+import { patientsSpec } from './command-specs';
 
 export const patientsCommand: CliCommand = {
-  name: 'patients',
-  usage: `  patients --db PATH    imported patients: id, source, MRN, sex, birth year, counts`,
+  ...patientsSpec,
   run: (ctx) =>
     withCliBackend(ctx, (backend) => {
       const rows = listPatients(backend.store.db);

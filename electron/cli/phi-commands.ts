@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { detectIdentifiers } from '../core/redaction/identifiers/index';
-import { readAllStdin } from './command';
+import { readAllStdin } from './stdin';
 import { UsageError } from './options';
 
 export interface PhiIo {

@@ -6,15 +6,13 @@
  */
 import type { ReanalysisProgress } from '../core/reanalysis/reanalyzer';
 import { withCliBackend, type CliCommand } from './command';
+import { reanalyzeSpec } from './command-specs';
 import { UsageError } from './options';
 
 const line = (p: ReanalysisProgress) => `re-analysed ${p.chartsDone}/${p.chartsTotal} chart(s), ${p.documentsDone} document(s)${p.failed ? `, ${p.failed} failed` : ''}`;
 
 export const reanalyzeCommand: CliCommand = {
-  name: 'reanalyze',
-  usage: `  reanalyze --db PATH [--all] [--status]
-                        re-analyse stored documents with this engine (progress on stderr; Ctrl-C stops between charts, run again to resume)`,
-  options: { all: { type: 'boolean', default: false }, status: { type: 'boolean', default: false } },
+  ...reanalyzeSpec,
   run: (ctx) =>
     withCliBackend(ctx, async (b) => {
       if (ctx.args.length) throw new UsageError(`Unexpected argument: ${ctx.args[0]}`);

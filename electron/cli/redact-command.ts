@@ -7,17 +7,10 @@ import { isPurpose, PURPOSES } from '../../shared/purposes';
 import { ROLES, type Role } from '../../shared/roles';
 import { cliViewer, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
+import { redactSpec } from './command-specs';
 
 export const redactCommand: CliCommand = {
-  name: 'redact',
-  usage: `  redact --db PATH --encounter ID --role ROLE --purpose PURPOSE [--user NAME]
-                        the role-scoped view of an encounter (documents expanded) as JSON`,
-  options: {
-    encounter: { type: 'string' },
-    role: { type: 'string' },
-    purpose: { type: 'string' },
-    user: { type: 'string' },
-  },
+  ...redactSpec,
   run: (ctx) => {
     if (ctx.args.length) throw new UsageError(`Unexpected argument: ${ctx.args[0]}`);
     const encounterId = Number(ctx.values.encounter);

@@ -11,6 +11,7 @@ import type { PurgeReport } from '../core/retention/retention-service';
 import type { ExposureInventory } from '../../shared/retention-contract';
 import { cliActor, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
+import { purgeSpec, inventorySpec } from './command-specs';
 
 /** These commands report on or run the purge themselves: opening the store must not purge first. */
 const NO_START_PURGE = { purgeOnStart: false } as const;
@@ -23,10 +24,7 @@ export function formatPurge(r: PurgeReport): string {
 }
 
 export const purgeCommand: CliCommand = {
-  name: 'purge',
-  usage: `  purge --db PATH [--dry-run]
-                        purge cached clinical content the retention policy says is due (per patient id)`,
-  options: { 'dry-run': { type: 'boolean', default: false } },
+  ...purgeSpec,
   run: (ctx) =>
     withCliBackend(ctx, (b) => {
       if (ctx.args.length) throw new UsageError(`Unexpected argument: ${ctx.args[0]}`);
@@ -45,10 +43,7 @@ export function formatInventory(inv: ExposureInventory): string {
 }
 
 export const inventoryCommand: CliCommand = {
-  name: 'inventory',
-  usage: `  inventory --db PATH [--format csv|pdf --out FILE]
-                        exposure inventory: patients (by MRN), encounters, documents, labels, dates held here`,
-  options: { format: { type: 'string' }, out: { type: 'string' } },
+  ...inventorySpec,
   run: (ctx) =>
     withCliBackend(ctx, async (b) => {
       const format = ctx.values.format as string | undefined;

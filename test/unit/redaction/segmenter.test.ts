@@ -22,7 +22,7 @@ describe('segmenter: header shapes', () => {
 
   it('ALL CAPS headers alone on a line, with a preamble', () => {
     const t = 'ST. MARY HOSPITAL\nDISCHARGE SUMMARY\n\nHOSPITAL COURSE\nPATIENT ADMITTED FOR CHF.\n\nDISCHARGE DIAGNOSES\n1. CHF.\n\nDISCHARGE MEDICATIONS\nLASIX 40 MG DAILY.\n';
-    expect(codes(t)).toEqual(['unknown', '8648-8', '11535-2', '75311-1']);
+    expect(codes(t)).toEqual(['unknown', '8648-8', '11535-2', '10183-2']);
     expect(segment(t)[0]).toMatchObject({ start: 0, title: '' });
   });
 

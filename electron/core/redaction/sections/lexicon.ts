@@ -13,12 +13,16 @@ const EntrySchema = z.object({
   name: z.string().min(1),
   headers: z.array(z.string().min(1)).min(1),
   nestsIn: z.array(z.string().regex(LOINC)).optional(),
+  /** Codes C-CDA requires as translations of `code` (older documents put them first). */
+  translations: z.array(z.string().regex(LOINC)).optional(),
   lineStartOnly: z.array(z.string().min(1)).optional(),
 });
 
 export const SectionLexiconSchema = z.object({
   version: z.literal(1),
   modifiers: z.array(z.string().min(1)),
+  suffixes: z.array(z.string().min(1)).optional(),
+  qualifiers: z.array(z.string().min(1)).optional(),
   fields: z.array(z.string().min(1)),
   absorbUnknownIn: z.array(z.string().regex(LOINC)).optional(),
   sections: z.array(EntrySchema).min(1),
@@ -43,9 +47,15 @@ export interface SectionLexicon {
   headers: ReadonlyMap<string, HeaderMatch>;
   fields: ReadonlySet<string>;
   modifiers: ReadonlySet<string>;
+  /** Trailing words dropped when a header is not found as written ('section', 'narrative', ...). */
+  suffixes: ReadonlySet<string>;
+  /** Words that start a trailing time qualifier ('as of', 'last', 'since'): the header is cut there. */
+  qualifiers: ReadonlySet<string>;
   absorbUnknownIn: ReadonlySet<string>;
   /** Every code the lexicon can produce: its domain. */
   codes: ReadonlySet<string>;
+  /** Translation code → the section code it stands for (42347-5 → 46241-6). */
+  translations: ReadonlyMap<string, string>;
 }
 
 export function compileSectionLexicon(json: unknown): SectionLexicon {
@@ -68,8 +78,11 @@ export function compileSectionLexicon(json: unknown): SectionLexicon {
     headers,
     fields,
     modifiers: new Set(lex.modifiers.map(normalizeHeader)),
+    suffixes: new Set((lex.suffixes ?? []).map(normalizeHeader)),
+    qualifiers: new Set((lex.qualifiers ?? []).map(normalizeHeader)),
     absorbUnknownIn: new Set(lex.absorbUnknownIn ?? []),
     codes: new Set(lex.sections.map((s) => s.code)),
+    translations: new Map(lex.sections.flatMap((s) => (s.translations ?? []).map((t) => [t, s.code] as const))),
   };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import raw from '../../../../resources/policy/default.json';
 import { defaultPolicy, loadPolicy, loadPolicyFile, PolicyError, purposesFor, roleMayUse } from '../../../../electron/core/redaction/policy';
+import { defaultSectionLexicon } from '../../../../electron/core/redaction/sections/lexicon';
 import { PURPOSES } from '../../../../shared/purposes';
 import { tmpDir } from '../../../support/tmp';
 
@@ -56,5 +57,22 @@ describe('policy', () => {
     const broken = path.join(dir, 'broken.json');
     fs.writeFileSync(broken, '{"version": 1,');
     expect(() => loadPolicyFile(broken)).toThrow(PolicyError);
+  });
+});
+
+describe('policy and the section lexicon', () => {
+  it('allows or denies a C-CDA section code and its required translation alike, for every purpose', () => {
+    // A stored C-CDA section keeps the document's own code: newer documents put the section code
+    // first (46241-6), older ones its translation (42347-5). Either must get the same answer.
+    const lex = defaultSectionLexicon();
+    expect(lex.translations.size).toBeGreaterThan(0);
+    for (const [purpose, pp] of Object.entries(defaultPolicy().purposes)) {
+      for (const list of ['allow', 'deny'] as const) {
+        const codes = new Set<string>(pp.sections[list]);
+        for (const [translation, code] of lex.translations) {
+          expect({ purpose, list, translation, listed: codes.has(translation) }).toEqual({ purpose, list, translation, listed: codes.has(code) });
+        }
+      }
+    }
   });
 });
