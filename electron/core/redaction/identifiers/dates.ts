@@ -24,8 +24,10 @@ const MONTH_YEAR_NUM = /(?<![\w./-])(0?[1-9]|1[0-2])[/-]((?:19|20)\d{2})(?![\w/-
 const MONTH_DAY_NUM = /(?<![\w./+-])(\d{1,2})\/(\d{1,2})(?![\w/+-]|\.\d)/g;
 const ORDINAL = /\b(?:on|by|until|till|since|from|through|thru|before|after|of|the)\s+(?:the\s+)?((?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?!\s*(?:grade|percentile|time|day|week|month|year|cycle|dose|rib|toe|finger|digit|metatarsal|intercostal|ventricle|cranial|nerve|degree|trimester|line|floor|decade|generation|position|place|of\s+(?:the\s+)?(?:five|four|six|seven|eight|nine|ten)))/gi;
 
-const COMCONTEXT_BEFORE = /(?:pupils?|decreasing to|constricting to|down to|reactive to|recalled|grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|x|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2|\d)\s*[:=]?\s*$/;
-const COMCONTEXT_AFTER = /^\s*(?:mg|mcg|g\b|ml|tab|tabs|tablet|caps?|capsules?|strength|murmur|pain|scale|cm|mm|in\b|inch|inches|of\b|units?|%|ratio|mmhg|bpm|dose|doses|times|x\b|systolic|diastolic|sem\b|objects|words|items|decreasing|reactive|power|motor|bilat|in the|on the|with|and\s+\d|-\d|\/\d|\+)/;
+const COMCONTEXT_BEFORE = /(?:psv|ps|peep|cpap|bipap|simv|imv|a\/c|ac|cmv|prvc|vent|settings?|tried on|trial of|wean(?:ed)? to|changed to|increased to|decreased to|pupils?|decreasing to|constricting to|down to|reactive to|recalled|grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|x|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2|\d)\s*[:=]?\s*$/;
+const COMCONTEXT_AFTER = /^\s*(?:mg|mcg|g\b|ml|tab|tabs|tablet|caps?|capsules?|strength|murmur|pain|scale|cm|mm|in\b|inch|inches|of\b|units?|%|ratio|mmhg|bpm|dose|doses|times|x\b|systolic|diastolic|sem\b|objects|words|items|decreasing|reactive|power|motor|bilat|and\s+\d|-\d|\/\d|\+)/;
+
+const VENT_BEFORE = /(?:psv|ps|peep|cpap|bipap|simv|imv|a\/c|cmv|prvc|vent|settings?|on)[\s:=]*$/;
 
 function validMD(a: number, b: number): boolean {
   // month/day or day/month
@@ -65,6 +67,8 @@ function numericDates(text: string, emit: Emit, digits: DigitFacts): void {
     const b = Number(m[3]);
     if (!validMD(a, b)) return;
     if (m[2] === '.' && m[4]!.length === 2 && m[1]!.length < 2) return;
+    // "CPAP/PSV 12/10/40%": ventilator settings, not a date
+    if (m[4]!.length === 2 && (text.charCodeAt(m.index + m[0].length) === 37 || VENT_BEFORE.test(before(text, m.index, 24)))) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.95);
   });
   // ISO and month/year dates need a four-digit year, compact ones eight digits in a row

@@ -123,6 +123,8 @@ export function detectIds(text: string, tokens: Token[], emit: Emit, digits: Dig
     const value = v[1]!;
     const start = end + v[0].length - value.length;
     if (value.replace(/\D/g, '').length < 3) continue;
+    // "a/c 800x12", "AC 600x14": assist-control ventilator settings
+    if (/^\d{2,4}\s*x\s*\d/i.test(value) || (/^a\/c$/i.test(m[0]) && !/^\s*(?:#|:|no\b|number\b)/i.test(text.slice(end, end + 8)))) continue;
     if (type === 'PRIOR_AUTH_NUMBER' && /^ref/i.test(m[0]) && !/\d{4}/.test(value)) continue;
     if (UNIT_AFTER.test(after(text, start + value.length, 12)) && value.replace(/\D/g, '').length < 5) continue;
     emit(start, start + value.length, type, 0.9);
@@ -144,6 +146,8 @@ export function detectIds(text: string, tokens: Token[], emit: Emit, digits: Dig
   });
   if (run >= 5 || digits.dashedTriple) eachMatch(ALNUM_ID, text, (m) => {
     if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) return;
+    // "122-134", "1900-0700": a range of values or times, not an id
+    if (/^\d{1,4}-\d{1,4}$/.test(m[0])) return;
     emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.45);
   });
 

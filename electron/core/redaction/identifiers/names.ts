@@ -20,7 +20,7 @@ const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
 const words = (s: string) => new Set(s.split(' '));
 const TITLES = words('dr doctor prof professor mr mrs ms miss mx mister madam sir rev');
 const PROVIDER_TITLES = words('dr doctor prof professor');
-const PROVIDER_1 = words('surgeon assistant anesthesiologist pcp cc consultant provider physician resident fellow covering per attending');
+const PROVIDER_1 = words('surgeon assistant anesthesiologist pcp cc consultant provider physician resident fellow covering attending');
 const PROVIDER_2 = new Set(['seen by', 'referred by', 'referral from', 'dictated by', 'transcribed by', 'signed by', 'anesthesia by', 'evaluated by', 'examined by', 'performed by', 'read by', 'interpreted by', 'reviewed by', 'discussed with', 'primary care', 'care physician', 'care provider', 'care doctor', 'consulting physician', 'attending physician', 'assistant surgeon', 'referring physician', 'referring provider', 'referring doctor']);
 const RELATION_1 = words("husband wife spouse son daughter mother father mom dad sister brother grandson granddaughter grandmother grandfather grandma grandpa aunt uncle niece nephew cousin friend neighbor neighbour caregiver guardian partner boyfriend girlfriend fiance fiancee fiancé fiancée roommate employer boss coworker called named hi hello dear nok poa informant name patient pt contact insured subscriber guarantor member i'm");
 const RELATION_2 = new Set(['spoke with', 'spoke to', 'talked to', 'talked with', 'name is', 'i am', 'this is', 'calls me', 'emergency contact', 'of kin', 'accompanied by', 'patient name', 'pt name']);
@@ -69,7 +69,8 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   const isDict = (i: number) => isFirst(i) || isLast(i);
   const isStop = memo(lex.clinicalStop);
   const inCommon = memo(lex.commonWords);
-  const isCommon = (i: number) => inCommon(i) || isStop(i);
+  const inClinical = memo(lex.clinicalWords);
+  const isCommon = (i: number) => inCommon(i) || isStop(i) || inClinical(i);
   const monthInProse = (i: number) => i > 0 && MONTHS.has(tokens[i]!.lower) && MONTH_CUE.has(tokens[i - 1]!.lower);
   /** In capitals, a bare A or I before a word is the article or pronoun ("USING A KELLY CLAMP"), not an initial. */
   const capsArticle = (i: number) => blind[i]! && (tokens[i]!.lower === 'a' || tokens[i]!.lower === 'i') && text.charCodeAt(tokens[i]!.end) !== 46;

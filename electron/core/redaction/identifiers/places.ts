@@ -210,7 +210,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     const k = best;
     const single = k === i;
     const cue = LOCATION_CUE.test(before(text, t.start, 30));
-    const ambiguous = lex.commonWords.has(bestPhrase) || lex.clinicalStop.has(bestPhrase) || (single && (lex.firstNames.has(bestPhrase) || lex.lastNames.has(bestPhrase)));
+    const ambiguous = lex.commonWords.has(bestPhrase) || lex.clinicalStop.has(bestPhrase) || lex.clinicalWords.has(bestPhrase) || (single && (lex.firstNames.has(bestPhrase) || lex.lastNames.has(bestPhrase)));
     if (single && ambiguous && !cue) continue;
     if (single && lex.commonWords.has(bestPhrase) && (blind[i] || !cue)) continue;
     if (single && t.end - t.start < 4) continue;
