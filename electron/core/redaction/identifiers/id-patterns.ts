@@ -124,7 +124,7 @@ export function detectIds(text: string, tokens: Token[], emit: Emit, digits: Dig
     const start = end + v[0].length - value.length;
     if (value.replace(/\D/g, '').length < 3) continue;
     // "a/c 800x12", "AC 600x14": assist-control ventilator settings
-    if (/^\d{2,4}\s*x\s*\d/i.test(value) || (/^a\/c$/i.test(m[0]) && !/^\s*(?:#|:|no\b|number\b)/i.test(text.slice(end, end + 8)))) continue;
+    if (/^\d{2,4}\s*x\s*\d/i.test(value) || (/^a\/c$/i.test(m[0].trim()) && !/^\s*(?:#|:|no\b|number\b)/i.test(text.slice(end, end + 8)))) continue;
     if (type === 'PRIOR_AUTH_NUMBER' && /^ref/i.test(m[0]) && !/\d{4}/.test(value)) continue;
     if (UNIT_AFTER.test(after(text, start + value.length, 12)) && value.replace(/\D/g, '').length < 5) continue;
     emit(start, start + value.length, type, 0.9);
