@@ -27,7 +27,7 @@ const ORDINAL = /\b(?:on|by|until|till|since|from|through|thru|before|after|of|t
 const COMCONTEXT_BEFORE = /(?:flowby|flow-by|(?:cpap|psv|ps|support) of|psv|ps|peep|cpap|bipap|simv|imv|a\/c|ac|cmv|prvc|vent|settings?|tried on|trial of|wean(?:ed)? to|changed to|increased to|decreased to|pupils?|decreasing to|constricting to|down to|reactive to|recalled|grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|x|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2|\d)\s*[:=]?\s*$/;
 const COMCONTEXT_AFTER = /^\s*(?:mg|mcg|g\b|ml|tab|tabs|tablet|caps?|capsules?|strength|murmur|pain|scale|cm|mm|in\b|inch|inches|of\b|units?|%|ratio|mmhg|bpm|dose|doses|times|x\b|systolic|diastolic|sem\b|objects|words|items|decreasing|reactive|power|motor|bilat|and\s+\d|-\d|\/\d|\+)/;
 
-const VENT_BEFORE = /(?:psv|ps|peep|cpap|bipap|simv|imv|a\/c|cmv|prvc|vent|settings?|on|flowby|flow-by|support)(?:\s+of)?[\s:=]*$/;
+const VENT_BEFORE = /(?:psv|ps|peep|cpap|bipap|simv|imv|a\/c|cmv|prvc|vent|settings?|flowby|flow-by|support)(?:\s+of)?[\s:=]*$/;
 
 function validMD(a: number, b: number): boolean {
   // month/day or day/month
