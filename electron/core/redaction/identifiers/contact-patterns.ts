@@ -62,7 +62,7 @@ export function detectContacts(text: string, emit: Emit, digits: DigitFacts): vo
     if (/\.(?:jpe?g|png|gif|pdf|docx?|txt)$/i.test(s)) return;
     // "comfortable.no sedatives", "monday.no": two words joined by a period, not a domain (a bare
     // domain needs a path, a www, a third label or a generic top-level domain)
-    if (!s.includes('/') && !/\.(?:com|org|net|edu|gov|mil|io|health)$/i.test(s) && s.split('.').length === 2 && /^[A-Za-z]+\.[A-Za-z]+$/.test(s)) return;
+    if (!s.includes('/') && !/\.(?:com|org|net|edu|gov|mil|io|health)$/i.test(s) && s.split('.').length === 2 && /^[A-Za-z0-9]+\.[A-Za-z]+$/.test(s)) return;
     emit(m.index, m.index + s.length, 'URL', s.includes('/') || /\.(com|org|net|gov|edu)\b/i.test(s) ? 0.9 : 0.6);
   });
   eachMatch(IPV4, text, (m) => {

@@ -11,6 +11,7 @@ import { detectIds } from './id-patterns';
 import { digitFacts } from './digit-facts';
 import { defaultLexicon, type Lexicon } from './lexicon';
 import { detectNames } from './names';
+import { detectTerseNames } from './names-terse';
 import { detectPlaces } from './places';
 import { resolve } from './resolve';
 import { caseBlind, tokenize } from './tokens';
@@ -35,6 +36,7 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   const blind = caseBlind(tokens);
   detectPlaces(text, tokens, blind, lex, emit, digits);
   detectNames(text, tokens, blind, lex, emit);
+  detectTerseNames(text, tokens, lex, emit);
   const spans = resolve(text, candidates);
   const min = options.minConfidence ?? 0;
   return min > 0 ? spans.filter((s) => s.confidence >= min) : spans;

@@ -1,0 +1,95 @@
+/**
+ * Names as terse clinical notes write them, in any case: after a title or role ("dr green",
+ * "mr. nicholson", "per md Saeed", "NP Wolfe aware"), after a relative ("son eddie", 'daughter "sarah"'),
+ * as a sign-off with an initial ("q. lander rrt", "N. GRANDONE AWARE"), and before a credential in
+ * lower case ("lander rrt"). A word that is common English or clinical (aware, notified, fib, coli)
+ * is a name there only when the name lists have it and the anchor is strong (a title).
+ */
+import type { Emit } from './candidate';
+import type { Lexicon } from './lexicon';
+import { isPlaceholder } from './placeholders';
+import type { Token } from './tokens';
+
+const words = (s: string) => new Set(s.split(/\s+/));
+/** Strong anchors: a name almost always follows. */
+const TITLES = words('dr drs doctor mr mrs ms miss');
+/** Roles: a name often follows ("per md Saeed", "np Wolfe aware"). */
+const ROLES = words('md np pa rn rrt nurse attending resident fellow intern pcp cardiologist surgeon');
+const RELATIVES = words(
+  'son sons daughter daughters dtr wife husband spouse mother father mom dad sister sis brother bro niece nephew aunt uncle grandson granddaughter grandmother grandfather grandma grandpa cousin friend fiance fiancee fiancé fiancée girlfriend boyfriend gf bf partner stepson stepdaughter',
+);
+const CREDENTIALS = words('rn rrt rt md np pa pa-c lpn crna aprn cna bsn msn rnc ccrn licsw msw lcsw crt rcp do');
+/** Words that follow a title or role in notes without being a name ("md aware", "dr. at bedside"). */
+const NOT_NAME = words(
+  'a an the this that these those he she his her him it its they them their we our you your i me my is was were be been are am has had have will would can could may might should did does do to at in on of for from by with and or but as if so not no yes re aware notified informed called paged made came here there now then also still team service covering on-call oncall ordered order orders wants said says saw seen in-house note notes rounds present updated update following follows consulted consult plan feels thinks agrees ok okay who which what when where',
+);
+
+export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
+  const n = tokens.length;
+  const lower = (i: number) => tokens[i]!.lower;
+  const len = (i: number) => tokens[i]!.end - tokens[i]!.start;
+  const listed = (i: number) => lex.firstNames.has(lower(i)) || lex.lastNames.has(lower(i));
+  const english = (i: number) => lex.commonWords.has(lower(i));
+  const clinical = (i: number) => lex.clinicalStop.has(lower(i)) || lex.clinicalWords.has(lower(i));
+  const gap = (i: number) => text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+  /** Could token i be a name part here? strong: after a title. */
+  const namePart = (i: number, strong: boolean): boolean => {
+    if (i >= n || len(i) < 2 || NOT_NAME.has(lower(i)) || isPlaceholder(lower(i)) || lex.clinicalStop.has(lower(i))) return false;
+    if (CREDENTIALS.has(lower(i))) return false;
+    if (!english(i) && !clinical(i)) return len(i) >= 3 || listed(i);
+    return strong && listed(i) && !clinical(i);
+  };
+  const spaced = (i: number) => /^[ \t]{1,2}$|^-$/.test(gap(i));
+  /** Extends a name from token i over following parts; returns the last index. */
+  const extend = (i: number, strong: boolean): number => {
+    let j = i;
+    while (j + 1 < n && j - i < 2 && spaced(j + 1) && namePart(j + 1, false) && (listed(j + 1) || strong)) j++;
+    return j;
+  };
+  const credentialAfter = (j: number): boolean => {
+    const m = /^[ \t]*,?[ \t]*([A-Za-z][A-Za-z-]{0,5})\b/.exec(text.slice(tokens[j]!.end, tokens[j]!.end + 12));
+    return !!m && CREDENTIALS.has(m[1]!.toLowerCase());
+  };
+
+  for (let i = 1; i < n; i++) {
+    const prev = lower(i - 1);
+    const g = gap(i);
+    // A. after a title, role or relative: "dr green", "mr. nicholson", "son eddie", 'daughter "sarah"'
+    const title = TITLES.has(prev) && /^\.?[ \t]{1,2}$/.test(g);
+    const role = !title && ROLES.has(prev) && /^[ \t]{1,2}$/.test(g) && !/^\s*[,:]/.test(g);
+    const relative = !title && !role && RELATIVES.has(prev) && /^[ \t]*[,:]?[ \t]*["'(]?$/.test(g) && g.length > 0;
+    if (title || role || relative) {
+      if (!namePart(i, title)) continue;
+      // after a role or relative, a word on no list and not capitalised is most likely a misspelled clinical word
+      if (!title && !listed(i) && !tokens[i]!.cap) continue;
+      const j = extend(i, title);
+      emit(tokens[i]!.start, tokens[j]!.end, title && /^(?:dr|drs|doctor)$/.test(prev) ? 'PROVIDER_NAME' : role ? 'PROVIDER_NAME' : 'NAME', title ? 0.85 : listed(i) ? 0.75 : 0.6);
+      i = j;
+      continue;
+    }
+    // B. an initial and a surname: "q. lander rrt", "N. GRANDONE AWARE", "j. o'brien"
+    const t = tokens[i - 1]!;
+    if (len(i - 1) === 1 && g === '. ' && /[a-z]/i.test(text[t.start]!) && /[\s("]/.test(text[t.start - 1] ?? ' ') && !/\.[A-Za-z]\./.test(text.slice(t.end, t.end + 4))) {
+      if (!namePart(i, false) || (!listed(i) && english(i))) continue;
+      // "S. INTUBATED", "O. SEE CAREVUE": SOAP headings; an unlisted word needs a sign-off after it
+      if (/[SOAPsoap]/.test(text[t.start]!) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, t.start - 8), t.start))) continue;
+      const j = extend(i, false);
+      if (!listed(i) && !credentialAfter(j) && !/^[ \t]*,?[ \t]*(?:aware|notified|paged|called|informed|here|at bedside|in to|updated)\b/i.test(text.slice(tokens[j]!.end, tokens[j]!.end + 16))) continue;
+      emit(t.start, tokens[j]!.end, credentialAfter(j) ? 'PROVIDER_NAME' : 'NAME', listed(i) ? 0.7 : 0.55);
+      i = j;
+      continue;
+    }
+  }
+  // C. a name before a credential in any case: "lander rrt", "smith, rn"
+  for (let j = 0; j < n; j++) {
+    if (!credentialAfter(j) || !namePart(j, false) || (!listed(j) && len(j) < 4)) continue;
+    // the credential ends the line or clause ("lander rrt\n", "smith rn.")
+    const m = /^[ \t]*,?[ \t]*[A-Za-z-]+\b/.exec(text.slice(tokens[j]!.end, tokens[j]!.end + 12))!;
+    const rest = text.slice(tokens[j]!.end + m[0].length, tokens[j]!.end + m[0].length + 3);
+    if (!/^(?:\s*$|[ \t]*[\n.,;)/]|\s{2})/.test(rest)) continue;
+    let i = j;
+    while (i > 0 && j - i < 2 && spaced(i) && namePart(i - 1, false)) i--;
+    if (i > 0 && len(i - 1) === 1 && gap(i) === '. ') i--;
+    emit(tokens[i]!.start, tokens[j]!.end, 'PROVIDER_NAME', 0.7);
+  }
+}
