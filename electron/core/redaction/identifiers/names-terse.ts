@@ -33,11 +33,12 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
   const clinical = (i: number) => lex.clinicalStop.has(lower(i)) || lex.clinicalWords.has(lower(i));
   const gap = (i: number) => text.slice(tokens[i - 1]!.end, tokens[i]!.start);
   /** Could token i be a name part here? strong: after a title. */
-  const namePart = (i: number, strong: boolean): boolean => {
+  const namePart = (i: number, strong: boolean, signed = false): boolean => {
     if (i >= n || len(i) < 2 || NOT_NAME.has(lower(i)) || isPlaceholder(lower(i)) || lex.clinicalStop.has(lower(i))) return false;
     if (CREDENTIALS.has(lower(i))) return false;
     if (!english(i) && !clinical(i)) return len(i) >= 3 || listed(i);
-    return strong && listed(i) && !clinical(i);
+    // a listed name that is also a word: after a title, or signed with a credential ("q. lander rrt")
+    return (strong && listed(i) && !clinical(i)) || (signed && (listed(i) || !english(i)));
   };
   const spaced = (i: number) => /^[ \t]{1,2}$|^-$/.test(gap(i));
   /** Extends a name from token i over following parts; returns the last index. */
@@ -63,14 +64,21 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
       // after a role or relative, a word on no list and not capitalised is most likely a misspelled clinical word
       if (!title && !listed(i) && !tokens[i]!.cap) continue;
       const j = extend(i, title);
-      emit(tokens[i]!.start, tokens[j]!.end, title && /^(?:dr|drs|doctor)$/.test(prev) ? 'PROVIDER_NAME' : role ? 'PROVIDER_NAME' : 'NAME', title ? 0.85 : listed(i) ? 0.75 : 0.6);
+      const type = title && /^(?:dr|drs|doctor)$/.test(prev) ? 'PROVIDER_NAME' : role ? 'PROVIDER_NAME' : 'NAME';
+      emit(tokens[i]!.start, tokens[j]!.end, type, title ? 0.85 : listed(i) ? 0.75 : 0.6);
       i = j;
+      // "daughters sarah and margie": a second listed name after 'and'
+      if (i + 2 < n && lower(i + 1) === 'and' && spaced(i + 1) && spaced(i + 2) && listed(i + 2) && namePart(i + 2, false)) {
+        emit(tokens[i + 2]!.start, tokens[i + 2]!.end, type, 0.7);
+        i += 2;
+      }
       continue;
     }
     // B. an initial and a surname: "q. lander rrt", "N. GRANDONE AWARE", "j. o'brien"
     const t = tokens[i - 1]!;
     if (len(i - 1) === 1 && g === '. ' && /[a-z]/i.test(text[t.start]!) && /[\s("]/.test(text[t.start - 1] ?? ' ') && !/\.[A-Za-z]\./.test(text.slice(t.end, t.end + 4))) {
-      if (!namePart(i, false) || (!listed(i) && english(i))) continue;
+      const signed = credentialAfter(i);
+      if (!namePart(i, false, signed) || (!listed(i) && english(i))) continue;
       // "S. INTUBATED", "O. SEE CAREVUE": SOAP headings; an unlisted word needs a sign-off after it
       if (/[SOAPsoap]/.test(text[t.start]!) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, t.start - 8), t.start))) continue;
       const j = extend(i, false);
@@ -82,7 +90,7 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
   }
   // C. a name before a credential in any case: "lander rrt", "smith, rn"
   for (let j = 0; j < n; j++) {
-    if (!credentialAfter(j) || !namePart(j, false) || (!listed(j) && len(j) < 4)) continue;
+    if (!credentialAfter(j) || !namePart(j, false, true) || (!listed(j) && len(j) < 4)) continue;
     // the credential ends the line or clause ("lander rrt\n", "smith rn.")
     const m = /^[ \t]*,?[ \t]*[A-Za-z-]+\b/.exec(text.slice(tokens[j]!.end, tokens[j]!.end + 12))!;
     const rest = text.slice(tokens[j]!.end + m[0].length, tokens[j]!.end + m[0].length + 3);
