@@ -12,6 +12,7 @@ import { digitFacts } from './digit-facts';
 import { defaultLexicon, type Lexicon } from './lexicon';
 import { detectNames } from './names';
 import { detectTerseNames } from './names-terse';
+import { detectFacilityCues } from './facility-cues';
 import { detectPlaces } from './places';
 import { resolve } from './resolve';
 import { caseBlind, tokenize } from './tokens';
@@ -37,6 +38,7 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   detectPlaces(text, tokens, blind, lex, emit, digits);
   detectNames(text, tokens, blind, lex, emit);
   detectTerseNames(text, tokens, lex, emit);
+  detectFacilityCues(text, tokens, blind, lex, emit);
   const spans = resolve(text, candidates);
   const min = options.minConfidence ?? 0;
   return min > 0 ? spans.filter((s) => s.confidence >= min) : spans;

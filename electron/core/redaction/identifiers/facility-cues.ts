@@ -1,0 +1,86 @@
+/**
+ * Hospitals, units and other places as clinical notes name them in passing: hospital-shaped
+ * acronyms ("transferred to GH", "VAMC ICU"), a name after a transfer or stay cue ("to go to
+ * quartermain 6", "works at harford memorial", "went to Harbor Hosp"), a name before a facility word
+ * (Hosp, Memorial, Rehab, Manor) and saints' names of hospitals ("accepted by St. Agnes"). A word that
+ * is common English or clinical (floor, unit, rehab, home) is not taken after a cue on its own.
+ */
+import type { Emit } from './candidate';
+import type { Lexicon } from './lexicon';
+import { isPlaceholder } from './placeholders';
+import { WordSet, type Token } from './tokens';
+import { STATE_ABBREVIATIONS, STATE_NAMES } from './us-states';
+
+/** Acronyms shaped like a hospital's: ...H, ...MC, ...HC, VA... (MGH, VAMC, BIDMC, NEBH). */
+const HOSPITAL_ACRONYM = /^(?:[A-Z]{1,4}(?:MC|HC|MH)|[A-Z]{1,3}H|VA[A-Z]{0,3})$/;
+/** Lab tests, hormones and conditions of the same shape. */
+const NOT_HOSPITAL = new Set(
+  'ETOH TSH LDH FSH ACTH ADH LH PTH GH HGH BPH SAH ICH IVH MCH LVH RVH NPH PPH PH RH UGH DOH HH DVH PLH BNH OH NOH MOH AH EH IH UH SH CH DH WH PCH VAH USOH CMH TAH BSOH IDDM OSH'.split(' '),
+);
+/** The cue before a place: a move, a stay or work. Matched on lower-cased text before the place. */
+const CUE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|sent|send|going|go|goes|went|came|come|coming|admitted|admit|discharged?|d\/c'?d|dc'?d|returned|returning|return|moved?|brought|taken|accepted|arrived|works?|worked|working|employed|lives|living|resides|stayed|staying|bed|rehab|readmitted|seen|followed|hospitalized|hospitalised)(?:\s+(?:back|home|over|here|there|directly|today|yesterday))?\s+(?:to|from|into|at|@|in|by)\s+(?:the\s+)?$/;
+const CUE_LAST = new WordSet('to from into at in by the'.split(' '));
+/** Words that make a preceding name a facility (also after no cue). */
+const FACILITY_WORD = /^(?:hosp|hospital|memorial|rehab|rehabilitation|manor|nursing|medical|general|infirmary|clinic|center|centre|house|healthcare|hlth)$/;
+/** Words a place after a cue is not: units, rooms, generic places. */
+const GENERIC = new Set(
+  'floor unit units room rm bed home house rehab nursing hospital hosp clinic er ed ew icu ccu or pacu cath lab office facility shelter work school church nh snf ltc ltac acute chronic outside local another other same his her their my our your its a an the this that these those bathroom chair commode bedside radiology dialysis surgery ir ct mri us echo'.split(
+    ' ',
+  ),
+);
+
+export function detectFacilityCues(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emit: Emit): void {
+  const n = tokens.length;
+  const lower = (i: number) => tokens[i]!.lower;
+  const english = (i: number) => lex.commonWords.has(lower(i));
+  const clinical = (i: number) => lex.clinicalStop.has(lower(i)) || lex.clinicalWords.has(lower(i));
+  const listedPlace = (i: number) => lex.places.has(lower(i));
+  const spaced = (i: number) => /^[ \t]{1,2}$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+  const cueAt = (i: number) => i > 0 && CUE_LAST.hasToken(tokens[i - 1]!) && CUE.test(text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start).toLowerCase());
+  const word = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
+
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const w = word(i);
+    // A. hospital-shaped acronyms
+    if (t.upper && w.length >= 2 && w.length <= 6 && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w)) {
+      const stop = NOT_HOSPITAL.has(w) || lex.clinicalStop.has(lower(i));
+      const cue = cueAt(i) || /^\s+(?:icu|er|ed|ew|hosp|hospital|ccu|micu|sicu)\b/i.test(text.slice(t.end, t.end + 10));
+      if (cue && !(stop && !/MC$/.test(w))) emit(t.start, t.end, 'FACILITY_NAME', 0.75);
+      else if (!stop && /(?:MC|HC)$/.test(w) && w.length >= 3) emit(t.start, t.end, 'FACILITY_NAME', 0.6);
+      continue;
+    }
+    // B. a name after a move / stay / work cue
+    if (cueAt(i) && t.end - t.start >= 3 && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !isPlaceholder(lower(i))) {
+      const phrase = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b]!.end).toLowerCase();
+      let j = i;
+      while (j + 1 < n && j - i < 3 && spaced(j + 1) && (FACILITY_WORD.test(lower(j + 1)) || (!english(j + 1) && !clinical(j + 1) && !GENERIC.has(lower(j + 1))) || (t.cap && !blind[i] && tokens[j + 1]!.cap))) j++;
+      const facilityAfter = j > i && FACILITY_WORD.test(lower(j));
+      // an unlisted short capitals word or a lower-case one ending like a unit or a test is an abbreviation ("RLE", "vicu", "ctscan")
+      const unlisted = !english(i) && !clinical(i) && !(t.upper && t.end - t.start <= 4) && !/(?:icu|scan|lab)$/.test(lower(i));
+      const capitalRun = t.cap && !blind[i] && j > i;
+      if (STATE_NAMES.has(phrase(i, j)) || lex.countries.has(phrase(i, j))) continue;
+      if (GENERIC.has(lower(j)) || lex.clinicalStop.has(lower(j))) continue;
+      if (unlisted || facilityAfter || capitalRun || (listedPlace(i) && t.cap)) {
+        emit(t.start, tokens[j]!.end, facilityAfter ? 'FACILITY_NAME' : 'LOCATION', facilityAfter ? 0.7 : unlisted && !t.cap ? 0.55 : 0.65);
+        i = j;
+        continue;
+      }
+    }
+    // C. capitalised names before a facility word: "Harbor Hosp", "HARFORD MEMORIAL", "St. Agnes"
+    if (t.cap && i + 1 < n && spaced(i + 1) && /^(?:hosp|memorial|rehab|manor)$/.test(lower(i + 1)) && tokens[i + 1]!.cap && !GENERIC.has(lower(i)) && !clinical(i)) {
+      let s = i;
+      while (s > 0 && i - s < 2 && tokens[s - 1]!.cap && spaced(s) && !GENERIC.has(lower(s - 1)) && !clinical(s - 1) && !lex.clinicalStop.has(lower(s - 1))) s--;
+      emit(tokens[s]!.start, tokens[i + 1]!.end, 'FACILITY_NAME', 0.7);
+      i++;
+      continue;
+    }
+    if ((w === 'St' || w === 'ST') && i + 1 < n && tokens[i + 1]!.cap && /^\.?[ \t]{1,2}$/.test(text.slice(t.end, tokens[i + 1]!.start)) && !/\d[ \t]+(?:[A-Za-z]+[ \t]+)?$/.test(text.slice(Math.max(0, t.start - 20), t.start))) {
+      // a saint's name: "St. Agnes", "St A." (not "12 Main St")
+      if (!clinical(i + 1) && lex.firstNames.has(lower(i + 1)) && !(w === 'ST' && english(i + 1))) {
+        emit(t.start, tokens[i + 1]!.end, 'FACILITY_NAME', 0.6);
+        i++;
+      }
+    }
+  }
+}
