@@ -58,7 +58,10 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       const facilityAfter = j > i && FACILITY_WORD.test(lower(j));
       // an unlisted short capitals word or a lower-case one ending like a unit or a test is an abbreviation ("RLE", "vicu", "ctscan")
       const unlisted = !english(i) && !clinical(i) && !(t.upper && t.end - t.start <= 4) && !/(?:icu|scan|lab)$/.test(lower(i));
-      const capitalRun = t.cap && !blind[i] && j > i;
+      // a run of capitalised words, one of them not common English ("Assisted Living" is not a place)
+      let someUnlisted = false;
+      for (let k = i; k <= j; k++) if (!english(k) && !clinical(k)) someUnlisted = true;
+      const capitalRun = t.cap && !blind[i] && j > i && someUnlisted;
       if (STATE_NAMES.has(phrase(i, j)) || lex.countries.has(phrase(i, j))) continue;
       if (GENERIC.has(lower(j)) || lex.clinicalStop.has(lower(j))) continue;
       if (unlisted || facilityAfter || capitalRun || (listedPlace(i) && t.cap)) {
