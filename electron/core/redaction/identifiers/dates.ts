@@ -21,7 +21,7 @@ const NUMERIC = /(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\
 const ISO = /(?<![\w./-])((?:19|20)\d{2})([/.-])(\d{1,2})\2(\d{1,2})(?![\w/-]|\.\d)(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g;
 const COMPACT = /(?<![\w.])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w.])/g;
 const MONTH_YEAR_NUM = /(?<![\w./-])(0?[1-9]|1[0-2])[/-]((?:19|20)\d{2})(?![\w/-]|\.\d)/g;
-const MONTH_DAY_NUM = /(?<![\w./+-])(\d{1,2})\/(\d{1,2})(?![\w/+-]|\.\d)/g;
+const MONTH_DAY_NUM = /(?<![\w/+-]|\d\.|\.\.)(\d{1,2})\/(\d{1,2})(?![\w/+]|-\d|\.\d)/g;
 const ORDINAL = /\b(?:on|by|until|till|since|from|through|thru|before|after|of|the)\s+(?:the\s+)?((?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?![ \t]+(?!of\b)[A-Za-z]|\s*(?:grade|percentile|time|day|week|month|year|cycle|dose|rib|toe|finger|digit|metatarsal|intercostal|ventricle|cranial|nerve|degree|trimester|line|floor|decade|generation|position|place|of\s+(?:the\s+)?(?:five|four|six|seven|eight|nine|ten)))/gi;
 
 const COMCONTEXT_BEFORE = /(?:flowby|flow-by|(?:cpap|psv|ps|support) of|psv|ps|peep|cpap|bipap|simv|imv|a\/c|ac|cmv|prvc|vent|settings?|tried on|trial of|wean(?:ed)? to|changed to|increased to|decreased to|pupils?|decreasing to|constricting to|down to|reactive to|recalled|grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|x|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2)\s*[:=]?\s*$/;

@@ -45,8 +45,9 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
     // A. hospital-shaped acronyms
     if (t.upper && w.length >= 2 && w.length <= 6 && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w)) {
       const stop = NOT_HOSPITAL.has(w) || lex.clinicalStop.has(lower(i));
+      const cueStop = lex.clinicalStop.has(lower(i)) || /^(?:TSH|LDH|FSH|ACTH|ADH|PTH|BPH|SAH|ICH|IVH|OSH|USOH|ETOH|CMH|TAH)$/.test(w);
       const cue = cueAt(i) || /^\s+(?:icu|er|ed|ew|hosp|hospital|ccu|micu|sicu)\b/i.test(text.slice(t.end, t.end + 10));
-      if (cue && !(stop && !/MC$/.test(w))) emit(t.start, t.end, 'FACILITY_NAME', 0.75);
+      if (cue && !(cueStop && !/MC$/.test(w))) emit(t.start, t.end, 'FACILITY_NAME', 0.75);
       else if (!stop && /(?:MC|HC)$/.test(w) && w.length >= 3) emit(t.start, t.end, 'FACILITY_NAME', 0.6);
       continue;
     }

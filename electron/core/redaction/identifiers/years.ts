@@ -1,0 +1,37 @@
+/**
+ * Years standing alone, as history lines write them ("S/P CABG 1957, 1971", "renal cell ca 1977",
+ * "MI in the 1980s", "repair in 14'"). A year alone is not a Safe Harbor date element, so these are
+ * weak candidates (confidence 0.5): the disclosure operating point takes them, chart views do not.
+ * Four digits that can be a clock time (1900-1959, 2000-2059: "at 1930", "1900-0700") need a cue.
+ */
+import type { Emit } from './candidate';
+import type { DigitFacts } from './digit-facts';
+
+const YEAR = /(?<![\w/.:,-]|\d[ ,]|@ ?)((?:19[2-9]\d|20[0-3]\d)(?:'?[sS])?)(?![\w/:-]|\.\d|,\d|'\d| ?(?:am|pm|hrs?|h)\b)/g;
+const TIME_CUE = /(?:\bat|@|until|till|since|from|to|by|after|before|around|about|approx\.?|~|between|and|thru|through|q|each|every|@\s?)\s*$/i;
+const YEAR_CUE = /(?:\bin|\bsince|s\/p|dx(?:'d)?|diagnosed|hx|history|year|yr|circa|c\.|born|\bmi|cabg|ca|cancer|surgery|repair|ectomy|otomy|plasty|stent|ptca|pci|,)\s*(?:of\s+|the\s+)?$/i;
+const TWO_DIGIT = /(?<![\w/.:'-])(?:in|since|s\/p|dx|mi|cabg)\s+(\d{2})'(?![\w'])/gi;
+
+export function detectYears(text: string, emit: Emit, digits: DigitFacts): void {
+  if (digits.longestRun >= 4) {
+    YEAR.lastIndex = 0;
+    for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
+      const y = m[1]!;
+      const n = Number(y.slice(0, 4));
+      const pre = text.slice(Math.max(0, m.index - 24), m.index);
+      if (TIME_CUE.test(pre)) continue;
+      const clock = (n >= 1900 && n <= 1959) || (n >= 2000 && n <= 2059);
+      if (clock && !/s$/i.test(y) && !YEAR_CUE.test(pre)) continue;
+      emit(m.index, m.index + y.length, 'DATE', 0.5);
+    }
+    YEAR.lastIndex = 0;
+  }
+  if (text.includes("'")) {
+    TWO_DIGIT.lastIndex = 0;
+    for (let m = TWO_DIGIT.exec(text); m; m = TWO_DIGIT.exec(text)) {
+      const start = m.index + m[0].length - 3;
+      emit(start, start + 2, 'DATE', 0.5);
+    }
+    TWO_DIGIT.lastIndex = 0;
+  }
+}
