@@ -21,7 +21,7 @@ const RELATIVES = words(
 const CREDENTIALS = words('rn rrt rt md np pa pa-c lpn crna aprn cna bsn msn rnc ccrn licsw msw lcsw crt rcp do');
 /** Words that follow a title or role in notes without being a name ("md aware", "dr. at bedside"). */
 const NOT_NAME = words(
-  'a an the this that these those he she his her him it its they them their we our you your i me my is was were be been are am has had have will would can could may might should did does do to at in on of for from by with and or but as if so not no yes re aware notified informed called paged made came here there now then also still team service covering on-call oncall ordered order orders wants said says saw seen in-house note notes rounds present updated update following follows consulted consult plan feels thinks agrees ok okay who which what when where',
+  'a an the this that these those he she his her him it its they them their we our you your i me my is was were be been are am has had have will would can could may might should did does do to at in on of for from by with and or but as if so not no yes re aware notified informed called paged made came here there now then also still team service covering on-call oncall ordered order orders wants said says saw seen in-house note notes rounds present updated update following follows consulted consult plan feels thinks agrees ok okay who which what when where per see via please call page notify ask asked tell told',
 );
 
 export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
@@ -68,7 +68,7 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
       emit(tokens[i]!.start, tokens[j]!.end, type, title ? 0.85 : listed(i) ? 0.75 : 0.6);
       i = j;
       // "daughters sarah and margie": a second listed name after 'and'
-      if (i + 2 < n && lower(i + 1) === 'and' && spaced(i + 1) && spaced(i + 2) && listed(i + 2) && namePart(i + 2, false)) {
+      if (i + 2 < n && lower(i + 1) === 'and' && spaced(i + 1) && spaced(i + 2) && (listed(i + 2) || (title && !english(i + 2))) && namePart(i + 2, false)) {
         emit(tokens[i + 2]!.start, tokens[i + 2]!.end, type, 0.7);
         i += 2;
       }
@@ -76,7 +76,7 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
     }
     // B. an initial and a surname: "q. lander rrt", "N. GRANDONE AWARE", "j. o'brien"
     const t = tokens[i - 1]!;
-    if (len(i - 1) === 1 && g === '. ' && /[a-z]/i.test(text[t.start]!) && /[\s("]/.test(text[t.start - 1] ?? ' ') && !/\.[A-Za-z]\./.test(text.slice(t.end, t.end + 4))) {
+    if (len(i - 1) === 1 && g === '. ' && /[a-z]/i.test(text[t.start]!) && /[\s("-]/.test(text[t.start - 1] ?? ' ') && !/\.[A-Za-z]\./.test(text.slice(t.end, t.end + 4))) {
       const signed = credentialAfter(i);
       if (!namePart(i, false, signed) || (!listed(i) && english(i))) continue;
       // "S. INTUBATED", "O. SEE CAREVUE": SOAP headings; an unlisted word needs a sign-off after it
@@ -87,6 +87,16 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
       i = j;
       continue;
     }
+  }
+  // D. a lower-case given name and a surname with no anchor ("mary theresa kondouli from speech")
+  for (let i = 0; i + 1 < n; i++) {
+    const t = tokens[i]!;
+    if (t.cap || len(i) < 3 || !lex.firstNames.has(lower(i)) || english(i) || clinical(i) || NOT_NAME.has(lower(i))) continue;
+    if (!spaced(i + 1) || tokens[i + 1]!.cap || !namePart(i + 1, false) || !(listed(i + 1) || !english(i + 1))) continue;
+    let j = i + 1;
+    if (j + 1 < n && spaced(j + 1) && !tokens[j + 1]!.cap && namePart(j + 1, false) && (listed(j + 1) || !english(j + 1)) && !clinical(j + 1)) j++;
+    emit(t.start, tokens[j]!.end, 'NAME', 0.5);
+    i = j;
   }
   // C. a name before a credential in any case: "lander rrt", "smith, rn"
   for (let j = 0; j < n; j++) {

@@ -171,7 +171,7 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
 
   // C. credentials after a name: "John Smith, MD", "J. SMITH MD"
   for (let j = 0; j < n; j++) {
-    if (used[j] || !tokens[j]!.cap) continue;
+    if (used[j] || !tokens[j]!.cap || /^(?:see|per|please|call|page|notify|ask|tell|via|with|by)$/.test(tokens[j]!.lower)) continue;
     // a credential follows: ", MD" or " MD" (upper-case letter next)
     const c1 = text.charCodeAt(tokens[j]!.end);
     const c2 = text.charCodeAt(tokens[j]!.end + (c1 === 44 ? 2 : 1));
