@@ -29,6 +29,13 @@ const GENERIC = new Set(
   ),
 );
 
+/** The stronger cues: a patient moves to or from a place. */
+const MOVE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|went|came|admitted|discharged?|d\/c'?d|returned|returning|return|readmitted|screened|accepted)(?:\s+(?:back|home|over|directly))?\s+(?:to|from|into|at|by)\s+$/;
+/** Words after a move cue that begin prose, not a place name ("went to sleep", "returned to baseline"). */
+const NOT_PLACE = new Set(
+  'sleep bed baseline normal step down stepdown side chair commode bathroom toilet work school church sinus rhythm afib nsr sr pt pts patient and with for after before today tonight tomorrow this that his her their have be get see do go take keep start stop remain continue receive wean be a an the been being was were will would can could is are about around approximately when while if as per'.split(' '),
+);
+
 export function detectFacilityCues(text: string, tokens: Token[], blind: boolean[], lex: Lexicon, emit: Emit): void {
   const n = tokens.length;
   const lower = (i: number) => tokens[i]!.lower;
@@ -56,7 +63,10 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       const phrase = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b]!.end).toLowerCase();
       let j = i;
       while (j + 1 < n && j - i < 3 && spaced(j + 1) && (FACILITY_WORD.test(lower(j + 1)) || (!english(j + 1) && !clinical(j + 1) && !GENERIC.has(lower(j + 1))) || (t.cap && !blind[i] && tokens[j + 1]!.cap))) j++;
-      const facilityAfter = j > i && FACILITY_WORD.test(lower(j));
+      // "the Atrial Fibrillation Clinic" describes a service: some word before the facility word is not clinical
+      let named = false;
+      for (let k = i; k < j; k++) if (!lex.clinicalWords.has(lower(k)) && !lex.clinicalStop.has(lower(k))) named = true;
+      const facilityAfter = j > i && FACILITY_WORD.test(lower(j)) && named;
       // an unlisted short capitals word or a lower-case one ending like a unit or a test is an abbreviation ("RLE", "vicu", "ctscan")
       const unlisted = !english(i) && !clinical(i) && !(t.upper && t.end - t.start <= 4) && !/(?:icu|scan|lab)$/.test(lower(i));
       // a run of capitalised words, one of them not common English ("Assisted Living" is not a place)
@@ -64,7 +74,13 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       for (let k = i; k <= j; k++) if (!english(k) && !clinical(k)) someUnlisted = true;
       const capitalRun = t.cap && !blind[i] && j > i && someUnlisted;
       if (STATE_NAMES.has(phrase(i, j)) || lex.countries.has(phrase(i, j))) continue;
-      if (GENERIC.has(lower(j)) || lex.clinicalStop.has(lower(j))) continue;
+      if ((GENERIC.has(lower(j)) && !facilityAfter) || lex.clinicalStop.has(lower(j))) continue;
+      // two plain words after a move cue ("transfer back to holy cross"): a name the lists cannot tell; disclosures take it
+      if (j === i && i + 1 < n && MOVE.test(text.slice(Math.max(0, t.start - 40), t.start).toLowerCase()) && spaced(i + 1) && !lex.clinicalStop.has(lower(i + 1)) && !GENERIC.has(lower(i + 1)) && !NOT_PLACE.has(lower(i)) && !NOT_PLACE.has(lower(i + 1)) && tokens[i + 1]!.end - tokens[i + 1]!.start >= 3) {
+        emit(t.start, tokens[i + 1]!.end, 'LOCATION', 0.45);
+        i++;
+        continue;
+      }
       if (unlisted || facilityAfter || capitalRun || (listedPlace(i) && t.cap)) {
         emit(t.start, tokens[j]!.end, facilityAfter ? 'FACILITY_NAME' : 'LOCATION', facilityAfter ? 0.7 : unlisted && !t.cap ? 0.55 : 0.65);
         i = j;
@@ -72,17 +88,18 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       }
     }
     // C. capitalised names before a facility word: "Harbor Hosp", "HARFORD MEMORIAL", "St. Agnes"
-    if (t.cap && i + 1 < n && spaced(i + 1) && /^(?:hosp|memorial|rehab|manor)$/.test(lower(i + 1)) && tokens[i + 1]!.cap && !GENERIC.has(lower(i)) && !clinical(i)) {
+    if (t.cap && i + 1 < n && spaced(i + 1) && /^(?:hosp|memorial|rehab|manor)$/.test(lower(i + 1)) && tokens[i + 1]!.cap && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i))) {
       let s = i;
-      while (s > 0 && i - s < 2 && tokens[s - 1]!.cap && spaced(s) && !GENERIC.has(lower(s - 1)) && !clinical(s - 1) && !lex.clinicalStop.has(lower(s - 1))) s--;
+      while (s > 0 && i - s < 2 && tokens[s - 1]!.cap && spaced(s) && !GENERIC.has(lower(s - 1)) && !lex.clinicalStop.has(lower(s - 1))) s--;
       emit(tokens[s]!.start, tokens[i + 1]!.end, 'FACILITY_NAME', 0.7);
       i++;
       continue;
     }
     if ((w === 'St' || w === 'ST') && i + 1 < n && tokens[i + 1]!.cap && /^\.?[ \t]{1,2}$/.test(text.slice(t.end, tokens[i + 1]!.start)) && !/\d[ \t]+(?:[A-Za-z]+[ \t]+)?$/.test(text.slice(Math.max(0, t.start - 20), t.start))) {
       // a saint's name: "St. Agnes", "St A." (not "12 Main St")
-      if (!clinical(i + 1) && lex.firstNames.has(lower(i + 1)) && !(w === 'ST' && english(i + 1))) {
-        emit(t.start, tokens[i + 1]!.end, 'FACILITY_NAME', 0.6);
+      const initial = tokens[i + 1]!.end - tokens[i + 1]!.start === 1 && text[tokens[i + 1]!.end] === '.';
+      if (initial || (!clinical(i + 1) && lex.firstNames.has(lower(i + 1)) && !(w === 'ST' && english(i + 1)))) {
+        emit(t.start, tokens[i + 1]!.end, 'FACILITY_NAME', 0.8);
         i++;
       }
     }

@@ -60,7 +60,7 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
     const role = !title && ROLES.has(prev) && /^[ \t]{1,2}$/.test(g) && !/^\s*[,:]/.test(g);
     const relative = !title && !role && RELATIVES.has(prev) && /^[ \t]*[,:]?[ \t]*["'(]?$/.test(g) && g.length > 0;
     if (title || role || relative) {
-      if (!namePart(i, title)) continue;
+      if (!namePart(i, title || (relative && listed(i)))) continue;
       // after a role or relative, a word on no list and not capitalised is most likely a misspelled clinical word
       if (!title && !listed(i) && !tokens[i]!.cap) continue;
       const j = extend(i, title);
@@ -91,8 +91,10 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
   // D. a lower-case given name and a surname with no anchor ("mary theresa kondouli from speech")
   for (let i = 0; i + 1 < n; i++) {
     const t = tokens[i]!;
-    if (t.cap || len(i) < 3 || !lex.firstNames.has(lower(i)) || english(i) || clinical(i) || NOT_NAME.has(lower(i))) continue;
+    if (t.cap || len(i) < 3 || !lex.firstNames.has(lower(i)) || clinical(i) || NOT_NAME.has(lower(i))) continue;
     if (!spaced(i + 1) || tokens[i + 1]!.cap || !namePart(i + 1, false) || !(listed(i + 1) || !english(i + 1))) continue;
+    // "grace dudak aware": a given name that is also a word needs an unlisted surname and a sign-off verb
+    if (english(i) && (english(i + 1) || !/^[ \t]*(?:aware|notified|paged|called|informed|updated|at bedside|in to)\b/i.test(text.slice(tokens[i + 1]!.end, tokens[i + 1]!.end + 14)))) continue;
     let j = i + 1;
     if (j + 1 < n && spaced(j + 1) && !tokens[j + 1]!.cap && namePart(j + 1, false) && (listed(j + 1) || !english(j + 1)) && !clinical(j + 1)) j++;
     emit(t.start, tokens[j]!.end, 'NAME', 0.5);

@@ -11,6 +11,8 @@ const YEAR = /(?<![\w/.:,-]|\d[ ,]|@ ?)((?:19[2-9]\d|20[0-3]\d)(?:'?[sS])?)(?![\
 const TIME_CUE = /(?:\bat|@|until|till|since|from|to|by|after|before|around|about|approx\.?|~|between|and|thru|through|q|each|every|@\s?)\s*$/i;
 const YEAR_CUE = /(?:\bin|\bsince|s\/p|dx(?:'d)?|diagnosed|hx|history|year|yr|circa|c\.|born|\bmi|cabg|ca|cancer|surgery|repair|ectomy|otomy|plasty|stent|ptca|pci|,)\s*(?:of\s+|the\s+)?$/i;
 const TWO_DIGIT = /(?<![\w/.:'-])(?:in|since|s\/p|dx|mi|cabg)\s+(\d{2})'(?![\w'])/gi;
+/** A two-digit year after a procedure or event of the history ("CABG 81", "MI 81", "NQWMI 13"). */
+const AFTER_EVENT = /\b(?:cabg|redo cabg|nqwmi|imi|ami|mi|avr|mvr|ptca|pci|cva|tia|chole|appy|tah|bso|dx|dx'd|turp|cea|aaa repair|repair)\s+(\d{2})(?![\w%/.:'-]|\s*(?:mg|mcg|cc|ml|units?|%|mm|cm|x)\b)/gi;
 
 export function detectYears(text: string, emit: Emit, digits: DigitFacts): void {
   if (digits.longestRun >= 4) {
@@ -25,6 +27,13 @@ export function detectYears(text: string, emit: Emit, digits: DigitFacts): void 
       emit(m.index, m.index + y.length, 'DATE', 0.5);
     }
     YEAR.lastIndex = 0;
+  }
+  if (digits.longestRun >= 2) {
+    AFTER_EVENT.lastIndex = 0;
+    for (let m = AFTER_EVENT.exec(text); m; m = AFTER_EVENT.exec(text)) {
+      emit(m.index + m[0].length - 2, m.index + m[0].length, 'DATE', 0.45);
+    }
+    AFTER_EVENT.lastIndex = 0;
   }
   if (text.includes("'")) {
     TWO_DIGIT.lastIndex = 0;
