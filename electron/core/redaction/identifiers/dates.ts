@@ -31,7 +31,7 @@ const ORDINAL = /\b(?:on|by|until|till|since|from|through|thru|before|after|of|t
 const COMCONTEXT_BEFORE = /(?:flowby|flow-by|(?:cpap|psv|ps|support) of|psv|ps|peep|cpap|bipap|simv|imv|a\/c|ac|cmv|prvc|vent|settings?|tried on|trial of|wean(?:ed)? to|changed to|increased to|decreased to|pupils?|decreasing to|constricting to|down to|reactive to|recalled|grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|x|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2)\s*[:=]?\s*$/;
 /** A number right before ("5/5" in "3 5/5" is not after a space; "2 mg 1/2"): a ratio or fraction. */
 const NUMBER_BEFORE = /(?:\d[:=]?|\d\s*(?:mg|mcg|ml|cc|tabs?|x)\s*)$/;
-const COMCONTEXT_AFTER = /^\s*(?:mg|mcg|g\b|ml|tab|tabs|tablet|caps?|capsules?|strength|murmur|pain|scale|cm|mm|in\b(?!\s+(?:am|pm|the\s+(?:am|pm|morning|evening)))|inch|inches|of\b|units?|%|ratio|mmhg|bpm|dose|doses|times|x\b|systolic|diastolic|sem\b|objects|words|items|decreasing|reactive|power|motor|bilat|and\s+\d|-\d|\/\d|\+|peep|ps\b|psv|cpap)/;
+const COMCONTEXT_AFTER = /^\s*(?:mg|mcg|g\b|ml|tab|tabs|tablet|caps?|capsules?|strength|murmur|pain|scale|cm|mm|in\b(?!\s+(?:am|pm|the\s+(?:am|pm|morning|evening)))|inch|inches|of\b|units?|%|ratio|mmhg|bpm|dose|doses|times|x\b|systolic|diastolic|sem\b|objects|words|items|decreasing|reactive|power|motor|bilat|and\s+\d|-\d|\/\d|\+|peep|ps\b|psv|cpap|cp\b)/;
 
 const VENT_BEFORE = /(?:psv|ps|peep|cpap|bipap|simv|imv|a\/c|cmv|prvc|vent|settings?|flowby|flow-by|support)(?:\s+of)?[\s:=]*$/;
 

@@ -29,6 +29,8 @@ const GENERIC = new Set(
   ),
 );
 
+/** Endings of adjectives, adverbs, verbs and abstract nouns ("previous settings", "insertion sight"): prose, not a name. */
+const PROSE_ENDING = /(?:.{4}ly|ion|ions|ing|ings|ed|ive|ous|al|ar|ment|ments|ness|ity|ies|[^s]s)$/;
 /** The stronger cues: a patient moves to or from a place. */
 const MOVE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|went|came|admitted|discharged?|d\/c'?d|returned|returning|return|readmitted|screened|accepted)(?:\s+(?:back|home|over|directly))?\s+(?:to|from|into|at|by)\s+$/;
 /** Words after a move cue that begin prose, not a place name ("went to sleep", "returned to baseline"). */
@@ -76,7 +78,7 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       if (STATE_NAMES.has(phrase(i, j)) || lex.countries.has(phrase(i, j))) continue;
       if ((GENERIC.has(lower(j)) && !facilityAfter) || lex.clinicalStop.has(lower(j))) continue;
       // two plain words after a move cue ("transfer back to holy cross"): a name the lists cannot tell; disclosures take it
-      if (j === i && i + 1 < n && MOVE.test(text.slice(Math.max(0, t.start - 40), t.start).toLowerCase()) && spaced(i + 1) && !lex.clinicalStop.has(lower(i + 1)) && !GENERIC.has(lower(i + 1)) && !NOT_PLACE.has(lower(i)) && !NOT_PLACE.has(lower(i + 1)) && tokens[i + 1]!.end - tokens[i + 1]!.start >= 3) {
+      if (j === i && i + 1 < n && MOVE.test(text.slice(Math.max(0, t.start - 40), t.start).toLowerCase()) && spaced(i + 1) && !lex.clinicalStop.has(lower(i + 1)) && !GENERIC.has(lower(i + 1)) && !NOT_PLACE.has(lower(i)) && !NOT_PLACE.has(lower(i + 1)) && tokens[i + 1]!.end - tokens[i + 1]!.start >= 3 && !PROSE_ENDING.test(lower(i)) && !PROSE_ENDING.test(lower(i + 1))) {
         emit(t.start, tokens[i + 1]!.end, 'LOCATION', 0.45);
         i++;
         continue;
@@ -88,7 +90,7 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       }
     }
     // C. capitalised names before a facility word: "Harbor Hosp", "HARFORD MEMORIAL", "St. Agnes"
-    if (t.cap && i + 1 < n && spaced(i + 1) && /^(?:hosp|memorial|rehab|manor)$/.test(lower(i + 1)) && tokens[i + 1]!.cap && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i))) {
+    if (t.cap && i + 1 < n && spaced(i + 1) && /^(?:hosp|memorial|rehab|manor)$/.test(lower(i + 1)) && tokens[i + 1]!.cap && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !(blind[i] && (english(i) || clinical(i)))) {
       let s = i;
       while (s > 0 && i - s < 2 && tokens[s - 1]!.cap && spaced(s) && !GENERIC.has(lower(s - 1)) && !lex.clinicalStop.has(lower(s - 1))) s--;
       emit(tokens[s]!.start, tokens[i + 1]!.end, 'FACILITY_NAME', 0.7);

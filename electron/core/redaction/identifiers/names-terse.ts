@@ -21,7 +21,7 @@ const RELATIVES = words(
 const CREDENTIALS = words('rn rrt rt md np pa pa-c lpn crna aprn cna bsn msn rnc ccrn licsw msw lcsw crt rcp do');
 /** Words that follow a title or role in notes without being a name ("md aware", "dr. at bedside"). */
 const NOT_NAME = words(
-  'a an the this that these those he she his her him it its they them their we our you your i me my is was were be been are am has had have will would can could may might should did does do to at in on of for from by with and or but as if so not no yes re aware notified informed called paged made came here there now then also still team service covering on-call oncall ordered order orders wants said says saw seen in-house note notes rounds present updated update following follows consulted consult plan feels thinks agrees ok okay who which what when where per see via please call page notify ask asked tell told',
+  'a an the this that these those he she his her him it its they them their we our you your i me my is was were be been are am has had have will would can could may might should did does do to at in on of for from by with and or but as if so not no yes re aware notified informed called paged made came here there now then also still team service covering on-call oncall ordered order orders wants said says saw seen in-house note notes rounds present updated update following follows consulted consult plan feels thinks agrees ok okay who which what when where per see via please call page notify ask asked tell told tol',
 );
 
 export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
@@ -35,7 +35,7 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
   /** Could token i be a name part here? strong: after a title. */
   const namePart = (i: number, strong: boolean, signed = false): boolean => {
     if (i >= n || len(i) < 2 || NOT_NAME.has(lower(i)) || isPlaceholder(lower(i)) || lex.clinicalStop.has(lower(i))) return false;
-    if (CREDENTIALS.has(lower(i))) return false;
+    if (CREDENTIALS.has(lower(i)) || RELATIVES.has(lower(i))) return false;
     if (!english(i) && !clinical(i)) return len(i) >= 3 || listed(i);
     // a listed name that is also a word: after a title, or signed with a credential ("q. lander rrt")
     return (strong && listed(i) && !clinical(i)) || (signed && (listed(i) || !english(i)));

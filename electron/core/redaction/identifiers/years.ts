@@ -12,7 +12,7 @@ const TIME_CUE = /(?:\bat|@|until|till|since|from|to|by|after|before|around|abou
 const YEAR_CUE = /(?:\bin|\bsince|s\/p|dx(?:'d)?|diagnosed|hx|history|year|yr|circa|c\.|born|\bmi|cabg|ca|cancer|surgery|repair|ectomy|otomy|plasty|stent|ptca|pci|,)\s*(?:of\s+|the\s+)?$/i;
 const TWO_DIGIT = /(?<![\w/.:'-])(?:in|since|s\/p|dx|mi|cabg)\s+(\d{2})'(?![\w'])/gi;
 /** A two-digit year after a procedure or event of the history ("CABG 81", "MI 81", "NQWMI 13"). */
-const AFTER_EVENT = /\b(?:cabg|redo cabg|nqwmi|imi|ami|mi|avr|mvr|ptca|pci|cva|tia|chole|appy|tah|bso|dx|dx'd|turp|cea|aaa repair|repair)\s+(\d{2})(?![\w%/.:'-]|\s*(?:mg|mcg|cc|ml|units?|%|mm|cm|x)\b)/gi;
+const AFTER_EVENT = /\b(?:cabg|redo cabg|nqwmi|imi|ami|mi|avr|mvr|ptca|pci|cva|tia|chole|appy|tah|bso|dx|dx'd|turp|cea|aaa repair|repair)\s+(\d{2})(?![\w%/.:'-]|\s*(?:mg|mcg|cc|ml|units?|%|mm|cm|x|years?|yrs?|months?|weeks?|days?|ago|hours?|hrs?)\b)/gi;
 
 export function detectYears(text: string, emit: Emit, digits: DigitFacts): void {
   if (digits.longestRun >= 4) {
