@@ -20,6 +20,8 @@ const NOT_HOSPITAL = new Set(
 /** The cue before a place: a move, a stay or work. Matched on lower-cased text before the place. */
 const CUE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|sent|send|going|go|goes|went|came|come|coming|admitted|admit|discharged?|d\/c'?d|dc'?d|returned|returning|return|moved?|brought|taken|accepted|arrived|works?|worked|working|employed|lives|living|resides|stayed|staying|bed|rehab|readmitted|seen|followed|hospitalized|hospitalised)(?:\s+(?:back|home|over|here|there|directly|today|yesterday))?\s+(?:to|from|into|at|@|in|by)\s+(?:the\s+)?$/;
 const CUE_LAST = new WordSet('to from into at in by the'.split(' '));
+/** Facility words a name is written before: "Harbor Hosp", "HARFORD MEMORIAL". */
+const BEFORE_WORDS = new WordSet(['hosp', 'memorial', 'rehab', 'manor']);
 /** Words that make a preceding name a facility (also after no cue). */
 const FACILITY_WORD = /^(?:hosp|hospital|memorial|rehab|rehabilitation|manor|nursing|medical|general|infirmary|clinic|center|centre|house|healthcare|hlth)$/;
 /** Words a place after a cue is not: units, rooms, generic places. */
@@ -50,9 +52,10 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
 
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const w = word(i);
+    const size = t.end - t.start;
     // A. hospital-shaped acronyms
-    if (t.upper && w.length >= 2 && w.length <= 6 && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w)) {
+    const w = t.upper && size <= 6 ? word(i) : '';
+    if (w && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w)) {
       const stop = NOT_HOSPITAL.has(w) || lex.clinicalStop.has(lower(i));
       const cueStop = lex.clinicalStop.has(lower(i)) || /^(?:TSH|LDH|FSH|ACTH|ADH|PTH|BPH|SAH|ICH|IVH|OSH|USOH|ETOH|CMH|TAH)$/.test(w);
       const cue = cueAt(i) || /^\s+(?:icu|er|ed|ew|hosp|hospital|ccu|micu|sicu)\b/i.test(text.slice(t.end, t.end + 10));
@@ -61,7 +64,7 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       continue;
     }
     // B. a name after a move / stay / work cue
-    if (cueAt(i) && t.end - t.start >= 3 && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !isPlaceholder(lower(i))) {
+    if (size >= 3 && cueAt(i) && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !isPlaceholder(lower(i))) {
       const phrase = (a: number, b: number) => text.slice(tokens[a]!.start, tokens[b]!.end).toLowerCase();
       let j = i;
       while (j + 1 < n && j - i < 3 && spaced(j + 1) && (FACILITY_WORD.test(lower(j + 1)) || (!english(j + 1) && !clinical(j + 1) && !GENERIC.has(lower(j + 1))) || (t.cap && !blind[i] && tokens[j + 1]!.cap))) j++;
@@ -90,17 +93,17 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       }
     }
     // C. capitalised names before a facility word: "Harbor Hosp", "HARFORD MEMORIAL", "St. Agnes"
-    if (t.cap && i + 1 < n && spaced(i + 1) && /^(?:hosp|memorial|rehab|manor)$/.test(lower(i + 1)) && tokens[i + 1]!.cap && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !(blind[i] && (english(i) || clinical(i)))) {
+    if (t.cap && i + 1 < n && tokens[i + 1]!.cap && BEFORE_WORDS.hasToken(tokens[i + 1]!) && spaced(i + 1) && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !(blind[i] && (english(i) || clinical(i)))) {
       let s = i;
       while (s > 0 && i - s < 2 && tokens[s - 1]!.cap && spaced(s) && !GENERIC.has(lower(s - 1)) && !lex.clinicalStop.has(lower(s - 1))) s--;
       emit(tokens[s]!.start, tokens[i + 1]!.end, 'FACILITY_NAME', 0.7);
       i++;
       continue;
     }
-    if ((w === 'St' || w === 'ST') && i + 1 < n && tokens[i + 1]!.cap && /^\.?[ \t]{1,2}$/.test(text.slice(t.end, tokens[i + 1]!.start)) && !/\d[ \t]+(?:[A-Za-z]+[ \t]+)?$/.test(text.slice(Math.max(0, t.start - 20), t.start))) {
+    if (size === 2 && t.cap && t.lowerCodeAt(0) === 115 && t.lowerCodeAt(1) === 116 && i + 1 < n && tokens[i + 1]!.cap && /^\.?[ \t]{1,2}$/.test(text.slice(t.end, tokens[i + 1]!.start)) && !/\d[ \t]+(?:[A-Za-z]+[ \t]+)?$/.test(text.slice(Math.max(0, t.start - 20), t.start))) {
       // a saint's name: "St. Agnes", "St A." (not "12 Main St")
       const initial = tokens[i + 1]!.end - tokens[i + 1]!.start === 1 && text[tokens[i + 1]!.end] === '.';
-      if (initial || (!clinical(i + 1) && lex.firstNames.has(lower(i + 1)) && !(w === 'ST' && english(i + 1)))) {
+      if (initial || (!clinical(i + 1) && lex.firstNames.has(lower(i + 1)) && !(t.upper && english(i + 1)))) {
         emit(t.start, tokens[i + 1]!.end, 'FACILITY_NAME', 0.8);
         i++;
       }

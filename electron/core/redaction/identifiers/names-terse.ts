@@ -8,7 +8,7 @@
 import type { Emit } from './candidate';
 import type { Lexicon } from './lexicon';
 import { isPlaceholder } from './placeholders';
-import type { Token } from './tokens';
+import { WordSet, type Token } from './tokens';
 
 const words = (s: string) => new Set(s.split(/\s+/));
 /** Strong anchors: a name almost always follows. */
@@ -24,8 +24,15 @@ const NOT_NAME = words(
   'a an the this that these those he she his her him it its they them their we our you your i me my is was were be been are am has had have will would can could may might should did does do to at in on of for from by with and or but as if so not no yes re aware notified informed called paged made came here there now then also still team service covering on-call oncall ordered order orders wants said says saw seen in-house note notes rounds present updated update following follows consulted consult plan feels thinks agrees ok okay who which what when where per see via please call page notify ask asked tell told tol',
 );
 
+const ANCHORS = new WordSet([...TITLES, ...ROLES, ...RELATIVES]);
+const CREDENTIAL_WORDS = new WordSet(CREDENTIALS);
+/** The given names as a WordSet (its prefix filter rejects most words without hashing them), one per lexicon. */
+const firstNameSets = new WeakMap<Set<string>, WordSet>();
+
 export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, emit: Emit): void {
   const n = tokens.length;
+  let firstNames = firstNameSets.get(lex.firstNames);
+  if (!firstNames) firstNameSets.set(lex.firstNames, (firstNames = new WordSet(lex.firstNames)));
   const lower = (i: number) => tokens[i]!.lower;
   const len = (i: number) => tokens[i]!.end - tokens[i]!.start;
   const listed = (i: number) => lex.firstNames.has(lower(i)) || lex.lastNames.has(lower(i));
@@ -53,6 +60,8 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
   };
 
   for (let i = 1; i < n; i++) {
+    // only a title, role or relative word, or a single letter, before token i can start a name here
+    if (len(i - 1) !== 1 && !ANCHORS.hasToken(tokens[i - 1]!)) continue;
     const prev = lower(i - 1);
     const g = gap(i);
     // A. after a title, role or relative: "dr green", "mr. nicholson", "son eddie", 'daughter "sarah"'
@@ -91,7 +100,7 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
   // D. a lower-case given name and a surname with no anchor ("mary theresa kondouli from speech")
   for (let i = 0; i + 1 < n; i++) {
     const t = tokens[i]!;
-    if (t.cap || len(i) < 3 || !lex.firstNames.has(lower(i)) || clinical(i) || NOT_NAME.has(lower(i))) continue;
+    if (t.cap || len(i) < 3 || !firstNames.hasToken(t) || clinical(i) || NOT_NAME.has(lower(i))) continue;
     if (!spaced(i + 1) || tokens[i + 1]!.cap || !namePart(i + 1, false) || !(listed(i + 1) || !english(i + 1))) continue;
     // "grace dudak aware": a given name that is also a word needs an unlisted surname and a sign-off verb
     if (english(i) && (english(i + 1) || !/^[ \t]*(?:aware|notified|paged|called|informed|updated|at bedside|in to)\b/i.test(text.slice(tokens[i + 1]!.end, tokens[i + 1]!.end + 14)))) continue;
@@ -101,8 +110,8 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
     i = j;
   }
   // C. a name before a credential in any case: "lander rrt", "smith, rn"
-  for (let j = 0; j < n; j++) {
-    if (!credentialAfter(j) || !namePart(j, false, true) || (!listed(j) && len(j) < 4)) continue;
+  for (let j = 0; j + 1 < n; j++) {
+    if (!CREDENTIAL_WORDS.hasToken(tokens[j + 1]!) || tokens[j + 1]!.start - tokens[j]!.end > 3 || !credentialAfter(j) || !namePart(j, false, true) || (!listed(j) && len(j) < 4)) continue;
     // the credential ends the line or clause ("lander rrt\n", "smith rn.")
     const m = /^[ \t]*,?[ \t]*[A-Za-z-]+\b/.exec(text.slice(tokens[j]!.end, tokens[j]!.end + 12))!;
     const rest = text.slice(tokens[j]!.end + m[0].length, tokens[j]!.end + m[0].length + 3);
