@@ -18,7 +18,7 @@ const NOT_HOSPITAL = new Set(
   'ETOH TSH LDH FSH ACTH ADH LH PTH GH HGH BPH SAH ICH IVH MCH LVH RVH NPH PPH PH RH UGH DOH HH DVH PLH BNH OH NOH MOH AH EH IH UH SH CH DH WH PCH VAH USOH CMH TAH BSOH IDDM OSH'.split(' '),
 );
 /** The cue before a place: a move, a stay or work. Matched on lower-cased text before the place. */
-const CUE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|sent|send|going|go|goes|went|came|come|coming|admitted|admit|discharged?|d\/c'?d|dc'?d|returned|returning|return|moved?|brought|taken|accepted|arrived|works?|worked|working|employed|lives|living|resides|stayed|staying|bed|rehab|readmitted|seen|followed|hospitalized|hospitalised)(?:\s+(?:back|home|over|here|there|directly|today|yesterday))?\s+(?:to|from|into|at|@|in|by)\s+(?:the\s+)?$/;
+const CUE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|sent|send|going|go|goes|went|came|come|coming|admitted|admit|discharged?|d\/c'?d|dc'?d|returned|returning|return|moved?|brought|taken|accepted|arrived|works?|worked|working|employed|lives|living|resides|stayed|staying|bed|rehab|readmitted|seen|followed|hospitalized|hospitalised|screened|evaluated|referred)(?:\s+(?:back|home|over|here|there|directly|today|yesterday))?\s+(?:to|from|into|at|@|in|by)\s+(?:the\s+)?$/;
 const CUE_LAST = new WordSet('to from into at in by the'.split(' '));
 /** Facility words a name is written before: "Harbor Hosp", "HARFORD MEMORIAL". */
 const BEFORE_WORDS = new WordSet(['hosp', 'memorial', 'rehab', 'manor']);
@@ -62,6 +62,21 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       if (cue && !(cueStop && !/MC$/.test(w))) emit(t.start, t.end, 'FACILITY_NAME', 0.75);
       else if (!stop && /(?:MC|HC)$/.test(w) && w.length >= 3) emit(t.start, t.end, 'FACILITY_NAME', 0.6);
       continue;
+    }
+    // B0. up to three words and a facility word: "sacred heart hospital", "HOLY CROSS REHAB", "Sacred Heart Memorial"
+    const afterPreposition = i > 0 && /^(?:to|at|from|in|into|the)$/.test(lower(i - 1));
+    if (size >= 3 && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !isPlaceholder(lower(i)) && (afterPreposition || (t.cap && !blind[i]))) {
+      let k = i + 1;
+      let named = !lex.clinicalWords.has(lower(i));
+      while (k < n && k - i <= 3 && spaced(k) && !FACILITY_WORD.test(lower(k)) && !GENERIC.has(lower(k))) {
+        if (!lex.clinicalWords.has(lower(k)) && !lex.clinicalStop.has(lower(k))) named = true;
+        k++;
+      }
+      if (k < n && k > i && k - i <= 3 && spaced(k) && FACILITY_WORD.test(lower(k)) && named && (cueAt(i) || tokens.slice(i, k + 1).every((x) => x.cap) || (afterPreposition && /^(?:hosp|hospital|memorial|rehab|manor)$/.test(lower(k))))) {
+        emit(t.start, tokens[k]!.end, 'FACILITY_NAME', 0.8);
+        i = k;
+        continue;
+      }
     }
     // B. a name after a move / stay / work cue
     if (size >= 3 && cueAt(i) && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !isPlaceholder(lower(i))) {

@@ -43,7 +43,7 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
   const namePart = (i: number, strong: boolean, signed = false): boolean => {
     if (i >= n || len(i) < 2 || NOT_NAME.has(lower(i)) || isPlaceholder(lower(i)) || lex.clinicalStop.has(lower(i))) return false;
     if (CREDENTIALS.has(lower(i)) || RELATIVES.has(lower(i))) return false;
-    if (!english(i) && !clinical(i)) return len(i) >= 3 || listed(i);
+    if (!english(i) && !clinical(i)) return len(i) >= 3 || listed(i) || strong;
     // a listed name that is also a word: after a title, or signed with a credential ("q. lander rrt")
     return (strong && listed(i) && !clinical(i)) || (signed && (listed(i) || !english(i)));
   };
@@ -65,7 +65,7 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
     const prev = lower(i - 1);
     const g = gap(i);
     // A. after a title, role or relative: "dr green", "mr. nicholson", "son eddie", 'daughter "sarah"'
-    const title = TITLES.has(prev) && /^\.?[ \t]{1,2}$/.test(g);
+    const title = TITLES.has(prev) && (/^\.?[ \t]{1,2}$/.test(g) || (g === '.' && !tokens[i]!.cap));
     const role = !title && ROLES.has(prev) && /^[ \t]{1,2}$/.test(g) && !/^\s*[,:]/.test(g);
     const relative = !title && !role && RELATIVES.has(prev) && /^[ \t]*[,:]?[ \t]*["'(]?$/.test(g) && g.length > 0;
     if (title || role || relative) {
