@@ -33,6 +33,8 @@ const GENERIC = new Set(
 
 /** Endings of adjectives, adverbs, verbs and abstract nouns ("previous settings", "insertion sight"): prose, not a name. */
 const PROSE_ENDING = /(?:.{4}ly|ion|ions|ing|ings|ed|ive|ous|al|ar|ment|ments|ness|ity|ies|[^s]s)$/;
+/** Verbs and function words that begin prose after a preposition ("to explain plan for rehab"). */
+const NOT_NAME_WORDS = /^(?:explain|get|getting|going|plan|plans|planned|discuss|discussed|go|come|be|for|of|and|or|with|his|her|their|be|visit|visiting|see|leave|leaving|return|possible|probable|eventual|eventually|likely)$/;
 /** The stronger cues: a patient moves to or from a place. */
 const MOVE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|went|came|admitted|discharged?|d\/c'?d|returned|returning|return|readmitted|screened|accepted)(?:\s+(?:back|home|over|directly))?\s+(?:to|from|into|at|by)\s+$/;
 /** Words after a move cue that begin prose, not a place name ("went to sleep", "returned to baseline"). */
@@ -68,11 +70,11 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
     if (size >= 3 && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !isPlaceholder(lower(i)) && (afterPreposition || (t.cap && !blind[i]))) {
       let k = i + 1;
       let named = !lex.clinicalWords.has(lower(i));
-      while (k < n && k - i <= 3 && spaced(k) && !FACILITY_WORD.test(lower(k)) && !GENERIC.has(lower(k))) {
+      while (k < n && k - i <= 3 && spaced(k) && !FACILITY_WORD.test(lower(k)) && !GENERIC.has(lower(k)) && !NOT_PLACE.has(lower(k)) && !NOT_NAME_WORDS.test(lower(k))) {
         if (!lex.clinicalWords.has(lower(k)) && !lex.clinicalStop.has(lower(k))) named = true;
         k++;
       }
-      if (k < n && k > i && k - i <= 3 && spaced(k) && FACILITY_WORD.test(lower(k)) && named && (cueAt(i) || tokens.slice(i, k + 1).every((x) => x.cap) || (afterPreposition && /^(?:hosp|hospital|memorial|rehab|manor)$/.test(lower(k))))) {
+      if (k < n && k > i && k - i <= 3 && spaced(k) && FACILITY_WORD.test(lower(k)) && lower(k) !== 'nursing' && !NOT_PLACE.has(lower(i)) && !NOT_NAME_WORDS.test(lower(i)) && named && (cueAt(i) || tokens.slice(i, k + 1).every((x) => x.cap) || (afterPreposition && /^(?:hosp|hospital|memorial|rehab|manor)$/.test(lower(k))))) {
         emit(t.start, tokens[k]!.end, 'FACILITY_NAME', 0.8);
         i = k;
         continue;

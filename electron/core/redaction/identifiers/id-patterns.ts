@@ -13,7 +13,7 @@ const NPI_LABELLED = /\bNPI\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(\d{10})\b/gi;
 
 /** Labels and the type of the value that follows them. Order matters: first match wins. */
 const LABEL_SOURCES: [RegExp, IdentifierType][] = [
-  [/\b(?:mrn|mr\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no\.?|#|number))?|chart\s*(?:number|no\.?|#)|hospital\s*(?:number|no\.?|#)|unit\s*(?:number|no\.?|#)|patient\s*id|pt\.?\s*id|patient\s*(?:number|no\.?|#))/gi, 'MRN'],
+  [/\b(?:mrn|mr\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no\.?|#|number))?|chart\s*(?:number|no\.?|#)|hospital\s*(?:number|no\.?|#)|unit\s*(?:number|no\.?|#)|patient\s*id|pt\.?\s*id|patient\s*(?:number|no\.?|#)|emr\s*(?:id|number|no\.?|#)?|ehr\s*(?:id|number|no\.?|#)|record\s*(?:number|no\.?|#)|id\s*(?:number|no\.?|#))/gi, 'MRN'],
   [/\b(?:member|subscriber|beneficiary|insured|enrollee)\s*(?:id(?:entification)?|identifier|number|no\.?|#)|\b(?:policy|group|plan|insurance|medicare|medicaid|mbi|hicn|health\s*plan)\s*(?:id|number|no\.?|#)|\b(?:mbi|hicn|medicaid|medicare)\b/gi, 'HEALTH_PLAN_ID'],
   [/\b(?:claim|icn|dcn|tcn|internal\s+control)\s*(?:id|number|no\.?|#)?|\bclaim\b/gi, 'CLAIM_NUMBER'],
   [/\b(?:prior\s*auth(?:orization)?|pre-?auth(?:orization)?|pre-?cert(?:ification)?|authorization|auth|referral|reference|ref)\s*(?:id|number|no\.?|#|code)?|\bPA\s*(?:number|no\.?|#)/gi, 'PRIOR_AUTH_NUMBER'],
@@ -32,7 +32,7 @@ const LABEL_FIRST = new WordSet(
   medicare medicaid mbi hicn health claim icn dcn tcn internal prior pre preauth preauthorization precert precertification
   authorization auth referral reference ref pa account acct a billing invoice encounter visit fin har csn credit card iban
   routing bank license licence lic dea certificate cert driver npi state board vin vehicle plate serial s sn device udi lot
-  model implant pacemaker icd pump fingerprint finger voice voiceprint retina retinal iris biometric`.split(/\s+/),
+  model implant pacemaker icd pump fingerprint finger voice voiceprint retina retinal iris biometric emr ehr record id`.split(/\s+/),
 );
 // The value after a label: an alphanumeric code with at least one digit, up to ~25 characters.
 const LABEL_VALUE = /^\s*(?:is|was|of|:|#|-|=|\.|\s)*\s*([A-Za-z]{0,6}[- ]?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]{0,28}[A-Za-z0-9])?)/;

@@ -2,6 +2,8 @@
  * Years standing alone, as history lines write them ("S/P CABG 1957, 1971", "renal cell ca 1977",
  * "MI in the 1980s", "repair in 14'"). A year alone is not a Safe Harbor date element, so these are
  * weak candidates (confidence 0.5): the disclosure operating point takes them, chart views do not.
+ * Also month names alone ("seen in March") and dictation initials lines ("HTW/kmr"), the other terse
+ * date and name forms of history and sign-off lines.
  * Four digits that can be a clock time (1900-1959, 2000-2059: "at 1930", "1900-0700") need a cue.
  */
 import type { Emit } from './candidate';
@@ -14,7 +16,30 @@ const TWO_DIGIT = /(?<![\w/.:'-])(?:in|since|s\/p|dx|mi|cabg)\s+(\d{2})'(?![\w']
 /** A two-digit year after a procedure or event of the history ("CABG 81", "MI 81", "NQWMI 13"). */
 const AFTER_EVENT = /\b(?:cabg|redo cabg|nqwmi|imi|ami|mi|avr|mvr|ptca|pci|cva|tia|chole|appy|tah|bso|dx|dx'd|turp|cea|aaa repair|repair)\s+(\d{2})(?![\w%/.:'-]|\s*(?:mg|mcg|cc|ml|units?|%|mm|cm|x|years?|yrs?|months?|weeks?|days?|ago|hours?|hrs?)\b)/gi;
 
+/** A month named alone after a time word ("seen in March", "since sept.", "last October"). May and March need a capital. */
+const MONTH_ALONE = /\b(?:in|since|during|until|till|by|early|late|mid|last|next|this|of|from|through|thru|around|before|after)[ \t]+((?:january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?|(?:March|May|MARCH|MAY)\b)(?![ \t]*(?:\d|'\d))/gi;
+/** Dictation initials ending a line: "HTW/kmr", "JS:mk". */
+const DICTATION = /(?:^|\n)[ \t]*([A-Z]{2,4}[ \t]*[/:][ \t]*[a-z]{2,4})[ \t]*(?=\r?\n|$)/g;
+
 export function detectYears(text: string, emit: Emit, digits: DigitFacts): void {
+  MONTH_ALONE.lastIndex = 0;
+  for (let m = MONTH_ALONE.exec(text); m; m = MONTH_ALONE.exec(text)) {
+    const mo = m[1]!.replace(/\.$/, '');
+    // "in March" in capitals only with a capital M (MAY / MARCH are words too): case-sensitive check done by the pattern's alternatives
+    if (/^(?:may|march)$/i.test(mo) && !/^[MM]/.test(mo)) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    emit(start, start + mo.length, 'DATE', 0.5);
+  }
+  MONTH_ALONE.lastIndex = 0;
+  if (text.includes('/') || text.includes(':')) {
+    DICTATION.lastIndex = 0;
+    for (let m = DICTATION.exec(text); m; m = DICTATION.exec(text)) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      emit(start, start + m[1]!.length, 'PROVIDER_NAME', 0.6);
+    }
+    DICTATION.lastIndex = 0;
+  }
+
   if (digits.longestRun >= 4) {
     YEAR.lastIndex = 0;
     for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {

@@ -59,3 +59,21 @@ describe('identifiers written in passing', () => {
     expect(detectIdentifiers('DOROTHEA K. ABERNATHY, RRT').map((s) => s.text)).toEqual(['DOROTHEA K. ABERNATHY']);
   });
 });
+
+describe('outpatient and discharge note forms', () => {
+  it.each([
+    ['Electronically signed: Harold T. Winterbourne, M.D.', 'Winterbourne'],
+    ['HTW/kmr', 'HTW/kmr'],
+    ['Seen in clinic in March; follow up next October.', 'October'],
+    ['EMR #: 88213', '88213'],
+    ['Pager 60418', '60418'],
+    ['PMH: MI 4/97, stent.', '4/97'],
+  ])('%s', (text, needle) => {
+    expect(touched(text, needle)).toBe(true);
+  });
+
+  it('takes a month alone as a weak date only after a time word, and not the verb may', () => {
+    expect(detectIdentifiers('It may be in may or later.')).toEqual([]);
+    expect(detectIdentifiers('Seen in March.', { operatingPoint: 'viewing' })).toEqual([]);
+  });
+});
