@@ -28,10 +28,10 @@ const QUOTED_YEAR = /(?<![\w'])'(\d{2})(?![\w'%])/g;
 const MONTH_DAY_NUM = /(?<![\w/+]|\d-|\d\.|\.\.)(\d{1,2})\/(\d{1,2})(?![\w/+]|-\d|\.\d)/g;
 const ORDINAL = /\b(?:on|by|until|till|since|from|through|thru|before|after|of|the)\s+(?:the\s+)?((?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?![ \t]+(?!of\b)[A-Za-z]|\s*(?:grade|percentile|time|day|week|month|year|cycle|dose|rib|toe|finger|digit|metatarsal|intercostal|ventricle|cranial|nerve|degree|trimester|line|floor|decade|generation|position|place|of\s+(?:the\s+)?(?:five|four|six|seven|eight|nine|ten)))/gi;
 
-const COMCONTEXT_BEFORE = /(?:flowby|flow-by|(?:cpap|psv|ps|support) of|psv|ps|peep|cpap|bipap|simv|imv|a\/c|ac|cmv|prvc|vent|settings?|tried on|trial of|wean(?:ed)? to|changed to|increased to|decreased to|pupils?|decreasing to|constricting to|down to|reactive to|recalled|grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|x|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2)\s*[:=]?\s*$/;
+const COMCONTEXT_BEFORE = /(?:flowby|flow-by|(?:cpap|psv|ps|support) of|psv|ps|peep|cpap|bipap|simv|imv|a\/c|ac|cmv|prvc|vent|settings?|tried on|trial of|wean(?:ed)? to|changed to|increased to|decreased to|pupils?|decreasing to|constricting to|down to|reactive to|recalled|grade|strength|motor|power|bp|blood pressure|pressure|pain|scale|score|ratio|dose|\bx|reflexes|gcs|apgar|g\d\s*p|\bp\d|visual acuity|acuity|vision|va|o2|sat|fio2)\s*[:=]?\s*$/;
 /** A number right before ("5/5" in "3 5/5" is not after a space; "2 mg 1/2"): a ratio or fraction. */
 const NUMBER_BEFORE = /(?:\d[:=]?|\d\s*(?:mg|mcg|ml|cc|tabs?|x)\s*)$/;
-const COMCONTEXT_AFTER = /^\s*(?:mg|mcg|g\b|ml|tab|tabs|tablet|caps?|capsules?|strength|murmur|pain|scale|cm|mm|in\b(?!\s+(?:am|pm|the\s+(?:am|pm|morning|evening)))|inch|inches|of\b|units?|%|ratio|mmhg|bpm|dose|doses|times|x\b|systolic|diastolic|sem\b|objects|words|items|decreasing|reactive|power|motor|bilat|and\s+\d|-\d|\/\d|\+|peep|ps\b|psv|cpap|cp\b)/;
+const COMCONTEXT_AFTER = /^\s*(?:mg|mcg|g\b|ml|tab|tabs|tablet|caps?|capsules?|strength|murmur|pain|scale|cm|mm|in\b(?!\s+(?:am|pm|the\s+(?:am|pm|morning|evening)))|inch|inches|of\b|units?|%|ratio|mmhg|bpm|dose|doses|times|x\b|systolic|diastolic|sem\b|objects|words|items|decreasing|reactive|power|motor|bilat|and\s+\d|-\d|\/\d|\+(?![ \t]*[a-z])|peep|ps\b|psv|cpap|cp\b)/;
 
 const VENT_BEFORE = /(?:psv|ps|peep|cpap|bipap|simv|imv|a\/c|cmv|prvc|vent|settings?|flowby|flow-by|support)(?:\s+of)?[\s:=]*$/;
 

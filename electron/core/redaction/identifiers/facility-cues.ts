@@ -18,7 +18,7 @@ const NOT_HOSPITAL = new Set(
   'ETOH TSH LDH FSH ACTH ADH LH PTH GH HGH BPH SAH ICH IVH MCH LVH RVH NPH PPH PH RH UGH DOH HH DVH PLH BNH OH NOH MOH AH EH IH UH SH CH DH WH PCH VAH USOH CMH TAH BSOH IDDM OSH'.split(' '),
 );
 /** The cue before a place: a move, a stay or work. Matched on lower-cased text before the place. */
-const CUE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|sent|send|going|go|goes|went|came|come|coming|admitted|admit|discharged?|d\/c'?d|dc'?d|returned|returning|return|moved?|brought|taken|accepted|arrived|works?|worked|working|employed|lives|living|resides|stayed|staying|bed|rehab|readmitted|seen|followed|hospitalized|hospitalised|screened|evaluated|referred)(?:\s+(?:back|home|over|here|there|directly|today|yesterday))?\s+(?:to|from|into|at|@|in|by)\s+(?:the\s+)?$/;
+const CUE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|sent|send|going|go|goes|went|came|come|coming|admitted|admit|discharged?|d\/c'?d|dc'?d|returned|returning|return|moved?|brought|taken|accepted|arrived|works?|worked|working|employed|lives|living|resides|stayed|staying|bed|rehab|readmitted|seen|followed|hospitalized|hospitalised|screened|evaluated|referred)(?:\s+(?:back|home|over|here|there|directly|today|yesterday|out|again|out again|back out))?\s+(?:to|from|into|at|@|in|by)\s+(?:the\s+)?$/;
 const CUE_LAST = new WordSet('to from into at in by the'.split(' '));
 /** Facility words a name is written before: "Harbor Hosp", "HARFORD MEMORIAL". */
 const BEFORE_WORDS = new WordSet(['hosp', 'memorial', 'rehab', 'manor']);
@@ -60,7 +60,8 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
     if (w && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w)) {
       const stop = NOT_HOSPITAL.has(w) || lex.clinicalStop.has(lower(i));
       const cueStop = lex.clinicalStop.has(lower(i)) || /^(?:TSH|LDH|FSH|ACTH|ADH|PTH|BPH|SAH|ICH|IVH|OSH|USOH|ETOH|CMH|TAH)$/.test(w);
-      const cue = cueAt(i) || /^\s+(?:icu|er|ed|ew|hosp|hospital|ccu|micu|sicu)\b/i.test(text.slice(t.end, t.end + 10));
+      // a move cue, a place preposition right before ("sent to ED at GH", "adm to the GH") or a unit after
+      const cue = cueAt(i) || (i > 0 && /^(?:to|at|from|into|the)$/.test(lower(i - 1)) && /^[ \t]+$|^[ \t]*@[ \t]*$/.test(text.slice(tokens[i - 1]!.end, t.start))) || /^\s+(?:icu|er|ed|ew|hosp|hospital|ccu|micu|sicu|cath)\b/i.test(text.slice(t.end, t.end + 10));
       if (cue && !(cueStop && !/MC$/.test(w))) emit(t.start, t.end, 'FACILITY_NAME', 0.75);
       else if (!stop && /(?:MC|HC)$/.test(w) && w.length >= 3) emit(t.start, t.end, 'FACILITY_NAME', 0.6);
       continue;

@@ -83,6 +83,12 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
       }
       continue;
     }
+    // B1. a capital letter without its period and a listed surname, then a sign-off verb ("J SMITH ORDERED")
+    if (len(i - 1) === 1 && g === ' ' && tokens[i - 1]!.cap && lex.lastNames.has(lower(i)) && !clinical(i) && /[\s(-]/.test(text[tokens[i - 1]!.start - 1] ?? ' ') &&
+      /^[ \t]*(?:aware|notified|paged|called|informed|ordered|here|at bedside|in to)\b/i.test(text.slice(tokens[i]!.end, tokens[i]!.end + 14))) {
+      emit(tokens[i - 1]!.start, tokens[i]!.end, 'NAME', 0.6);
+      continue;
+    }
     // B. an initial and a surname: "q. lander rrt", "N. GRANDONE AWARE", "j. o'brien"
     const t = tokens[i - 1]!;
     if (len(i - 1) === 1 && g === '. ' && /[a-z]/i.test(text[t.start]!) && /[\s("-]/.test(text[t.start - 1] ?? ' ') && !/\.[A-Za-z]\./.test(text.slice(t.end, t.end + 4))) {
