@@ -57,7 +57,8 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
     const size = t.end - t.start;
     // A. hospital-shaped acronyms
     const w = t.upper && size <= 6 ? word(i) : '';
-    if (w && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w)) {
+    // an English word in capitals (HIGH, MUCH, WASH) is not an acronym
+    if (w && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w) && !english(i)) {
       const stop = NOT_HOSPITAL.has(w) || lex.clinicalStop.has(lower(i));
       const cueStop = lex.clinicalStop.has(lower(i)) || /^(?:TSH|LDH|FSH|ACTH|ADH|PTH|BPH|SAH|ICH|IVH|OSH|USOH|ETOH|CMH|TAH)$/.test(w);
       // a move cue, a place preposition right before ("sent to ED at GH", "adm to the GH") or a unit after
