@@ -97,13 +97,13 @@ function numericDates(text: string, emit: Emit, digits: DigitFacts): void {
     const pre = before(text, m.index, 24);
     const post = after(text, m.index + m[0].length, 16);
     if (COMCONTEXT_BEFORE.test(pre) || NUMBER_BEFORE.test(pre) || COMCONTEXT_AFTER.test(post)) return;
-    const dateCue = /(?:on|since|dated?|dos|from|to|until|thru|through|of|seen|admitted|discharged|visit)\s*:?\s*$/.test(pre);
+    const dateCue = /(?:on|since|dated?|dos|from|to|until|thru|through|of|seen|admitted|discharged|visit)\s*:?\s*$|^\s*$|\n\s*$/.test(pre);
     if (b === 10 && !dateCue && a >= 6) {
       // "9/10 procan dc'd": a date or a score out of ten; disclosures take it
       emit(m.index, m.index + m[0].length, 'DATE', 0.45);
       return;
     }
-    if ((b === 10 && !dateCue) || (a <= 5 && b <= 5 && !/(?:on|since|dated?|dos|from|to|until|thru|through|of|seen|admitted|discharged|visit)\s*:?\s*$/.test(pre))) return;
+    if ((b === 10 && !dateCue) || (a <= 5 && b <= 5 && !dateCue)) return;
     emit(m.index, m.index + m[0].length, 'DATE', 0.6);
   });
   eachMatch(MONTH_YY, text, (m) => {

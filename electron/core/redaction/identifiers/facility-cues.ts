@@ -68,7 +68,7 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       continue;
     }
     // B0. up to three words and a facility word: "sacred heart hospital", "HOLY CROSS REHAB", "Sacred Heart Memorial"
-    const afterPreposition = i > 0 && /^(?:to|at|from|in|into|the)$/.test(lower(i - 1));
+    const afterPreposition = i > 0 && (/^(?:to|at|from|in|into|the)$/.test(lower(i - 1)) || text[t.start - 1] === '(');
     if (size >= 3 && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !isPlaceholder(lower(i)) && (afterPreposition || (t.cap && !blind[i]))) {
       let k = i + 1;
       let named = !lex.clinicalWords.has(lower(i));
@@ -110,6 +110,12 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
         i = j;
         continue;
       }
+    }
+    // B2. a ward or building named by an unlisted word and its number after on / to / at ("intubated on QUARTERMAIN 2")
+    if (size >= 5 && i > 0 && i + 1 < n && /^(?:on|to|at|from)$/.test(lower(i - 1)) && !english(i) && !clinical(i) && !lex.firstNames.has(lower(i)) && !GENERIC.has(lower(i)) &&
+      /^[ \t]{1,2}\d{1,2}(?![\d.:/%-])(?![ \t]*(?:mg|mcg|units?|cc|ml|l|lpm|%|hrs?|min))/.test(text.slice(t.end, t.end + 14))) {
+      emit(t.start, t.end, 'LOCATION', 0.55);
+      continue;
     }
     // C. capitalised names before a facility word: "Harbor Hosp", "HARFORD MEMORIAL", "St. Agnes"
     if (t.cap && i + 1 < n && tokens[i + 1]!.cap && BEFORE_WORDS.hasToken(tokens[i + 1]!) && spaced(i + 1) && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !(blind[i] && (english(i) || clinical(i)))) {

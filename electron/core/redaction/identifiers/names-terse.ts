@@ -121,9 +121,10 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
     // the credential ends the line or clause ("lander rrt\n", "smith rn.")
     const m = /^[ \t]*,?[ \t]*[A-Za-z-]+\b/.exec(text.slice(tokens[j]!.end, tokens[j]!.end + 12))!;
     const rest = text.slice(tokens[j]!.end + m[0].length, tokens[j]!.end + m[0].length + 3);
-    if (!/^(?:\s*$|[ \t]*[\n.,;)/]|\s{2})/.test(rest)) continue;
     let i = j;
-    while (i > 0 && j - i < 2 && spaced(i) && namePart(i - 1, false)) i--;
+    while (i > 0 && j - i < 2 && spaced(i) && namePart(i - 1, false, true)) i--;
+    // the credential ends the line or clause, or a listed given name comes first ("per warren kavaliunas np patent")
+    if (!/^(?:\s*$|[ \t]*[\n.,;)/]|\s{2})/.test(rest) && !(i < j && lex.firstNames.has(lower(i)))) continue;
     if (i > 0 && len(i - 1) === 1 && gap(i) === '. ') i--;
     emit(tokens[i]!.start, tokens[j]!.end, 'PROVIDER_NAME', 0.7);
   }
