@@ -70,7 +70,12 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   const isStop = memo(lex.clinicalStop);
   const inCommon = memo(lex.commonWords);
   const inClinical = memo(lex.clinicalWords);
-  const isCommon = (i: number) => inCommon(i) || isStop(i) || inClinical(i);
+  /** "Plan-wean", "A-paced", "called-update": every part of a hyphenated word is a word or a letter. */
+  const hyphenWords = (i: number) => {
+    const l = tokens[i]!.lower;
+    return l.includes('-') && l.split('-').every((p) => p.length <= 1 || lex.commonWords.has(p) || lex.clinicalWords.has(p) || lex.clinicalStop.has(p));
+  };
+  const isCommon = (i: number) => inCommon(i) || isStop(i) || inClinical(i) || hyphenWords(i);
   const monthInProse = (i: number) => i > 0 && MONTHS.has(tokens[i]!.lower) && MONTH_CUE.has(tokens[i - 1]!.lower);
   /** In capitals, a bare A or I before a word is the article or pronoun ("USING A KELLY CLAMP"), not an initial. */
   const capsArticle = (i: number) => blind[i]! && (tokens[i]!.lower === 'a' || tokens[i]!.lower === 'i') && text.charCodeAt(tokens[i]!.end) !== 46;
