@@ -44,10 +44,13 @@ const MONTH_WORDS = new WordSet(
   'jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'.split(' '),
 );
 
-export function detectDates(text: string, tokens: Token[], emit: Emit, digits: DigitFacts): void {
+/** Finds the dates; returns whether the text names a month (the month patterns ran). */
+export function detectDates(text: string, tokens: Token[], emit: Emit, digits: DigitFacts): boolean {
   // the month-name patterns only run on texts that name a month
-  if (tokens.some((t) => MONTH_WORDS.hasToken(t))) monthNameDates(text, emit, digits);
+  const month = tokens.some((t) => MONTH_WORDS.hasToken(t));
+  if (month) monthNameDates(text, emit, digits);
   numericDates(text, emit, digits);
+  return month;
 }
 
 function monthNameDates(text: string, emit: Emit, digits: DigitFacts): void {

@@ -20,6 +20,9 @@ const NOT_HOSPITAL = new Set(
 /** The cue before a place: a move, a stay or work. Matched on lower-cased text before the place. */
 const CUE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|sent|send|going|go|goes|went|came|come|coming|admitted|admit|discharged?|d\/c'?d|dc'?d|returned|returning|return|moved?|brought|taken|accepted|arrived|works?|worked|working|employed|lives|living|resides|stayed|staying|bed|rehab|readmitted|seen|followed|hospitalized|hospitalised|screened|evaluated|referred)(?:\s+(?:back|home|over|here|there|directly|today|yesterday|out|again|out again|back out))?\s+(?:to|from|into|at|@|in|by)\s+(?:the\s+)?$/;
 const CUE_LAST = new WordSet('to from into at in by the'.split(' '));
+const PREPOSITIONS = new WordSet(['to', 'at', 'from', 'in', 'into', 'the']);
+const WARD_PREPOSITIONS = new WordSet(['on', 'to', 'at', 'from']);
+const FACILITY_WORDS = new WordSet('hosp hospital memorial rehab rehabilitation manor nursing medical general infirmary clinic center centre house healthcare hlth'.split(' '));
 /** Facility words a name is written before: "Harbor Hosp", "HARFORD MEMORIAL". */
 const BEFORE_WORDS = new WordSet(['hosp', 'memorial', 'rehab', 'manor']);
 /** Words that make a preceding name a facility (also after no cue). */
@@ -51,6 +54,17 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
   const spaced = (i: number) => /^[ \t]{1,2}$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
   const cueAt = (i: number) => i > 0 && CUE_LAST.hasToken(tokens[i - 1]!) && CUE.test(text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start).toLowerCase());
   const word = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
+  /** A facility word among the next three tokens (a word-set lookup; most tokens have none). */
+  const facilityWordAhead = (i: number) => {
+    for (let k = i + 1; k < n && k <= i + 3; k++) if (FACILITY_WORDS.hasToken(tokens[k]!)) return true;
+    return false;
+  };
+  /** A space and a digit right after token i. */
+  const numberAfter = (i: number) => {
+    const e = tokens[i]!.end;
+    const c = text.charCodeAt(e + 1);
+    return text.charCodeAt(e) === 32 && c >= 48 && c <= 57;
+  };
 
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
@@ -68,8 +82,8 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       continue;
     }
     // B0. up to three words and a facility word: "sacred heart hospital", "HOLY CROSS REHAB", "Sacred Heart Memorial"
-    const afterPreposition = i > 0 && (/^(?:to|at|from|in|into|the)$/.test(lower(i - 1)) || text[t.start - 1] === '(');
-    if (size >= 3 && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !isPlaceholder(lower(i)) && (afterPreposition || (t.cap && !blind[i]))) {
+    const afterPreposition = i > 0 && (PREPOSITIONS.hasToken(tokens[i - 1]!) || text[t.start - 1] === '(');
+    if (size >= 3 && facilityWordAhead(i) && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !isPlaceholder(lower(i)) && (afterPreposition || (t.cap && !blind[i]))) {
       let k = i + 1;
       let named = !lex.clinicalWords.has(lower(i));
       while (k < n && k - i <= 3 && spaced(k) && !FACILITY_WORD.test(lower(k)) && !GENERIC.has(lower(k)) && !NOT_PLACE.has(lower(k)) && !NOT_NAME_WORDS.test(lower(k))) {
@@ -112,7 +126,7 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       }
     }
     // B2. a ward or building named by an unlisted word and its number after on / to / at ("intubated on QUARTERMAIN 2")
-    if (size >= 5 && i > 0 && i + 1 < n && /^(?:on|to|at|from)$/.test(lower(i - 1)) && !english(i) && !clinical(i) && !lex.firstNames.has(lower(i)) && !GENERIC.has(lower(i)) &&
+    if (size >= 5 && i > 0 && i + 1 < n && numberAfter(i) && WARD_PREPOSITIONS.hasToken(tokens[i - 1]!) && !english(i) && !clinical(i) && !lex.firstNames.has(lower(i)) && !GENERIC.has(lower(i)) &&
       /^[ \t]{1,2}\d{1,2}(?![\d.:/%-])(?![ \t]*(?:mg|mcg|units?|cc|ml|l|lpm|%|hrs?|min))/.test(text.slice(t.end, t.end + 14))) {
       emit(t.start, t.end, 'LOCATION', 0.55);
       continue;

@@ -42,8 +42,8 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   const digits = digitFacts(text);
   detectContacts(text, emit, digits);
   detectIds(text, tokens, emit, digits);
-  detectDates(text, tokens, emit, digits);
-  detectYears(text, emit, digits);
+  const namesMonth = detectDates(text, tokens, emit, digits);
+  detectYears(text, tokens, emit, digits, namesMonth);
   const blind = caseBlind(tokens);
   detectPlaces(text, tokens, blind, lex, emit, digits);
   detectNames(text, tokens, blind, lex, emit);

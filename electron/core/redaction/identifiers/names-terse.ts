@@ -106,7 +106,8 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
   // D. a lower-case given name and a surname with no anchor ("mary theresa kondouli from speech")
   for (let i = 0; i + 1 < n; i++) {
     const t = tokens[i]!;
-    if (t.cap || len(i) < 3 || !firstNames.hasToken(t) || clinical(i) || NOT_NAME.has(lower(i))) continue;
+    const u = tokens[i + 1]!;
+    if (t.cap || u.cap || u.start - t.end !== 1 || text.charCodeAt(t.end) !== 32 || len(i) < 3 || !firstNames.hasToken(t) || clinical(i) || NOT_NAME.has(lower(i))) continue;
     if (!spaced(i + 1) || tokens[i + 1]!.cap || !namePart(i + 1, false) || !(listed(i + 1) || !english(i + 1))) continue;
     // "grace dudak aware": a given name that is also a word needs an unlisted surname and a sign-off verb
     if (english(i) && (english(i + 1) || !/^[ \t]*(?:aware|notified|paged|called|informed|updated|at bedside|in to)\b/i.test(text.slice(tokens[i + 1]!.end, tokens[i + 1]!.end + 14)))) continue;

@@ -8,20 +8,23 @@
  */
 import type { Emit } from './candidate';
 import type { DigitFacts } from './digit-facts';
+import { WordSet, type Token } from './tokens';
 
 const YEAR = /(?<![\w/.:,-]|\d[ ,]|@ ?)((?:19[2-9]\d|20[0-3]\d)(?:'?[sS])?)(?![\w/:-]|\.\d|,\d|'\d| ?(?:am|pm|hrs?|h)\b)/g;
 const TIME_CUE = /(?:\bat|@|until|till|since|from|to|by|after|before|around|about|approx\.?|~|between|and|thru|through|q|each|every|@\s?)\s*$/i;
 const YEAR_CUE = /(?:\bin|\bsince|s\/p|dx(?:'d)?|diagnosed|hx|history|year|yr|circa|c\.|born|\bmi|cabg|ca|cancer|surgery|repair|ectomy|otomy|plasty|stent|ptca|pci|,)\s*(?:of\s+|the\s+)?$/i;
 const TWO_DIGIT = /(?<![\w/.:'-])(?:in|since|s\/p|dx|mi|cabg)\s+(\d{2})'(?![\w'])/gi;
 /** A two-digit year after a procedure or event of the history ("CABG 81", "MI 81", "NQWMI 13"). */
-const AFTER_EVENT = /\b(?:cabg|redo cabg|nqwmi|imi|ami|mi|avr|mvr|ptca|pci|cva|tia|chole|appy|tah|bso|dx|dx'd|turp|cea|aaa repair|repair)\s+(\d{2})(?![\w%/.:'-]|\s*(?:mg|mcg|cc|ml|units?|%|mm|cm|x|years?|yrs?|months?|weeks?|days?|ago|hours?|hrs?)\b)/gi;
+const AFTER_EVENT = /(?:cabg|redo cabg|nqwmi|imi|ami|mi|avr|mvr|ptca|pci|cva|tia|chole|appy|tah|bso|dx|dx'd|turp|cea|aaa repair|repair)\s+(\d{2})(?![\w%/.:'-]|\s*(?:mg|mcg|cc|ml|units?|%|mm|cm|x|years?|yrs?|months?|weeks?|days?|ago|hours?|hrs?)\b)/iy;
+const EVENT_WORDS = new WordSet("cabg redo nqwmi imi ami mi avr mvr ptca pci cva tia chole appy tah bso dx dx'd turp cea aaa repair".split(' '));
 
 /** A month named alone after a time word ("seen in March", "since sept.", "last October"). May and March need a capital. */
 const MONTH_ALONE = /\b(?:in|since|during|until|till|by|early|late|mid|last|next|this|of|from|through|thru|around|before|after)[ \t]+((?:january|february|april|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?|(?:March|May|MARCH|MAY)\b)(?![ \t]*(?:\d|'\d))/gi;
 /** Dictation initials ending a line: "HTW/kmr", "JS:mk". */
 const DICTATION = /(?:^|\n)[ \t]*([A-Z]{2,4}[ \t]*[/:][ \t]*[a-z]{2,4})[ \t]*(?=\r?\n|$)/g;
 
-export function detectYears(text: string, emit: Emit, digits: DigitFacts): void {
+export function detectYears(text: string, tokens: Token[], emit: Emit, digits: DigitFacts, namesMonth: boolean): void {
+  if (namesMonth) {
   MONTH_ALONE.lastIndex = 0;
   for (let m = MONTH_ALONE.exec(text); m; m = MONTH_ALONE.exec(text)) {
     const mo = m[1]!.replace(/\.$/, '');
@@ -31,6 +34,7 @@ export function detectYears(text: string, emit: Emit, digits: DigitFacts): void 
     emit(start, start + mo.length, 'DATE', 0.5);
   }
   MONTH_ALONE.lastIndex = 0;
+  }
   if (text.includes('/') || text.includes(':')) {
     DICTATION.lastIndex = 0;
     for (let m = DICTATION.exec(text); m; m = DICTATION.exec(text)) {
@@ -53,12 +57,12 @@ export function detectYears(text: string, emit: Emit, digits: DigitFacts): void 
     }
     YEAR.lastIndex = 0;
   }
-  if (digits.longestRun >= 2) {
-    AFTER_EVENT.lastIndex = 0;
-    for (let m = AFTER_EVENT.exec(text); m; m = AFTER_EVENT.exec(text)) {
-      emit(m.index + m[0].length - 2, m.index + m[0].length, 'DATE', 0.45);
-    }
-    AFTER_EVENT.lastIndex = 0;
+  // two-digit years after a history event: the sticky pattern runs only at the event words
+  if (digits.longestRun >= 2) for (const t of tokens) {
+    if (!EVENT_WORDS.hasToken(t)) continue;
+    AFTER_EVENT.lastIndex = t.start;
+    const m = AFTER_EVENT.exec(text);
+    if (m) emit(m.index + m[0].length - 2, m.index + m[0].length, 'DATE', 0.45);
   }
   if (text.includes("'")) {
     TWO_DIGIT.lastIndex = 0;
