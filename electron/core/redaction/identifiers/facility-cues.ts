@@ -52,7 +52,12 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
   const clinical = (i: number) => lex.clinicalStop.has(lower(i)) || lex.clinicalWords.has(lower(i));
   const listedPlace = (i: number) => lex.places.has(lower(i));
   const spaced = (i: number) => /^[ \t]{1,2}$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
-  const cueAt = (i: number) => i > 0 && CUE_LAST.hasToken(tokens[i - 1]!) && CUE.test(text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start).toLowerCase());
+  // the cue check of token i, made once (0 not yet, 1 no, 2 yes)
+  const cues = new Uint8Array(n);
+  const cueAt = (i: number): boolean => {
+    if (cues[i] === 0) cues[i] = i > 0 && CUE_LAST.hasToken(tokens[i - 1]!) && CUE.test(text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start).toLowerCase()) ? 2 : 1;
+    return cues[i] === 2;
+  };
   const word = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
   /** A facility word among the next three tokens (a word-set lookup; most tokens have none). */
   const facilityWordAhead = (i: number) => {
