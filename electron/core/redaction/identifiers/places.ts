@@ -76,7 +76,12 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     // "100.4 R. Pt": the decimals of a reading, not a house number
     if (/[\d.]/.test(text[m.index - 1] ?? '')) return;
     // "2 MEDIASTINAL CT", "12U REG INSULN SQ": clinical words before a street-type abbreviation
-    if (/^(?:st|ct|sq|pt|dr|pl|cir|run|point)\.?$/i.test(m[0].split(/\s+/).pop() ?? '') && inner.some((w) => lex.clinicalStop.has(w.toLowerCase()) || (lex.clinicalWords.has(w.toLowerCase()) && !lex.streetNames.has(w.toLowerCase()) && !lex.commonWords.has(w.toLowerCase())))) return;
+    if (/^(?:st|ct|sq|pt|dr|pl|cir|run|point)\.?$/i.test(m[0].split(/\s+/).pop() ?? '') && inner.some((w) => {
+      // a direction or a Title Case word is a street's ("West Elm St"); capitals or lower case may be clinical ("2 MEDIASTINAL CT")
+      if (/^(?:north|south|east|west|[nsew]\.?)$/i.test(w) || /^[A-Z][a-z]/.test(w)) return false;
+      const l = w.toLowerCase();
+      return lex.clinicalStop.has(l) || (lex.clinicalWords.has(l) && !lex.streetNames.has(l) && !lex.commonWords.has(l));
+    })) return;
     if (inner.some((w) => /^[a-zà-ɏ]/.test(w) && !/^(?:de|del|la|le|du|van|von|der|st|nd|rd|th)$/.test(w))) return;
     // in capitals, English function words or a sentence break show prose ("4-0 CHROMIC WAS USED TO RUN", "11 O'CLOCK POSITION ALL THE WAY")
     if (m[0] === m[0].toUpperCase() && inner.some((w) => (/\.$/.test(w) && w.length > 3) || CAPS_PROSE.test(w))) return;

@@ -77,3 +77,11 @@ describe('outpatient and discharge note forms', () => {
     expect(detectIdentifiers('Seen in March.', { operatingPoint: 'viewing' })).toEqual([]);
   });
 });
+
+describe('street addresses beside the clinical-word check', () => {
+  it('keeps a street whose words are also clinical or directions, and drops clinical words before a street-type abbreviation', () => {
+    expect(touched('He lives at 1223 West Maple St, Jacksboro.', '1223 West Maple St')).toBe(true);
+    expect(touched('HE LIVES AT 7280 WEST LAKEVIEW ST, MAPLE LAKE.', '7280 WEST LAKEVIEW ST')).toBe(true);
+    expect(detectIdentifiers('1 PLEURAL AND 2 MEDIASTINAL CT DRAINING.')).toEqual([]);
+  });
+});
