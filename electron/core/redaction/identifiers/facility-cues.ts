@@ -124,7 +124,7 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
         i++;
         continue;
       }
-      if (unlisted || facilityAfter || capitalRun || (listedPlace(i) && t.cap)) {
+      if (unlisted || facilityAfter || capitalRun || (listedPlace(i) && (t.cap || !english(i)))) {
         emit(t.start, tokens[j]!.end, facilityAfter ? 'FACILITY_NAME' : 'LOCATION', facilityAfter ? 0.7 : unlisted && !t.cap ? 0.55 : 0.65);
         i = j;
         continue;

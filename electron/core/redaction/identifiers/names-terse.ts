@@ -2,7 +2,7 @@
  * Names as terse clinical notes write them, in any case: after a title or role ("dr green",
  * "mr. nicholson", "per md Saeed", "NP Wolfe aware"), after a relative ("son eddie", 'daughter "sarah"'),
  * as a sign-off with an initial ("q. lander rrt", "N. GRANDONE AWARE"), and before a credential in
- * lower case ("lander rrt"). A word that is common English or clinical (aware, notified, fib, coli)
+ * lower case ("lander rrt"), and before a relation ("Mary (wife)"). A word that is common English or clinical (aware, notified, fib, coli)
  * is a name there only when the name lists have it and the anchor is strong (a title).
  */
 import type { Emit } from './candidate';
@@ -26,6 +26,7 @@ const NOT_NAME = words(
 
 const ANCHORS = new WordSet([...TITLES, ...ROLES, ...RELATIVES]);
 const CREDENTIAL_WORDS = new WordSet(CREDENTIALS);
+const RELATIVE_WORDS = new WordSet(RELATIVES);
 /** The given names as a WordSet (its prefix filter rejects most words without hashing them), one per lexicon. */
 const firstNameSets = new WeakMap<Set<string>, WordSet>();
 
@@ -65,7 +66,7 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
     const prev = lower(i - 1);
     const g = gap(i);
     // A. after a title, role or relative: "dr green", "mr. nicholson", "son eddie", 'daughter "sarah"'
-    const title = TITLES.has(prev) && (/^\.?[ \t]{1,2}$/.test(g) || (g === '.' && !tokens[i]!.cap));
+    const title = TITLES.has(prev) && (/^\.?[ \t]{1,2}$/.test(g) || g === '.');
     const role = !title && ROLES.has(prev) && /^[ \t]{1,2}$/.test(g) && !/^\s*[,:]/.test(g);
     const relative = !title && !role && RELATIVES.has(prev) && /^[ \t]*[,:]?[ \t]*["'(]?$/.test(g) && g.length > 0;
     if (title || role || relative) {
@@ -115,6 +116,15 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
     if (j + 1 < n && spaced(j + 1) && !tokens[j + 1]!.cap && namePart(j + 1, false) && (listed(j + 1) || !english(j + 1)) && !clinical(j + 1)) j++;
     emit(t.start, tokens[j]!.end, 'NAME', 0.5);
     i = j;
+  }
+  // E. a name before its relation: "Mary (wife)", "Tom, her son,", "sue - daughter"
+  for (let i = 0; i + 1 < n; i++) {
+    const t = tokens[i]!;
+    if (!RELATIVE_WORDS.hasToken(tokens[i + 1]!) || !/^[ \t]*(?:\(|,|-)[ \t]*(?:(?:his|her|pt'?s|patient'?s|the)[ \t]+)?$/.test(text.slice(t.end, tokens[i + 1]!.start))) continue;
+    if (!(listed(i) && !clinical(i)) || !namePart(i, false, true) || len(i) < 3) continue;
+    // the relation word ends the aside ("(wife)", ", her son,", "- daughter" then a break)
+    if (!/^[ \t]*(?:\)|,|\.|;|\n|$)/.test(text.slice(tokens[i + 1]!.end, tokens[i + 1]!.end + 3))) continue;
+    emit(t.start, t.end, 'NAME', 0.7);
   }
   // C. a name before a credential in any case: "lander rrt", "smith, rn"
   for (let j = 0; j + 1 < n; j++) {

@@ -45,6 +45,10 @@ describe('identifiers written in passing', () => {
     ['s/p cabg \'91 and stent.', '91'],
     ['Readmitted to unit 9/4 w/ fever.', '9/4'],
     ['HAD A FALL ON 6/10 AT HOME.', '6/10'],
+    ['visited by Marguerite (wife) today', 'Marguerite'],
+    ['spoke with sue - daughter.', 'sue'],
+    ['DR.WINSLOW AWARE', 'WINSLOW'],
+    ['pt lives in hartford with wife', 'hartford'],
   ])('%s', (text, needle) => {
     expect(touched(text, needle)).toBe(true);
   });
