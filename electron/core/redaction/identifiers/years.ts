@@ -10,7 +10,7 @@ import type { Emit } from './candidate';
 import type { DigitFacts } from './digit-facts';
 import { WordSet, type Token } from './tokens';
 
-const YEAR = /(?<![\w/.:,-]|\d[ ,]|@ ?)((?:19[2-9]\d|20[0-3]\d)(?:'?[sS])?)(?![\w/:-]|\.\d|,\d|'\d| ?(?:am|pm|hrs?|h)\b)/g;
+const YEAR = /(?<![\w/.:,-]|\d[ ,]|@ ?)((?:19[2-9]\d|20\d{2})(?:'?[sS])?)(?![\w/:-]|\.\d|,\d|'\d| ?(?:am|pm|hrs?|h|cc|ml|mls|mg|mcg|units?|u|kcal|cal|calories|g|gm|grams?|kg|lbs?|mm|cm|ft|feet|steps|hz|%)\b)/g;
 const TIME_CUE = /(?:\bat|@|until|till|since|from|to|by|after|before|around|about|approx\.?|~|between|and|thru|through|q|each|every|@\s?)\s*$/i;
 const YEAR_CUE = /(?:\bin|\bsince|s\/p|dx(?:'d)?|diagnosed|hx|history|year|yr|circa|c\.|born|\bmi|cabg|ca|cancer|surgery|repair|ectomy|otomy|plasty|stent|ptca|pci|,)\s*(?:of\s+|the\s+)?$/i;
 const TWO_DIGIT = /(?<![\w/.:'-])(?:in|since|s\/p|dx|mi|cabg)\s+(\d{2})'(?![\w'])/gi;

@@ -89,3 +89,10 @@ describe('street addresses beside the clinical-word check', () => {
     expect(detectIdentifiers('1 PLEURAL AND 2 MEDIASTINAL CT DRAINING.')).toEqual([]);
   });
 });
+
+describe('years of shifted surrogate dates', () => {
+  it('takes a year alone up to 2099 (not a clock time then), but not a quantity', () => {
+    expect(touched('Seen in 2069 for chest pain.', '2069')).toBe(true);
+    expect(detectIdentifiers('Intake 2080 cc, goal 2000 kcal, turned at 2030.')).toEqual([]);
+  });
+});
