@@ -51,7 +51,13 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
   const english = (i: number) => lex.commonWords.has(lower(i));
   const clinical = (i: number) => lex.clinicalStop.has(lower(i)) || lex.clinicalWords.has(lower(i));
   const listedPlace = (i: number) => lex.places.has(lower(i));
-  const spaced = (i: number) => /^[ \t]{1,2}$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+  /** One or two spaces or tabs between token i-1 and token i (no string made). */
+  const spaced = (i: number) => {
+    const a = tokens[i - 1]!.end;
+    const d = tokens[i]!.start - a;
+    const blank = (k: number) => text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9;
+    return (d === 1 && blank(a)) || (d === 2 && blank(a) && blank(a + 1));
+  };
   // the cue check of token i, made once (0 not yet, 1 no, 2 yes)
   const cues = new Uint8Array(n);
   const cueAt = (i: number): boolean => {

@@ -48,7 +48,16 @@ export function detectTerseNames(text: string, tokens: Token[], lex: Lexicon, em
     // a listed name that is also a word: after a title, or signed with a credential ("q. lander rrt")
     return (strong && listed(i) && !clinical(i)) || (signed && (listed(i) || !english(i)));
   };
-  const spaced = (i: number) => /^[ \t]{1,2}$|^-$/.test(gap(i));
+  /** One or two spaces or tabs, or a hyphen, between token i-1 and token i (no string made). */
+  const spaced = (i: number) => {
+    const a = tokens[i - 1]!.end;
+    const d = tokens[i]!.start - a;
+    if (d === 1) {
+      const c = text.charCodeAt(a);
+      return c === 32 || c === 9 || c === 45;
+    }
+    return d === 2 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9) && (text.charCodeAt(a + 1) === 32 || text.charCodeAt(a + 1) === 9);
+  };
   /** Extends a name from token i over following parts; returns the last index. */
   const extend = (i: number, strong: boolean): number => {
     let j = i;

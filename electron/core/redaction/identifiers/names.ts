@@ -72,8 +72,10 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   const inClinical = memo(lex.clinicalWords);
   /** "Plan-wean", "A-paced", "called-update": every part of a hyphenated word is a word or a letter. */
   const hyphenWords = (i: number) => {
-    const l = tokens[i]!.lower;
-    return l.includes('-') && l.split('-').every((p) => p.length <= 1 || lex.commonWords.has(p) || lex.clinicalWords.has(p) || lex.clinicalStop.has(p));
+    const t = tokens[i]!;
+    const h = text.indexOf('-', t.start);
+    if (h < 0 || h >= t.end) return false;
+    return t.lower.split('-').every((p) => p.length <= 1 || lex.commonWords.has(p) || lex.clinicalWords.has(p) || lex.clinicalStop.has(p));
   };
   const isCommon = (i: number) => inCommon(i) || isStop(i) || inClinical(i) || hyphenWords(i);
   const monthInProse = (i: number) => i > 0 && MONTHS.has(tokens[i]!.lower) && MONTH_CUE.has(tokens[i - 1]!.lower);
