@@ -66,10 +66,10 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
   };
   const word = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
   /** A facility word among the next three tokens (a word-set lookup; most tokens have none). */
-  const facilityWordAhead = (i: number) => {
-    for (let k = i + 1; k < n && k <= i + 3; k++) if (FACILITY_WORDS.hasToken(tokens[k]!)) return true;
-    return false;
-  };
+  // the index of the next facility word after each token (one pass; most texts have none)
+  const nextFacility = new Int32Array(n + 1).fill(n);
+  for (let k = n - 1; k >= 0; k--) nextFacility[k] = FACILITY_WORDS.hasToken(tokens[k]!) ? k : nextFacility[k + 1]!;
+  const facilityWordAhead = (i: number) => nextFacility[i + 1]! <= i + 3;
   /** A space and a digit right after token i. */
   const numberAfter = (i: number) => {
     const e = tokens[i]!.end;
