@@ -35,6 +35,7 @@ describe('identifiers written in passing', () => {
     ['K REPLETED. J. VANTERPOOL AWARE.', 'VANTERPOOL'],
     ['Beeper #41782 for questions.', '41782'],
     ['PG 29031 if needed.', '29031'],
+    ['please call 4-5123 with questions', '4-5123'],
     ['Pt transferred to MWH for cath.', 'MWH'],
     ['TRANSFERRED FROM BVAMC ICU LAST NIGHT.', 'BVAMC'],
     ['to go to brackenridge 4 when bed ready.', 'brackenridge'],
