@@ -7,9 +7,10 @@ import path from 'node:path';
 import { detectIdentifiers } from '../electron/core/redaction/identifiers/index';
 import { defaultLexicon } from '../electron/core/redaction/identifiers/lexicon';
 import { mtsamplesNotes } from '../scripts/eval/csv';
+import { corporaDir } from '../test/support/corpora';
 import { round } from './stats';
 
-export function identifiersBench(corpora = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../shared/corpora')) {
+export function identifiersBench(corpora = corporaDir()) {
   const file = path.join(corpora, 'mtsamples/mtsamples.csv');
   if (!fs.existsSync(file)) return { skipped: `${file} not found` };
   const notes = mtsamplesNotes(fs.readFileSync(file, 'utf8'));

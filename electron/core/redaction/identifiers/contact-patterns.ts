@@ -23,6 +23,9 @@ const PHONE_TWO = /(?<![\w.,/+-])\d{2,5}[ -]\d{4,8}(?![\w/]|[.,]\d|[ -]\d)/g;
 const PHONE_AFTER = /^[ \t]*-?[ \t]*(?:office|fax|mobile|cell|home|work|tel|phone)\b/i;
 const PHONE_BARE10 = /(?<![\w.,/-])\d{10}(?![\w.,/])/g;
 
+/** "Pager: #54321", "pg 33445", "beeper 4-1234", "ext. 4411": a 4- or 5-digit pager or extension number after its word. */
+const PAGER = /\b(?:pager|pgr|pg|beeper|bpr|beep|paged?(?:\s+(?:at|to))?|ext|extension|x|(?:call|phone|tel|cell|ph)(?=[\s.:#]*\d{1,2}-\d{4}\b))\.?\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{1,2}-\d{4}|\d{4,5})(?![\w/.-]\d|\d)/gi;
+
 const FAX_CUE = /(?:fax|facsimile|\bf:|\bfx)[^0-9]{0,15}$/;
 const PHONE_CUE = /(?:phone|tel|telephone|cell|mobile|call|reach|contact|number|\bph|\bp:|\bc:|\bh:|\bw:|home|work|pager|beeper|registered|answering|text)[^0-9]{0,20}$/;
 
@@ -57,6 +60,9 @@ export function detectContacts(text: string, emit: Emit, digits: DigitFacts): vo
     const s = trimUrl(m[0]);
     // "e.g", "i.e", "p.o" and file names are not domains
     if (/\.(?:jpe?g|png|gif|pdf|docx?|txt)$/i.test(s)) return;
+    // "comfortable.no sedatives", "monday.no": two words joined by a period, not a domain (a bare
+    // domain needs a path, a www, a third label or a generic top-level domain)
+    if (!s.includes('/') && !/\.(?:com|org|net|edu|gov|mil|io|health)$/i.test(s) && s.split('.').length === 2 && /^[A-Za-z0-9]+\.[A-Za-z]+$/.test(s)) return;
     emit(m.index, m.index + s.length, 'URL', s.includes('/') || /\.(com|org|net|gov|edu)\b/i.test(s) ? 0.9 : 0.6);
   });
   eachMatch(IPV4, text, (m) => {
@@ -95,6 +101,12 @@ export function detectContacts(text: string, emit: Emit, digits: DigitFacts): vo
     if (n < 7 || n > 13) return;
     const ctx = before(text, m.index, 30);
     if (PHONE_CUE.test(ctx) || FAX_CUE.test(ctx) || PHONE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) phone(m.index, m.index + m[0].length, 0.75);
+  });
+  if (digits.longestRun >= 4) eachMatch(PAGER, text, (m) => {
+    // "x" alone is a pager / extension word only after a phone number ("555-1234 x4411")
+    if (/^x/i.test(m[0]) && !/\d[\s.-]?$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return;
+    const start = m.index + m[0].length - m[1]!.length;
+    phone(start, start + m[1]!.length, 0.85);
   });
   if (digits.longestRun >= 10) eachMatch(PHONE_BARE10, text, (m) => {
     const ctx = before(text, m.index, 30);

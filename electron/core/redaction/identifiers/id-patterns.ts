@@ -13,7 +13,7 @@ const NPI_LABELLED = /\bNPI\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(\d{10})\b/gi;
 
 /** Labels and the type of the value that follows them. Order matters: first match wins. */
 const LABEL_SOURCES: [RegExp, IdentifierType][] = [
-  [/\b(?:mrn|mr\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no\.?|#|number))?|chart\s*(?:number|no\.?|#)|hospital\s*(?:number|no\.?|#)|unit\s*(?:number|no\.?|#)|patient\s*id|pt\.?\s*id|patient\s*(?:number|no\.?|#))/gi, 'MRN'],
+  [/\b(?:mrn|mr\s?#|medical\s+record(?:\s+(?:number|no\.?|#))?|med\.?\s*rec(?:ord)?\.?(?:\s*(?:no\.?|#|number))?|chart\s*(?:number|no\.?|#)|hospital\s*(?:number|no\.?|#)|unit\s*(?:number|no\.?|#)|patient\s*id|pt\.?\s*id|patient\s*(?:number|no\.?|#)|emr\s*(?:id|number|no\.?|#)?|ehr\s*(?:id|number|no\.?|#)|record\s*(?:number|no\.?|#)|id\s*(?:number|no\.?|#))/gi, 'MRN'],
   [/\b(?:member|subscriber|beneficiary|insured|enrollee)\s*(?:id(?:entification)?|identifier|number|no\.?|#)|\b(?:policy|group|plan|insurance|medicare|medicaid|mbi|hicn|health\s*plan)\s*(?:id|number|no\.?|#)|\b(?:mbi|hicn|medicaid|medicare)\b/gi, 'HEALTH_PLAN_ID'],
   [/\b(?:claim|icn|dcn|tcn|internal\s+control)\s*(?:id|number|no\.?|#)?|\bclaim\b/gi, 'CLAIM_NUMBER'],
   [/\b(?:prior\s*auth(?:orization)?|pre-?auth(?:orization)?|pre-?cert(?:ification)?|authorization|auth|referral|reference|ref)\s*(?:id|number|no\.?|#|code)?|\bPA\s*(?:number|no\.?|#)/gi, 'PRIOR_AUTH_NUMBER'],
@@ -32,7 +32,7 @@ const LABEL_FIRST = new WordSet(
   medicare medicaid mbi hicn health claim icn dcn tcn internal prior pre preauth preauthorization precert precertification
   authorization auth referral reference ref pa account acct a billing invoice encounter visit fin har csn credit card iban
   routing bank license licence lic dea certificate cert driver npi state board vin vehicle plate serial s sn device udi lot
-  model implant pacemaker icd pump fingerprint finger voice voiceprint retina retinal iris biometric`.split(/\s+/),
+  model implant pacemaker icd pump fingerprint finger voice voiceprint retina retinal iris biometric emr ehr record id`.split(/\s+/),
 );
 // The value after a label: an alphanumeric code with at least one digit, up to ~25 characters.
 const LABEL_VALUE = /^\s*(?:is|was|of|:|#|-|=|\.|\s)*\s*([A-Za-z]{0,6}[- ]?(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]{0,28}[A-Za-z0-9])?)/;
@@ -86,7 +86,7 @@ function hasAgeOver89(text: string): boolean {
 }
 const AGE = /\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y\/o|y\.o\.|yo|year-old|-year|yr-old)\b)/gi;
 const AGE_LABEL = /\b(?:age[ds]?|aged)\s*[:=]?\s*(9\d|1[0-2]\d)\b/gi;
-const AGE_TURN = /\b(?:turn(?:ed|s|ing)?|is|was)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|pounds|percent|bpm|beats|mmhg|\/|\.\d))/gi;
+const AGE_TURN = /\b(?:turn(?:ed|s|ing)?|(?:he|she|patient|pt) (?:is|was))\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lb|pounds|percent|bpm|beats|mmhg|\/|\.\d))/gi;
 const HAS_IMAGE = /\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b/i;
 const PHOTO = /\b[\w-]+\.(?:jpe?g|png|heic|gif|bmp|tiff?|dcm)\b/gi;
 
@@ -123,6 +123,8 @@ export function detectIds(text: string, tokens: Token[], emit: Emit, digits: Dig
     const value = v[1]!;
     const start = end + v[0].length - value.length;
     if (value.replace(/\D/g, '').length < 3) continue;
+    // "a/c 800x12", "AC 600x14": assist-control ventilator settings
+    if (/^\d{2,4}\s*x\s*\d/i.test(value) || (/^a\/c$/i.test(m[0].trim()) && !/^\s*(?:#|:|no\b|number\b)/i.test(text.slice(end, end + 8)))) continue;
     if (type === 'PRIOR_AUTH_NUMBER' && /^ref/i.test(m[0]) && !/\d{4}/.test(value)) continue;
     if (UNIT_AFTER.test(after(text, start + value.length, 12)) && value.replace(/\D/g, '').length < 5) continue;
     emit(start, start + value.length, type, 0.9);
@@ -144,6 +146,8 @@ export function detectIds(text: string, tokens: Token[], emit: Emit, digits: Dig
   });
   if (run >= 5 || digits.dashedTriple) eachMatch(ALNUM_ID, text, (m) => {
     if (UNIT_AFTER.test(after(text, m.index + m[0].length, 10))) return;
+    // "122-134", "1900-0700": a range of values or times, not an id
+    if (/^\d{1,4}-\d{1,4}$/.test(m[0])) return;
     emit(m.index, m.index + m[0].length, 'OTHER_ID', 0.45);
   });
 

@@ -8,17 +8,28 @@ import type { Candidate } from './candidate';
 import { detectKnown, type ChartKnownMatcher, type KnownIdentifiers } from './chart-known';
 import { detectContacts } from './contact-patterns';
 import { detectDates } from './dates';
+import { detectYears } from './years';
 import { detectIds } from './id-patterns';
 import { digitFacts } from './digit-facts';
 import { defaultLexicon, type Lexicon } from './lexicon';
 import { detectNames } from './names';
+import { detectTerseNames } from './names-terse';
+import { detectFacilityCues } from './facility-cues';
 import { detectPlaces } from './places';
+import { atThreshold, DEFAULT_THRESHOLDS, type OperatingPoint } from './operating-points';
 import { resolve } from './resolve';
 import { caseBlind, tokenize } from './tokens';
 
 export interface DetectOptions {
   lexicon?: Lexicon;
-  /** Drop spans below this confidence (default 0: recall first). */
+  /**
+   * Which spans count (operating-points.ts): 'disclosure' (the default: every candidate, recall
+   * first) or 'viewing' (chart-view masking: the weakest candidates dropped).
+   */
+  operatingPoint?: OperatingPoint;
+  /** The operating points' confidence thresholds (the policy's identifierOperatingPoints); defaults DEFAULT_THRESHOLDS. */
+  thresholds?: Partial<Record<OperatingPoint, number>>;
+  /** Drop spans below this confidence; overrides operatingPoint. */
   minConfidence?: number;
   /** What the store knows about this chart and its care team (core/chart/known-identifiers.ts): found in every variant. */
   known?: KnownIdentifiers | ChartKnownMatcher;
@@ -34,16 +45,21 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   const digits = digitFacts(text);
   detectContacts(text, emit, digits);
   detectIds(text, tokens, emit, digits);
-  detectDates(text, tokens, emit, digits);
+  const namesMonth = detectDates(text, tokens, emit, digits);
+  detectYears(text, tokens, emit, digits, namesMonth);
   const blind = caseBlind(tokens);
   detectPlaces(text, tokens, blind, lex, emit, digits);
   detectNames(text, tokens, blind, lex, emit);
-  if (options.known) candidates.push(...detectKnown(text, options.known, { isCommonWord: (w) => lex.commonWords.has(w) || lex.clinicalStop.has(w) }));
+  detectTerseNames(text, tokens, lex, emit);
+  detectFacilityCues(text, tokens, blind, lex, emit);
+  if (options.known) candidates.push(...detectKnown(text, options.known, { isCommonWord: (w) => lex.commonWords.has(w) || lex.clinicalStop.has(w) || lex.clinicalWords.has(w) }));
   const spans = resolve(text, candidates);
-  const min = options.minConfidence ?? 0;
-  return min > 0 ? spans.filter((s) => s.confidence >= min) : spans;
+  const point = options.operatingPoint ?? 'disclosure';
+  const min = options.minConfidence ?? options.thresholds?.[point] ?? DEFAULT_THRESHOLDS[point];
+  return atThreshold(spans, min);
 }
 
 export { ChartKnownMatcher, CHART_KNOWN_VERSION, type KnownIdentifiers, type KnownName } from './chart-known';
 export { loadLexicon, defaultLexicon, type Lexicon } from './lexicon';
+export { atThreshold, DEFAULT_THRESHOLDS, OPERATING_POINTS, type OperatingPoint } from './operating-points';
 export { luhnValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums';

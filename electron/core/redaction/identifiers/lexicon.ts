@@ -1,6 +1,7 @@
 /**
  * The word lists the identifier detector reads from resources/identifiers/ (see its README):
- * names, places, street names, countries, common English words and the clinical stop-list.
+ * names, places, street names, countries, common English words, the clinical stop-list and the
+ * clinical vocabulary (ICD-10-CM and HCPCS description words).
  * Loaded once into Sets; pass your own Lexicon to detectIdentifiers() in tests or tools.
  */
 import fs from 'node:fs';
@@ -15,6 +16,8 @@ export interface Lexicon {
   countries: Set<string>;
   commonWords: Set<string>;
   clinicalStop: Set<string>;
+  /** Every word of the ICD-10-CM and HCPCS descriptions: ambiguous as a name or place without an anchor. */
+  clinicalWords: Set<string>;
   /** Longest entry of places / street names, in words. */
   maxPlaceWords: number;
 }
@@ -27,6 +30,7 @@ const FILES = {
   countries: 'countries.txt',
   commonWords: 'common-words.txt',
   clinicalStop: 'clinical-stop.txt',
+  clinicalWords: 'clinical-vocabulary.txt',
 } as const;
 
 function candidateDirs(): string[] {

@@ -20,7 +20,7 @@ const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
 const words = (s: string) => new Set(s.split(' '));
 const TITLES = words('dr doctor prof professor mr mrs ms miss mx mister madam sir rev');
 const PROVIDER_TITLES = words('dr doctor prof professor');
-const PROVIDER_1 = words('surgeon assistant anesthesiologist pcp cc consultant provider physician resident fellow covering per attending');
+const PROVIDER_1 = words('surgeon assistant anesthesiologist pcp consultant provider physician resident fellow covering attending');
 const PROVIDER_2 = new Set(['seen by', 'referred by', 'referral from', 'dictated by', 'transcribed by', 'signed by', 'anesthesia by', 'evaluated by', 'examined by', 'performed by', 'read by', 'interpreted by', 'reviewed by', 'discussed with', 'primary care', 'care physician', 'care provider', 'care doctor', 'consulting physician', 'attending physician', 'assistant surgeon', 'referring physician', 'referring provider', 'referring doctor']);
 const RELATION_1 = words("husband wife spouse son daughter mother father mom dad sister brother grandson granddaughter grandmother grandfather grandma grandpa aunt uncle niece nephew cousin friend neighbor neighbour caregiver guardian partner boyfriend girlfriend fiance fiancee fiancé fiancée roommate employer boss coworker called named hi hello dear nok poa informant name patient pt contact insured subscriber guarantor member i'm");
 const RELATION_2 = new Set(['spoke with', 'spoke to', 'talked to', 'talked with', 'name is', 'i am', 'this is', 'calls me', 'emergency contact', 'of kin', 'accompanied by', 'patient name', 'pt name']);
@@ -32,7 +32,7 @@ const FIELD_1 = words('name patient re insured subscriber guarantor member');
  * ("MOM HAS NO CONCERNS", "Dr. The patient") and form labels that follow a cut-off "Dr." ("Dr. Patient
  * email:", "Dr. Photo of the wound"). He and Her are left out: both are also surnames.
  */
-const NOT_A_NAME = words('the an this that these those his its our their your my she it we they them has had have was were is are did does said says states reports denies patient photo prescriber vehicle pacemaker claim ssn rendering address seen member follow follow-up medical can mr mrs ms miss dr');
+const NOT_A_NAME = words('son daughter wife husband mother father family brother sister dtr team the an this that these those his its our their your my she it we they them has had have was were is are did does said says states reports denies patient photo prescriber vehicle pacemaker claim ssn rendering address seen member follow follow-up medical can mr mrs ms miss dr');
 /** A specialty or service ("referred by Neuro-ophthalmology", "per Cardiology"), not a person. */
 const SERVICE = /(?:ology|iatry|iatrics|surgery)$/;
 /** Endings of clinical terms that no given name or surname has ("Atrial Fibrillation", "Pediatric Rheumatology", "Staphylococcus Aureus"). */
@@ -69,7 +69,15 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   const isDict = (i: number) => isFirst(i) || isLast(i);
   const isStop = memo(lex.clinicalStop);
   const inCommon = memo(lex.commonWords);
-  const isCommon = (i: number) => inCommon(i) || isStop(i);
+  const inClinical = memo(lex.clinicalWords);
+  /** "Plan-wean", "A-paced", "called-update": every part of a hyphenated word is a word or a letter. */
+  const hyphenWords = (i: number) => {
+    const t = tokens[i]!;
+    const h = text.indexOf('-', t.start);
+    if (h < 0 || h >= t.end) return false;
+    return t.lower.split('-').every((p) => p.length <= 1 || lex.commonWords.has(p) || lex.clinicalWords.has(p) || lex.clinicalStop.has(p));
+  };
+  const isCommon = (i: number) => inCommon(i) || isStop(i) || inClinical(i) || hyphenWords(i);
   const monthInProse = (i: number) => i > 0 && MONTHS.has(tokens[i]!.lower) && MONTH_CUE.has(tokens[i - 1]!.lower);
   /** In capitals, a bare A or I before a word is the article or pronoun ("USING A KELLY CLAMP"), not an initial. */
   const capsArticle = (i: number) => blind[i]! && (tokens[i]!.lower === 'a' || tokens[i]!.lower === 'i') && text.charCodeAt(tokens[i]!.end) !== 46;
@@ -170,7 +178,7 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
 
   // C. credentials after a name: "John Smith, MD", "J. SMITH MD"
   for (let j = 0; j < n; j++) {
-    if (used[j] || !tokens[j]!.cap) continue;
+    if (used[j] || !tokens[j]!.cap || /^(?:see|per|please|call|page|notify|ask|tell|via|with|by)$/.test(tokens[j]!.lower)) continue;
     // a credential follows: ", MD" or " MD" (upper-case letter next)
     const c1 = text.charCodeAt(tokens[j]!.end);
     const c2 = text.charCodeAt(tokens[j]!.end + (c1 === 44 ? 2 : 1));

@@ -70,9 +70,18 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     // numbers of doses / times are not house numbers
     // "#15 scalpel", "4-0 Prolene": a blade or suture size, not a house number
     if (text.charCodeAt(m.index - 1) === 35 || /^\d-0\s/.test(m[0])) return;
-    if (/^\d+(?:-\d+)?\s+(?:times|tablets?|tabs?|caps?|mg|ml|units|days?|weeks?|months?|years?|hours?|minutes?|of|to|and|or|x|cm|mm|episodes?|drinks?|packs?|cigarettes?|beers?|glasses?|cups?|pounds?|lbs?|kg|puffs?|doses?|point)\b/i.test(m[0])) return;
+    if (/^\d+(?:-\d+)?\s+(?:times|tablets?|tabs?|caps?|mg|ml|units|days?|weeks?|months?|years?|hours?|minutes?|of|to|and|or|x|cm|mm|episodes?|drinks?|packs?|cigarettes?|beers?|glasses?|cups?|pounds?|lbs?|kg|puffs?|doses?|point|[ap]\.?m\.?|yrs?|yo|beats?|u|hrs?|mins?|secs?|bpm|fr|french|liters?)\b/i.test(m[0])) return;
     // street words are capitalised ("3-0 Vicryl was used to close" is not an address)
     const inner = m[0].split(/\s+/).slice(1, -1);
+    // "100.4 R. Pt": the decimals of a reading, not a house number
+    if (/[\d.]/.test(text[m.index - 1] ?? '')) return;
+    // "2 MEDIASTINAL CT", "12U REG INSULN SQ": clinical words before a street-type abbreviation
+    if (/^(?:st|ct|sq|pt|dr|pl|cir|run|point)\.?$/i.test(m[0].split(/\s+/).pop() ?? '') && inner.some((w) => {
+      // a direction or a Title Case word is a street's ("West Elm St"); capitals or lower case may be clinical ("2 MEDIASTINAL CT")
+      if (/^(?:north|south|east|west|[nsew]\.?)$/i.test(w) || /^[A-Z][a-z]/.test(w)) return false;
+      const l = w.toLowerCase();
+      return lex.clinicalStop.has(l) || (lex.clinicalWords.has(l) && !lex.streetNames.has(l) && !lex.commonWords.has(l));
+    })) return;
     if (inner.some((w) => /^[a-zà-ɏ]/.test(w) && !/^(?:de|del|la|le|du|van|von|der|st|nd|rd|th)$/.test(w))) return;
     // in capitals, English function words or a sentence break show prose ("4-0 CHROMIC WAS USED TO RUN", "11 O'CLOCK POSITION ALL THE WAY")
     if (m[0] === m[0].toUpperCase() && inner.some((w) => (/\.$/.test(w) && w.length > 3) || CAPS_PROSE.test(w))) return;
@@ -174,6 +183,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
       for (let q = k + 1; q <= i; q++) phrase += ' ' + tokens[q]!.lower;
       const first = tokens[k]!;
       if (!first.cap && !STREET_PREFIX.test(first.lower)) continue;
+      // "via TLC 11", "VIA ART LINE 107": the preposition before a clinical word, not Via Roma
+      if (first.lower === 'via' && (!first.cap || first.upper || tokens.slice(k + 1, i + 1).some((x) => x.upper || lex.clinicalStop.has(x.lower) || lex.clinicalWords.has(x.lower)))) continue;
       if (k < i && tokens.slice(k + 1, i + 1).some((x) => STREET_PROSE.test(x.lower))) continue;
       const abbrevAfter = k === i - 1 && first.cap && STREET_ABBREV_AFTER.test(t.lower) && !lex.commonWords.has(first.lower);
       if (lex.streetNames.has(phrase) || (k === i && STREET_MORPHEME.test(t.lower) && t.lower.length > 5 && !ENGLISH_ING.test(t.lower)) || (k < i && STREET_PREFIX.test(first.lower) && tokens[i]!.cap) || abbrevAfter) {
@@ -210,7 +221,7 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     const k = best;
     const single = k === i;
     const cue = LOCATION_CUE.test(before(text, t.start, 30));
-    const ambiguous = lex.commonWords.has(bestPhrase) || lex.clinicalStop.has(bestPhrase) || (single && (lex.firstNames.has(bestPhrase) || lex.lastNames.has(bestPhrase)));
+    const ambiguous = lex.commonWords.has(bestPhrase) || lex.clinicalStop.has(bestPhrase) || lex.clinicalWords.has(bestPhrase) || (single && (lex.firstNames.has(bestPhrase) || lex.lastNames.has(bestPhrase)));
     if (single && ambiguous && !cue) continue;
     if (single && lex.commonWords.has(bestPhrase) && (blind[i] || !cue)) continue;
     if (single && t.end - t.start < 4) continue;

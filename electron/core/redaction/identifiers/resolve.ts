@@ -7,12 +7,15 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 export function resolve(text: string, candidates: Candidate[]): IdentifierSpan[] {
   const valid = candidates.filter((c) => c.start >= 0 && c.end <= text.length && c.end > c.start);
   if (!valid.length) return [];
-  valid.sort((a, b) => a.type.localeCompare(b.type) || a.start - b.start);
+  // person names merge across NAME / PROVIDER_NAME ("FRANCIS G" and "G. LEVINE, RRT" are one name)
+  const group = (c: Candidate) => (c.type === 'PROVIDER_NAME' ? 'NAME' : c.type);
+  valid.sort((a, b) => group(a).localeCompare(group(b)) || a.start - b.start);
   const merged: Candidate[] = [];
   for (const c of valid) {
     const last = merged[merged.length - 1];
-    if (last && last.type === c.type && c.start < last.end) {
+    if (last && group(last) === group(c) && c.start < last.end) {
       last.end = Math.max(last.end, c.end);
+      if (c.confidence > last.confidence || (c.confidence === last.confidence && c.type === 'PROVIDER_NAME')) last.type = c.type;
       last.confidence = Math.max(last.confidence, c.confidence);
     } else merged.push({ ...c });
   }

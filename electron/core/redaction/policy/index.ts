@@ -23,6 +23,7 @@ function ruleIds(p: Policy): string[] {
   for (const pp of Object.values(p.purposes)) ids.push(pp.roles.id, pp.sections.id, pp.structured.id, pp.identifiers.id, pp.labels.id, pp.masked.id);
   ids.push(...Object.values(p.rules).map((r) => r.id));
   ids.push(...Object.values(p.access).map((r) => r.id));
+  if (p.identifierOperatingPoints) ids.push(p.identifierOperatingPoints.id);
   return ids;
 }
 

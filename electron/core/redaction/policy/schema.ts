@@ -62,6 +62,11 @@ export const PolicySchema = z
     purposes: z.object(Object.fromEntries(PURPOSES.map((p) => [p, PurposePolicySchema])) as Record<(typeof PURPOSES)[number], typeof PurposePolicySchema>).strict(),
     rules: z.object({ psychotherapy: Rule, taskRelated: Rule, grant: Rule }).strict(),
     access: AccessPolicySchema,
+    /**
+     * The identifier finder's operating points: the confidence a detected span needs to count.
+     * disclosure (queries, packets, de-identified export): recall first; viewing (chart-view masking).
+     */
+    identifierOperatingPoints: rule({ disclosure: z.number().min(0).max(1), viewing: z.number().min(0).max(1) }).optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 /** Hand-written hard cases: names that are clinical words, twelve date formats, number lookalikes. */
 import { describe, expect, it } from 'vitest';
 import type { IdentifierType } from '../../../../shared/identifier-types';
+import { detectIdentifiers } from '../../../../electron/core/redaction/identifiers/index';
 import { spans, covered, touched } from '../../../support/identifier-spans';
 
 const found = (text: string) => spans(text).map((s) => `${s.type}:${s.text}`);
@@ -61,10 +62,16 @@ describe('dates in twelve formats, and what is not a date', () => {
     'Takes it 2-3 times a day.',
     'Motor strength 5/5 bilaterally. Pain 8/10. Grade 3/6 systolic murmur.',
     'Pupils 3/3 decreasing to 2/2 on exposure to light.',
-    'Diagnosed in 2019. Smoked 1 ppd for 20 years.',
     'The patient may be discharged tomorrow.',
   ])('no date in %s', (text) => {
     expect(spans(text).filter((s) => s.type === 'DATE')).toEqual([]);
+  });
+
+  // a year alone is not a Safe Harbor date element: chart views leave it; disclosures (recall first) take it
+  it('leaves a year alone to chart views, and disclosures take it', () => {
+    const text = 'Diagnosed in 2019. Smoked 1 ppd for 20 years.';
+    expect(detectIdentifiers(text, { operatingPoint: 'viewing' }).filter((s) => s.type === 'DATE')).toEqual([]);
+    expect(detectIdentifiers(text).map((s) => s.text)).toEqual(['2019']);
   });
 });
 

@@ -38,6 +38,11 @@ describe('ntk phi scan', () => {
     ]);
   });
 
+  it('--jsonl scans at the disclosure operating point: weak candidates (a year alone) are kept', async () => {
+    const r = await ntk(['phi', 'scan', '--jsonl', '-'], '{"id":"n1","text":"PMH: CABG 1962."}\n');
+    expect(JSON.parse(r.out[0]!).spans).toEqual([{ start: 10, end: 14, type: 'DATE', text: '1962', confidence: 0.5 }]);
+  });
+
   it('usage errors exit 64', async () => {
     expect((await ntk(['phi'])).code).toBe(EXIT_CODES.USAGE);
     expect((await ntk(['phi', 'scan'])).code).toBe(EXIT_CODES.USAGE);
