@@ -153,8 +153,14 @@ export class AuditLog {
   /** Signs the committed head into the head log (every commit; never a head that might roll back). */
   private signHead(seq: number, head: Buffer): void {
     if (!this.heads || seq <= this.lastSigned) return;
-    this.heads.append(seq, head, this.clock.now().toISOString());
-    this.lastSigned = seq;
+    try {
+      this.heads.append(seq, head, this.clock.now().toISOString());
+      this.lastSigned = seq;
+    } catch {
+      // The record is committed; a head log that cannot be written (disk full, folder gone) must not
+      // fail the action it audits nor crash the process from a deferred sign. The head stays unsigned,
+      // so verify reports the tail as unverifiable, and the next commit tries again.
+    }
   }
 
   private scheduleSign(): void {

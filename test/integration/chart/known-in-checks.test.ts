@@ -18,14 +18,15 @@ describe('chart-aware identifiers in the outgoing checks', () => {
       return p;
     })();
     const known = knownIdentifierSource(db).forPatient(patientId)!.matcher;
-    const question = 'Per vreeland, is the anemia in odessa quillbrook (chart 00775521) acute blood loss?';
+    const question = 'Discussed with vreeland: is the anemia in quillbrook (chart 00775521) acute blood loss?';
     const query = (k?: typeof known) => minimumNecessary({ question, options: [], facts: [], hasProvider: true, known: k }).map((f) => `${f.type}:${f.excerpt}`);
-    expect(query(known)).toEqual(expect.arrayContaining(['NAME:odessa quillbrook', 'PROVIDER_NAME:vreeland', 'MRN:00775521']));
-    expect(query()).not.toContain('NAME:odessa quillbrook');
+    expect(query(known)).toEqual(expect.arrayContaining(['NAME:quillbrook', 'PROVIDER_NAME:vreeland', 'MRN:00775521']));
+    // A lower-case surname alone, and a clinician's surname alone: the generic finder cannot tell them from words.
+    expect(query().filter((f) => /quillbrook|vreeland/.test(f))).toEqual([]);
 
     const model = { summary: { claimNumber: 'C-1', lines: [] }, excerpts: [] } as unknown as PacketModel;
     const packet = identifierCheck([{ where: 'letter', text: question }], model, known).identifiers.map((f) => `${f.type}:${f.text}`);
-    expect(packet).toEqual(expect.arrayContaining(['NAME:odessa quillbrook', 'PROVIDER_NAME:vreeland', 'MRN:00775521']));
+    expect(packet).toEqual(expect.arrayContaining(['NAME:quillbrook', 'PROVIDER_NAME:vreeland', 'MRN:00775521']));
     t.backend.close();
   });
 });
