@@ -176,7 +176,7 @@ describe('view properties', () => {
   });
 });
 
-/** Sections with text fixed by position, so twins differ only where they are told to. */
+/** Sections with text (and identifier spans) fixed by position, so twins differ only where they are told to. */
 function materializeAt(docs: Array<{ sections: GenSection[]; date: string | null }>) {
   let nextId = 1;
   const metas: DocumentMeta[] = [];
@@ -188,7 +188,16 @@ function materializeAt(docs: Array<{ sections: GenSection[]; date: string | null
       const start = body.text.length;
       const words = g.words.map((w, k) => `${w}${di}x${ordinal}x${k}q`);
       const title = words[0]!.toUpperCase();
-      body.text += `${title}:\n${words.slice(1).join(' ')}\n`;
+      body.text += `${title}:\n`;
+      // identifiers of any type and confidence: a masked section's (weak or strong) never shows either
+      const idAt = new Map(g.ids.map((i) => [i.at % words.length, i]));
+      words.slice(1).forEach((w, k) => {
+        if (k) body.text += ' ';
+        const id = idAt.get(k + 1);
+        if (id) body.identifiers.push({ start: body.text.length, end: body.text.length + w.length, type: id.type, confidence: id.confidence });
+        body.text += w;
+      });
+      body.text += '\n';
       body.sections.push({ id: nextId++, ordinal, start, end: body.text.length, loinc: g.loinc, title, labels: g.labels });
     });
     bodies.set(docId, body);
