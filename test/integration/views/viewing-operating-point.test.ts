@@ -19,7 +19,7 @@ const WEAK_NUMBERS = ['7340192', '4417 2290 31', 'ZX-40117'];
 
 const NOTE = `PROGRESS NOTE
 HISTORY OF PRESENT ILLNESS:
-Seen in clinic in March with chest pain. PMH: MI in '98, admitted 03/14/2024 for a stent. Ticket 7340192 reviewed. ID 4417 2290 31 noted. Case ZX-40117 opened.
+Seen in clinic in March with chest pain. Ticket 7340192 reviewed. ID 4417 2290 31 noted. Case ZX-40117 opened. PMH: MI in '98, admitted 03/14/2024 for a stent.
 ASSESSMENT AND PLAN:
 Unstable angina, resolved. mary kondouli from speech in to see pt.
 `;
@@ -93,6 +93,8 @@ describe('chart views at the viewing operating point', () => {
     const draft = await biller('packetDraft', { claimId: seeded.claimId });
     const plan = draft.sources[0]!.sections.find((s) => s.text.includes('Unstable angina'))!;
     expect(plan.text).toContain('mary kondouli');
+    const hpi = draft.sources[0]!.sections.find((s) => s.text.includes('chest pain'))!;
+    expect(hpi.text).toContain('Ticket [OTHER_ID] reviewed. ID [PHONE] noted. Case [OTHER_ID] opened.');
     const serialized = JSON.stringify(draft);
     for (const n of WEAK_NUMBERS) expect(serialized, n).not.toContain(n);
     const check = await biller('packetCheck', {
