@@ -10,6 +10,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import type { DocumentView } from '../../../shared/chart-contract';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
+import { Deidentifier } from '../../../electron/core/redaction/deid';
 import { withUsers } from '../../support/backend';
 import { seedClaim } from '../../support/billing';
 import { signIn } from '../../support/sign-in';
@@ -105,5 +106,11 @@ describe('chart views at the viewing operating point', () => {
     });
     expect(check.identifiers.map((i) => `${i.type}:${i.text}`)).toContain('NAME:mary kondouli');
     t.backend.close();
+  });
+
+  it('de-identified export still replaces every weak candidate the view shows (disclosure point)', () => {
+    const out = new Deidentifier({ seed: 'viewing-point' }).deidentify(NOTE);
+    for (const w of ['in March', "in '98", 'kondouli', ...WEAK_NUMBERS]) expect(out.text, w).not.toContain(w);
+    expect(out.text).toContain('chest pain');
   });
 });
