@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import type { IdentifierSpan } from '../../shared/identifier-types';
 import { detectIdentifiers } from '../../electron/core/redaction/identifiers/index';
 import { defaultLexicon } from '../../electron/core/redaction/identifiers/lexicon';
-import { atThreshold, DEFAULT_THRESHOLDS, OPERATING_POINTS } from '../../electron/core/redaction/identifiers/operating-points';
+import { atOperatingPoint, DEFAULT_THRESHOLDS, OPERATING_POINTS } from '../../electron/core/redaction/identifiers/operating-points';
 import { STATE_NAMES } from '../../electron/core/redaction/identifiers/us-states';
 import { defaultPolicy } from '../../electron/core/redaction/policy/index';
 import { corporaDir } from '../../test/support/corpora';
@@ -66,7 +66,7 @@ function run(docs: Doc[], label: string, tuning: boolean) {
     const overlap = new OverlapScorer();
     const token = new Scorer();
     docs.forEach((d, i) => {
-      const spans = atThreshold(spansOf[i]!, thresholds[point]);
+      const spans = atOperatingPoint(spansOf[i]!, point, thresholds);
       overlap.add(d.text, d.gold, spans, d.neutral);
       if (d.token) token.add(d.token, spans);
     });

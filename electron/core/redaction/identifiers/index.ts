@@ -16,7 +16,7 @@ import { detectNames } from './names';
 import { detectTerseNames } from './names-terse';
 import { detectFacilityCues } from './facility-cues';
 import { detectPlaces } from './places';
-import { atThreshold, DEFAULT_THRESHOLDS, type OperatingPoint } from './operating-points';
+import { atOperatingPoint, atThreshold, DEFAULT_THRESHOLDS, type OperatingPoint } from './operating-points';
 import { resolve } from './resolve';
 import { caseBlind, tokenize } from './tokens';
 
@@ -24,12 +24,13 @@ export interface DetectOptions {
   lexicon?: Lexicon;
   /**
    * Which spans count (operating-points.ts): 'disclosure' (the default: every candidate, recall
-   * first) or 'viewing' (chart-view masking: the weakest candidates dropped).
+   * first) or 'viewing' (chart-view masking: weak name, place and date candidates dropped; see
+   * operating-points.ts for which types a threshold may drop).
    */
   operatingPoint?: OperatingPoint;
   /** The operating points' confidence thresholds (the policy's identifierOperatingPoints); defaults DEFAULT_THRESHOLDS. */
   thresholds?: Partial<Record<OperatingPoint, number>>;
-  /** Drop spans below this confidence; overrides operatingPoint. */
+  /** Drop spans below this confidence, whatever their type; overrides operatingPoint. */
   minConfidence?: number;
   /** What the store knows about this chart and its care team (core/chart/known-identifiers.ts): found in every variant. */
   known?: KnownIdentifiers | ChartKnownMatcher;
@@ -54,12 +55,11 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   detectFacilityCues(text, tokens, blind, lex, emit);
   if (options.known) candidates.push(...detectKnown(text, options.known, { isCommonWord: (w) => lex.commonWords.has(w) || lex.clinicalStop.has(w) || lex.clinicalWords.has(w) }));
   const spans = resolve(text, candidates);
-  const point = options.operatingPoint ?? 'disclosure';
-  const min = options.minConfidence ?? options.thresholds?.[point] ?? DEFAULT_THRESHOLDS[point];
-  return atThreshold(spans, min);
+  if (options.minConfidence !== undefined) return atThreshold(spans, options.minConfidence);
+  return atOperatingPoint(spans, options.operatingPoint ?? 'disclosure', { ...DEFAULT_THRESHOLDS, ...options.thresholds });
 }
 
 export { ChartKnownMatcher, CHART_KNOWN_VERSION, type KnownIdentifiers, type KnownName } from './chart-known';
 export { loadLexicon, defaultLexicon, type Lexicon } from './lexicon';
-export { atThreshold, DEFAULT_THRESHOLDS, OPERATING_POINTS, type OperatingPoint } from './operating-points';
+export { atOperatingPoint, atThreshold, DEFAULT_THRESHOLDS, OPERATING_POINTS, THRESHOLDED_TYPES, type OperatingPoint } from './operating-points';
 export { luhnValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums';

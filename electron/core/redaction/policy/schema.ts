@@ -64,7 +64,9 @@ export const PolicySchema = z
     access: AccessPolicySchema,
     /**
      * The identifier finder's operating points: the confidence a detected span needs to count.
-     * disclosure (queries, packets, de-identified export): recall first; viewing (chart-view masking).
+     * disclosure (queries, packets, de-identified export): recall first; viewing (chart-view masking),
+     * which drops only weak name, place and date candidates (identifiers/operating-points.ts
+     * THRESHOLDED_TYPES): number-bearing types stay masked whatever the figure.
      */
     identifierOperatingPoints: rule({ disclosure: z.number().min(0).max(1), viewing: z.number().min(0).max(1) }).optional(),
   })

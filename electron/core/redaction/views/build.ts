@@ -10,7 +10,7 @@ import type { ChartView, DocumentSummary, DocumentView, SectionView } from '../.
 import type { ActiveGrant } from '../../../../shared/access-types';
 import { decide, grantsCovering, purposePolicy, relevantGrants, type Decision } from './decide';
 import type { HandleTable } from './handles';
-import { renderRange, renderValue, type Rendered } from './render';
+import { renderRange, renderValue, viewingIdentifiers, type Rendered } from './render';
 import type { CodedRow, DocumentBody, DocumentMeta, EncounterRow, SectionRow, StructuredRows, ViewRequest } from './types';
 import type { Ds4pLabel } from '../types';
 
@@ -124,14 +124,20 @@ export function buildChartView(
   };
 }
 
-/** A visible section's rendered text and title (identifiers applied to both). */
+/**
+ * A visible section's rendered text and title (identifiers applied to both). Views mask at the
+ * policy's `viewing` operating point (operating-points.ts: weak name, place and date candidates are
+ * shown, every number-bearing identifier stays masked); what leaves the app (queries, packets,
+ * de-identified export) is checked again at the `disclosure` point by its own code.
+ */
 function renderSection(req: ViewRequest, body: DocumentBody, s: SectionRow): Rendered & { title: string } {
   const pp = purposePolicy(req);
-  const rendered = renderRange(body.text, s.start, s.end, body.identifiers, pp);
+  const identifiers = viewingIdentifiers(req.policy, body.identifiers);
+  const rendered = renderRange(body.text, s.start, s.end, identifiers, pp);
   let title = s.title;
   const at = s.title ? body.text.indexOf(s.title, s.start) : -1;
-  if (at >= 0 && at < s.end && body.identifiers.some((i) => i.start < at + s.title.length && i.end > at)) {
-    title = renderRange(body.text, at, at + s.title.length, body.identifiers, pp).text;
+  if (at >= 0 && at < s.end && identifiers.some((i) => i.start < at + s.title.length && i.end > at)) {
+    title = renderRange(body.text, at, at + s.title.length, identifiers, pp).text;
   }
   return { ...rendered, title };
 }

@@ -2,10 +2,12 @@
  * Applies identifier handling to visible text: each stored identifier span is shown, replaced by
  * its token (`[NAME]`, `[PHONE]`…) or generalized (a date to its year, an age over 89 to `90+`, a
  * ZIP code to its first three digits) as the purpose's policy says. Pure; the spans come from the
- * import-time analysis, nothing is re-detected here.
+ * import-time analysis (with their confidence), nothing is re-detected here; views keep those that
+ * count at the policy's viewing operating point (viewingIdentifiers).
  */
 import { MASK_TOKEN, type IdentifierType } from '../../../../shared/identifier-types';
-import type { IdentifierMode, PurposePolicy } from '../policy';
+import { atOperatingPoint } from '../identifiers/operating-points';
+import type { IdentifierMode, Policy, PurposePolicy } from '../policy';
 import type { StoredIdentifier } from './types';
 
 export interface TokenMark {
@@ -18,6 +20,14 @@ export interface TokenMark {
 export interface Rendered {
   text: string;
   tokens: TokenMark[];
+}
+
+/**
+ * The stored spans a chart view masks: those that count at the policy's `viewing` operating point
+ * (identifiers/operating-points.ts; the finder's defaults when the policy names none). Order kept.
+ */
+export function viewingIdentifiers(policy: Pick<Policy, 'identifierOperatingPoints'>, spans: readonly StoredIdentifier[]): StoredIdentifier[] {
+  return atOperatingPoint(spans, 'viewing', policy.identifierOperatingPoints);
 }
 
 export const modeOf = (pp: PurposePolicy, type: IdentifierType): IdentifierMode => pp.identifiers.types[type] ?? pp.identifiers.default;

@@ -15,6 +15,7 @@ import { decideDocument } from '../../../../electron/core/redaction/views/build'
 import { relevantGrants } from '../../../../electron/core/redaction/views/decide';
 import { HandleTable } from '../../../../electron/core/redaction/views/handles';
 import { modeOf } from '../../../../electron/core/redaction/views/render';
+import { THRESHOLDED_TYPES } from '../../../../electron/core/redaction/identifiers/operating-points';
 import type { DocumentBody, DocumentMeta, EncounterRow, StoredIdentifier, ViewRequest } from '../../../../electron/core/redaction/views/types';
 import { DS4P_LABELS, type Ds4pLabel } from '../../../../electron/core/redaction/types';
 import { numberHandles } from '../../../support/pairs';
@@ -27,14 +28,14 @@ interface GenSection {
   words: string[];
   loinc: string;
   labels: Ds4pLabel[];
-  ids: Array<{ at: number; type: IdentifierType }>;
+  ids: Array<{ at: number; type: IdentifierType; confidence: number }>;
 }
 
 const section = fc.record({
   words: fc.array(word, { minLength: 2, maxLength: 14 }),
   loinc: fc.constantFrom(...CODES),
   labels: fc.subarray([...DS4P_LABELS], { maxLength: 2 }),
-  ids: fc.array(fc.record({ at: fc.nat(13), type: fc.constantFrom(...IDENTIFIER_TYPES) }), { maxLength: 3 }),
+  ids: fc.array(fc.record({ at: fc.nat(13), type: fc.constantFrom(...IDENTIFIER_TYPES), confidence: fc.double({ min: 0.01, max: 1, noNaN: true }) }), { maxLength: 3 }),
 });
 const doc = fc.record({ sections: fc.array(section, { minLength: 1, maxLength: 5 }), date: fc.constantFrom(null, '2024-03-14', '2019-07-01T10:00:00Z') });
 
@@ -47,6 +48,7 @@ const policyVariant = fc.record({
   psychotherapy: fc.constantFrom('show', 'withhold'),
   defaultMode: fc.constantFrom(...MODES),
   modes: fc.dictionary(fc.constantFrom(...IDENTIFIER_TYPES), fc.constantFrom(...MODES)),
+  viewing: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
 type PolicyVariant = typeof policyVariant extends fc.Arbitrary<infer T> ? T : never;
@@ -73,12 +75,12 @@ function materialize(docs: Array<{ sections: GenSection[]; date: string | null }
     d.sections.forEach((g, ordinal) => {
       const start = text.length;
       const words = g.words.map((w) => `${w}${(serial++).toString(36)}q`);
-      const idAt = new Map(g.ids.map((i) => [i.at % words.length, i.type]));
+      const idAt = new Map(g.ids.map((i) => [i.at % words.length, i]));
       const title = words[0]!.toUpperCase();
       text += `${title}:\n`;
       words.slice(1).forEach((w, i) => {
-        const type = idAt.get(i + 1);
-        if (type) body.identifiers.push({ start: text.length, end: text.length + w.length, type, confidence: 0.9 } satisfies StoredIdentifier);
+        const id = idAt.get(i + 1);
+        if (id) body.identifiers.push({ start: text.length, end: text.length + w.length, type: id.type, confidence: id.confidence } satisfies StoredIdentifier);
         text += `${w} `;
       });
       text += '\n';
@@ -101,6 +103,7 @@ function policyFrom(v: PolicyVariant): Policy {
   pp.psychotherapyNotes = v.psychotherapy as 'show' | 'withhold';
   pp.identifiers.default = v.defaultMode;
   pp.identifiers.types = v.modes;
+  json.identifierOperatingPoints!.viewing = v.viewing;
   return loadPolicy(json);
 }
 
@@ -144,7 +147,15 @@ describe('view properties', () => {
                 for (let k = 0; k + 12 <= text.length; k++) expect(serialized).not.toContain(text.slice(k, k + 12));
               }
             });
-            for (const id of body.identifiers) if (modeOf(pp, id.type) === 'mask') expect(serialized).not.toContain(body.text.slice(id.start, id.end));
+            // Masked at the viewing operating point: every number-bearing type whatever its confidence,
+            // the word-like types at or above the policy's threshold; a weaker word-like candidate
+            // in a visible section is shown as written.
+            for (const id of body.identifiers) {
+              if (modeOf(pp, id.type) !== 'mask') continue;
+              const value = body.text.slice(id.start, id.end);
+              if (!THRESHOLDED_TYPES.has(id.type) || id.confidence >= variant.viewing) expect(serialized).not.toContain(value);
+              else if (body.sections.some((s, i) => decisions[i]!.visible && s.start <= id.start && id.end <= s.end)) expect(serialized).toContain(value);
+            }
           }
           for (const v of docViews) {
             for (const s of v?.sections ?? []) {
@@ -165,7 +176,7 @@ describe('view properties', () => {
   });
 });
 
-/** Sections with text fixed by position, so twins differ only where they are told to. */
+/** Sections with text (and identifier spans) fixed by position, so twins differ only where they are told to. */
 function materializeAt(docs: Array<{ sections: GenSection[]; date: string | null }>) {
   let nextId = 1;
   const metas: DocumentMeta[] = [];
@@ -177,7 +188,16 @@ function materializeAt(docs: Array<{ sections: GenSection[]; date: string | null
       const start = body.text.length;
       const words = g.words.map((w, k) => `${w}${di}x${ordinal}x${k}q`);
       const title = words[0]!.toUpperCase();
-      body.text += `${title}:\n${words.slice(1).join(' ')}\n`;
+      body.text += `${title}:\n`;
+      // identifiers of any type and confidence: a masked section's (weak or strong) never shows either
+      const idAt = new Map(g.ids.map((i) => [i.at % words.length, i]));
+      words.slice(1).forEach((w, k) => {
+        if (k) body.text += ' ';
+        const id = idAt.get(k + 1);
+        if (id) body.identifiers.push({ start: body.text.length, end: body.text.length + w.length, type: id.type, confidence: id.confidence });
+        body.text += w;
+      });
+      body.text += '\n';
       body.sections.push({ id: nextId++, ordinal, start, end: body.text.length, loinc: g.loinc, title, labels: g.labels });
     });
     bodies.set(docId, body);
