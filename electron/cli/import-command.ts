@@ -27,6 +27,7 @@ export function formatSummary(s: ImportSummary): string {
   if (counts.length) lines.push(...counts.map(([k, v]) => `  ${k.padEnd(16)} ${v}`));
   const skipped = Object.entries(s.skipped);
   if (skipped.length) lines.push(`not imported: ${skipped.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  for (const r of s.results) for (const w of r.warnings ?? []) lines.push(`warning ${r.file}: ${w}`);
   for (const r of s.rejected) lines.push(`rejected ${r.file}: ${r.reason} (${r.code})`);
   return lines.join('\n');
 }

@@ -43,6 +43,7 @@ export interface ParsedRemitLine extends RemitLineInput {
 
 export interface ParsedRemitClaim extends RemitClaimInput {
   rarc: string[];
+  refs: Record<string, string>;
   lines: ParsedRemitLine[];
   /** AMT at claim level by qualifier (AU coverage, I interest ...). */
   amounts: Record<string, number>;
@@ -59,6 +60,13 @@ export interface ParsedRemittance extends RemittanceInput {
 // Unambiguous (digits, then an optional '.' and digits; or '.' and digits), so linear: `\d+\.?\d*` could split
 // a run of digits in every way before failing, quadratic on a long bad amount.
 const MONEY = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * Claim-level REF qualifiers (2100) kept for disputes: 1K payer claim number, F8 original reference number,
+ * EA medical record number (PHI), G1 prior authorization, 9A/9C repriced claim reference, BB authorization,
+ * 1L group or policy number, CE class of contract, IG insurance policy. Not SY (social security number).
+ */
+const CLAIM_REFS = new Set(['1K', 'F8', 'EA', 'G1', '9A', '9C', 'BB', '1L', 'CE', 'IG']);
 
 /** Detail segments skipped (with a warning) when unreadable; anything else unreadable leaves its transaction set out. */
 const SOFT = new Set(['CAS', 'DTM', 'AMT', 'LQ', 'MIA', 'MOA', 'PLB', 'NM1']);
@@ -213,11 +221,21 @@ function transaction(body: Segment[], d: Delimiters, control: ParsedRemittance['
           if (el(seg, 3) === 'XX' && el(seg, 4)) r.payeeNpi = el(seg, 4);
         }
         break;
-      case 'REF':
-        if (claim) break;
+      case 'REF': {
+        const q = el(seg, 1);
+        const v = el(seg, 2);
+        if (line) {
+          if (q === '6R' && v) line.controlNumber = v;
+          break;
+        }
+        if (claim) {
+          if (CLAIM_REFS.has(q) && v) claim.refs[q] ??= v;
+          break;
+        }
         if (party === 'PR' && el(seg, 1) === '2U' && el(seg, 2)) r.payerId ??= el(seg, 2);
         if (party === 'PE' && (el(seg, 1) === 'HPI' || el(seg, 1) === 'XX') && el(seg, 2)) r.payeeNpi ??= el(seg, 2);
         break;
+      }
       case 'LX':
         claim = null;
         line = null;
@@ -234,6 +252,10 @@ function transaction(body: Segment[], d: Delimiters, control: ParsedRemittance['
           paid: kept(seg, 4, 'paid amount', 'claim'),
           patientResp: money(seg, 5, 'patient responsibility'),
           payerClaimControl: el(seg, 7) || null,
+          filingIndicator: el(seg, 6) || null,
+          facilityType: el(seg, 8) || null,
+          frequency: el(seg, 9) || null,
+          refs: {},
           patientName: null,
           memberId: null,
           renderingNpi: null,
@@ -293,6 +315,13 @@ function transaction(body: Segment[], d: Delimiters, control: ParsedRemittance['
           adjustments: [],
           amounts: {},
         };
+        // SVC06: the procedure as billed, sent only when the payer adjudicated a different one.
+        const asBilled = el(seg, 6).split(d.component);
+        if (asBilled[0] && asBilled[1]) {
+          line.billedCodeSystem = asBilled[0];
+          line.billedCode = asBilled[1];
+          line.billedModifiers = asBilled.slice(2, 6).filter((m) => m !== '');
+        }
         c.lines.push(line);
         break;
       }
