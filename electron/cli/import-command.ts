@@ -70,7 +70,9 @@ export const importCommand: CliCommand = {
         },
       }),
     ).finally(() => process.off('SIGINT', onInterrupt));
-    const { results: _results, ...value } = summary;
+    const { results, ...rest } = summary;
+    const warned = results.flatMap((r) => (r.warnings?.length ? [{ file: r.file, warnings: r.warnings }] : []));
+    const value = warned.length ? { ...rest, warnings: warned } : rest;
     const exitCode = summary.cancelled ? 130 : summary.rejected.length ? EXIT_CODES.BAD_INPUT : 0;
     return { value, text: formatSummary(summary), exitCode };
   },
