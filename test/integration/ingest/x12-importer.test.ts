@@ -151,9 +151,9 @@ describe('tolerant 835 import through the pipeline', () => {
     expect(stored.some((w) => /envelope count mismatch/.test(w)) && stored.some((w) => /ISA13/.test(w))).toBe(true);
     expect(rows[1]!.warnings_json).not.toMatch(/DOE|JANE|CLM-|PCN|MRN|PAYERCLM/);
 
-    const claim = db.prepare("SELECT filing_indicator, facility_type, frequency, refs_json FROM remit_claim WHERE claim_number = 'CLM-1' AND refs_json != '{}'").get() as Record<string, string>;
+    const claim = db.prepare("SELECT filing_indicator, facility_type, frequency, refs_json FROM remit_claim WHERE claim_number = 'CLM-1' AND refs_json != '{}'").get() as Record<string, string | undefined>;
     expect(claim).toMatchObject({ filing_indicator: 'CI', facility_type: '13', frequency: '7' });
-    expect(JSON.parse(claim.refs_json)).toEqual({ '1K': 'PAYERCLM77', EA: 'MRN-5521', F8: 'ORIG-1' }); // no social security number
+    expect(JSON.parse(claim.refs_json!)).toEqual({ '1K': 'PAYERCLM77', EA: 'MRN-5521', F8: 'ORIG-1' }); // no social security number
     const line = db.prepare("SELECT code, billed_code_system, billed_code, billed_modifiers_json, control_number FROM remit_line WHERE control_number IS NOT NULL").get();
     expect(line).toEqual({ code: '99213', billed_code_system: 'HC', billed_code: '99215', billed_modifiers_json: '["25"]', control_number: 'LINE-0001' });
     t.backend.close();
