@@ -400,6 +400,7 @@ const count = (seg: Segment): number | null => (/^\d{1,9}$/.test(el(seg, 1)) ? N
 export function parse835Report(text: string): Parse835Result {
   const { delimiters, enveloped, segments, warnings: fileWarnings } = tokenize(text);
   const out: ParsedRemittance[] = [];
+  const keys = new Set<string>(); // a Set: a file of a million transaction sets stays linear
   const fileNote = (m: string): void => note(fileWarnings, m);
   let firstError: unknown = null;
   let dropped = 0;
@@ -492,10 +493,11 @@ export function parse835Report(text: string): Parse835Result {
         const n = count(se);
         if (n !== body.length + 2) note(r.warnings, `${where(se)} counts ${n ?? 'an unreadable number of'} segments; the transaction set has ${body.length + 2}: ${MISMATCH}.`);
         if (control === '' || el(se, 2) !== control) note(r.warnings, `${where(se)}: the control number does not match its header (ST02): ${CONTROL}.`);
-        if (out.some((o) => o.sourceId === r.sourceId)) {
+        if (keys.has(r.sourceId)) {
           throw bad(`${where(seg)}: a second payment with the same trace number (TRN02) from the same payer to the same payee; each payment's trace number must be unique.`);
         }
         out.push(r);
+        keys.add(r.sourceId);
         group?.remits.push(r);
         interchange?.remits.push(r);
         if (group) group.sets++;

@@ -209,5 +209,15 @@ describe.skipIf(!fs.existsSync(CORPUS))('835 sample corpus (open-source parsers)
     warned('affect-therapeutics_edi-835-parser/sample_835.txt', /counts \d+ segments/);
     warned('affect-therapeutics_edi-835-parser/nevada_medicaid.txt', /ISA13/);
     warned('affect-therapeutics_edi-835-parser/sample_835_with_interests.txt', /no segment identifier/);
+    // What disputes need: SVC06 (the procedure as billed when the payer recoded it) and REF*6R line control numbers.
+    const bc = parse835(read('affect-therapeutics_edi-835-parser/blue_cross_nc_sample.txt'))[0]!.claims[0]!;
+    expect(bc.lines.map((l) => [l.code, l.billedCode ?? null, l.controlNumber ?? null])).toEqual([
+      ['59430', '59410', '0001'],
+      ['59440', '59410', '0002'],
+      ['59426', null, '0003'],
+    ]);
+    const nv = parse835(read('affect-therapeutics_edi-835-parser/nevada_medicaid.txt'))[0]!.claims[0]!;
+    expect(nv).toMatchObject({ filingIndicator: 'MC', serviceStart: '2018-03-14', serviceEnd: '2018-03-17' });
+    expect(Object.keys(nv.refs)).toEqual(['EA']);
   });
 });
