@@ -158,6 +158,21 @@ describe('835 unreadable pieces', () => {
   });
 });
 
+describe('835 hostile shapes stay linear', () => {
+  it('reads 20,000 transaction sets in one group (trace numbers checked by set, not by scan)', () => {
+    const sets = Array.from({ length: 20_000 }, (_, i) => `ST*835*${i}~BPR*I*0*C*NON~TRN*1*T${i}*1~SE*4*${i}~`).join('');
+    const got = parse835Report(`ST*835*x~BPR*I*0*C*NON~TRN*1*first*1~SE*4*x~${sets}`);
+    expect(got.remittances).toHaveLength(20_001);
+    expect(got.warnings).toEqual([]);
+  });
+
+  it('20,000 transaction sets with no trailer are reported in a bounded list', () => {
+    const got = parse835Report(`ST*835*x~BPR*I*0*C*NON~TRN*1*first*1~SE*4*x~${'ST*835*1~BPR*I*0*C*NON~'.repeat(20_000)}`);
+    expect(got.remittances).toHaveLength(1);
+    expect(got.warnings.length).toBeLessThanOrEqual(20);
+  });
+});
+
 describe('what is still refused', () => {
   it.each([
     ['plain text', 'Dear Dr. Smith, please find attached the remittance'],
