@@ -18,6 +18,8 @@ export const ImportFileResult = z.object({
   reason: z.string().optional(),
   bytes: z.number().int(),
   counts: Counts,
+  /** Imported with something to check (e.g. an 835 whose envelope counts do not match); never file content. */
+  warnings: z.array(z.string().max(1000)).max(100).optional(),
   /** A scan filed under a placeholder patient (no sidecar named one): it can be filed under a patient by MRN. */
   unfiled: z.boolean().optional(),
 });

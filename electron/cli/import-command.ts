@@ -27,6 +27,7 @@ export function formatSummary(s: ImportSummary): string {
   if (counts.length) lines.push(...counts.map(([k, v]) => `  ${k.padEnd(16)} ${v}`));
   const skipped = Object.entries(s.skipped);
   if (skipped.length) lines.push(`not imported: ${skipped.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  for (const r of s.results) for (const w of r.warnings ?? []) lines.push(`warning ${r.file}: ${w}`);
   for (const r of s.rejected) lines.push(`rejected ${r.file}: ${r.reason} (${r.code})`);
   return lines.join('\n');
 }
@@ -69,7 +70,9 @@ export const importCommand: CliCommand = {
         },
       }),
     ).finally(() => process.off('SIGINT', onInterrupt));
-    const { results: _results, ...value } = summary;
+    const { results, ...rest } = summary;
+    const warned = results.flatMap((r) => (r.warnings?.length ? [{ file: r.file, warnings: r.warnings }] : []));
+    const value = warned.length ? { ...rest, warnings: warned } : rest;
     const exitCode = summary.cancelled ? 130 : summary.rejected.length ? EXIT_CODES.BAD_INPUT : 0;
     return { value, text: formatSummary(summary), exitCode };
   },

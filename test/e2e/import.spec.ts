@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ChartWriter } from '../../electron/core/db/chart-writer';
 import { ccdaDocument, fhirBundle, TEXT_NOTE } from '../support/ingest-fixtures';
 import { makePdf } from '../support/ocr-images';
+import { write835 } from '../support/x12-835';
 import { expect, firstRunAsAdmin, screenshotPath, test } from './harness';
 
 test('imports FHIR, C-CDA and text files chosen in the main process, with progress and per-file results', async ({ app, page }) => {
@@ -37,6 +38,29 @@ test('imports FHIR, C-CDA and text files chosen in the main process, with progre
   await expect.poll(fileEvents).toBe(eventsBefore + 4); // every file in the folder went through the pipeline again
   await expect(page.getByTestId('import-summary')).toContainText('Imported 3 of 4 files');
   expect(patients()).toBe(before);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('an 835 whose envelope counts do not match imports with its warning shown on the file', async ({ app, page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ntk-e2e-import-835-'));
+  const era = path.join(dir, 'era.835');
+  fs.writeFileSync(era, write835([{
+    transactionControl: '0001', payerName: 'ACME HEALTH PLAN', payerId: 'ACME01', payeeName: 'RIVERSIDE CLINIC', payeeNpi: '1234567893',
+    checkNumber: 'EFT0042', paymentAmount: 0, paymentDate: '2026-11-20', productionDate: null, plb: [],
+    claims: [{ claimNumber: 'CLM-1', statusCode: '4', billed: 80, paid: 0, patientResp: 0, payerClaimControl: 'PCN1', patientFamily: 'Quillfeather', patientGiven: 'Ada',
+      memberId: null, renderingNpi: null, serviceStart: null, serviceEnd: null, receivedAt: null, moaRemarks: [], adjustments: [{ groupCode: 'CO', carc: '50', amount: 80 }], lines: [] }],
+  }], { damage: { seCount: 99, ieaControl: '000000001' } }));
+  app.setImportFiles([era]);
+  app.secrets.push('Quillfeather');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await firstRunAsAdmin(page, app);
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await page.getByRole('button', { name: 'Choose files…' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('Imported 1 of 1 files');
+  const warnings = page.getByTestId('import-warnings');
+  await expect(warnings).toContainText("envelope count mismatch: verify against the payer's EOB");
+  await expect(warnings).toContainText('ISA13');
+  await page.screenshot({ path: screenshotPath('import-835-warnings'), fullPage: false });
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -192,6 +192,12 @@ export interface RemitLineInput {
   serviceDate?: string | null;
   rarc?: string[];
   adjustments: AdjustmentInput[];
+  /** SVC06: the procedure as originally billed, when the payer paid a different one. */
+  billedCodeSystem?: string | null;
+  billedCode?: string | null;
+  billedModifiers?: string[];
+  /** REF*6R: the provider's line item control number. */
+  controlNumber?: string | null;
 }
 
 export interface RemitClaimInput {
@@ -210,6 +216,12 @@ export interface RemitClaimInput {
   serviceEnd?: string | null;
   receivedAt?: string | null;
   rarc?: string[];
+  /** CLP06, CLP08, CLP09. */
+  filingIndicator?: string | null;
+  facilityType?: string | null;
+  frequency?: string | null;
+  /** Claim-level REF identifiers by qualifier (see migration 0014 for which are kept). */
+  refs?: Record<string, string>;
   adjustments: AdjustmentInput[];
   lines: RemitLineInput[];
 }
@@ -224,6 +236,8 @@ export interface RemittanceInput extends SourceKey {
   paymentDate?: string | null;
   productionDate?: string | null;
   fileSha256?: string | null;
+  /** What the reader tolerated (envelope mismatches, skipped segments); shown with the remittance. */
+  warnings?: string[];
   claims: RemitClaimInput[];
 }
 
@@ -584,6 +598,7 @@ export class ChartWriter {
       payment_date: r.paymentDate,
       production_date: r.productionDate,
       file_sha256: r.fileSha256,
+      warnings_json: json(r.warnings),
     });
     this.prepared('DELETE FROM remit_claim WHERE remittance_id = ?').run(id);
     const candidates = this.prepared('SELECT id, patient_id, member_id FROM claim WHERE claim_number = ? ORDER BY id DESC');
@@ -593,12 +608,14 @@ export class ChartWriter {
       );
     const insClaim = this.prepared(
       `INSERT INTO remit_claim (remittance_id, seq, claim_id, patient_id, claim_number, status_code, billed, paid, patient_resp, payer_claim_control,
-         patient_name, member_id, rendering_npi, service_start, service_end, received_at, rarc_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+         patient_name, member_id, rendering_npi, service_start, service_end, received_at, rarc_json,
+         filing_indicator, facility_type, frequency, refs_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     );
     const insLine = this.prepared(
-      `INSERT INTO remit_line (remit_claim_id, line_no, code_system, code, modifiers_json, billed, paid, units, service_date, rarc_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO remit_line (remit_claim_id, line_no, code_system, code, modifiers_json, billed, paid, units, service_date, rarc_json,
+         billed_code_system, billed_code, billed_modifiers_json, control_number)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     );
     const insAdj = this.prepared('INSERT INTO remit_adjustment (remit_claim_id, remit_line_id, group_code, carc, amount, quantity) VALUES (?, ?, ?, ?, ?, ?)');
     let matched = 0;
@@ -610,11 +627,13 @@ export class ChartWriter {
         id, i + 1, claim?.id ?? null, claim?.patient_id ?? c.patientId ?? null, c.claimNumber, c.statusCode ?? null, c.billed ?? null, c.paid ?? null,
         c.patientResp ?? null, c.payerClaimControl ?? null, c.patientName ?? null, c.memberId ?? null, c.renderingNpi ?? null,
         c.serviceStart ?? null, c.serviceEnd ?? null, c.receivedAt ?? null, json(c.rarc),
+        c.filingIndicator ?? null, c.facilityType ?? null, c.frequency ?? null, JSON.stringify(c.refs ?? {}),
       ) as { id: number };
       this.count('remit_claim');
       for (const a of c.adjustments) insAdj.run(rc.id, null, a.groupCode, a.carc, a.amount, a.quantity ?? null);
       for (const l of c.lines) {
-        const rl = insLine.get(rc.id, l.lineNo, l.codeSystem ?? null, l.code ?? null, json(l.modifiers), l.billed ?? null, l.paid ?? null, l.units ?? null, l.serviceDate ?? null, json(l.rarc)) as { id: number };
+        const rl = insLine.get(rc.id, l.lineNo, l.codeSystem ?? null, l.code ?? null, json(l.modifiers), l.billed ?? null, l.paid ?? null, l.units ?? null, l.serviceDate ?? null, json(l.rarc),
+          l.billedCodeSystem ?? null, l.billedCode ?? null, json(l.billedModifiers), l.controlNumber ?? null) as { id: number };
         for (const a of l.adjustments) insAdj.run(rc.id, rl.id, a.groupCode, a.carc, a.amount, a.quantity ?? null);
       }
     });

@@ -35,4 +35,6 @@ export interface Importer<P = unknown> {
   detect(file: ImportFile): boolean;
   parse(file: ImportFile, ctx: ParseContext): Promise<P>;
   write(parsed: P, writer: ChartWriter, file: ImportFile): void;
+  /** What the importer tolerated in a file it imported (e.g. an 835's envelope count mismatch), for the file's result. Never file content. */
+  warnings?(parsed: P): string[];
 }

@@ -43,6 +43,8 @@ export interface FileResult {
   reason?: string;
   bytes: number;
   counts: WriteCounts;
+  /** Imported, but with something to check (importer.warnings): e.g. an 835 whose envelope counts do not match. */
+  warnings?: string[];
   /** The file's SHA-256 when it was read (main process only: the IPC response schema drops it). */
   sha256?: string;
 }
@@ -289,7 +291,8 @@ async function importOne(
   }
   const counts = diff(writer.counts, before);
   audit(target, opts, { ...withFormat, outcome: 'imported', counts }, file.sha256);
-  return { ...withFormat, outcome: 'imported', counts, sha256: file.sha256 };
+  const warnings = importer.warnings?.(parsed) ?? [];
+  return { ...withFormat, outcome: 'imported', counts, sha256: file.sha256, ...(warnings.length ? { warnings } : {}) };
 }
 
 function safeDetect(i: Importer, file: ImportFile): boolean {

@@ -111,6 +111,13 @@ export function ImportScreen() {
                     </button>
                   )}
                   {r.unfiled === false && <span className="muted"> · filed under a patient</span>}
+                  {!!r.warnings?.length && (
+                    <ul className="import-warnings" data-testid="import-warnings">
+                      {r.warnings.map((w, k) => (
+                        <li key={k}>{w}</li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
               </tr>
             ))}

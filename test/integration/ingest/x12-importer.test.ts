@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChartWriter } from '../../../electron/core/db/chart-writer';
 import { Store } from '../../../electron/core/db/store';
 import { isNtkError } from '../../../electron/core/errors';
 import type { ImportFile } from '../../../electron/core/ingest/importer';
+import { createImporters } from '../../../electron/core/ingest/importers';
+import { importPaths } from '../../../electron/core/ingest/pipeline';
 import { x12Importer } from '../../../electron/core/ingest/x12';
+import { testBackend } from '../../support/backend';
 import { newKey, tmpDir } from '../../support/tmp';
 import { write835, type Remit835 } from '../../support/x12-835';
 
@@ -108,5 +112,67 @@ describe('X12 835 importer into an encrypted store', () => {
     expect((err as Error).message).not.toMatch(/DOE|ROE|CLM-|PCN/);
     const binary = asFile('ISA*00*\u0000\u0001');
     await expect(x12Importer.parse(binary, {})).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+});
+
+describe('tolerant 835 import through the pipeline', () => {
+  const actor = { username: 'cli:test', role: 'admin' };
+  const DISPUTE: Remit835 = {
+    ...REMIT,
+    claims: [
+      {
+        ...REMIT.claims[0]!,
+        filingIndicator: 'CI', facilityType: '13', frequency: '7',
+        refs: { '1K': 'PAYERCLM77', EA: 'MRN-5521', SY: '123456789', F8: 'ORIG-1' },
+        lines: [{ ...REMIT.claims[0]!.lines[0]!, code: '99213', billedAs: { qualifier: 'HC', code: '99215', modifiers: ['25'] }, controlNumber: 'LINE-0001' }],
+      },
+      REMIT.claims[1]!,
+    ],
+  };
+
+  it('an envelope mismatch imports, with the warning on the file result and stored on the remittance; dispute details are stored', async () => {
+    const t = testBackend();
+    const db = t.backend.store.db;
+    const dir = tmpDir();
+    const damaged = path.join(dir, 'era-damaged.835');
+    const clean = path.join(dir, 'era-clean.835');
+    fs.writeFileSync(damaged, write835([DISPUTE], { damage: { seCount: 12, ieaControl: '000000999' } }));
+    fs.writeFileSync(clean, write835([{ ...REMIT, checkNumber: 'CHK-CLEAN' }]));
+    const summary = await importPaths({ db, audit: t.backend.audit }, [damaged, clean], { importers: createImporters(), actor });
+    expect(summary).toMatchObject({ files: 2, imported: 2, rejected: [] });
+    const byFile = Object.fromEntries(summary.results.map((r) => [r.file, r.warnings ?? []]));
+    expect(byFile['era-damaged.835']!.join('\n')).toMatch(/counts 12 segments.*envelope count mismatch: verify against the payer's EOB/s);
+    expect(byFile['era-damaged.835']!.join('\n')).toMatch(/ISA13/);
+    expect(byFile['era-clean.835']).toEqual([]);
+
+    const rows = db.prepare('SELECT check_number, warnings_json FROM remittance ORDER BY check_number').all() as Array<{ check_number: string; warnings_json: string }>;
+    expect(rows.map((r) => [r.check_number, JSON.parse(r.warnings_json).length > 0])).toEqual([['CHK-CLEAN', false], ['EFT0042', true]]);
+    const stored = JSON.parse(rows[1]!.warnings_json) as string[];
+    expect(stored.some((w) => /envelope count mismatch/.test(w)) && stored.some((w) => /ISA13/.test(w))).toBe(true);
+    expect(rows[1]!.warnings_json).not.toMatch(/DOE|JANE|CLM-|PCN|MRN|PAYERCLM/);
+
+    const claim = db.prepare("SELECT filing_indicator, facility_type, frequency, refs_json FROM remit_claim WHERE claim_number = 'CLM-1' AND refs_json != '{}'").get() as Record<string, string | undefined>;
+    expect(claim).toMatchObject({ filing_indicator: 'CI', facility_type: '13', frequency: '7' });
+    expect(JSON.parse(claim.refs_json!)).toEqual({ '1K': 'PAYERCLM77', EA: 'MRN-5521', F8: 'ORIG-1' }); // no social security number
+    const line = db.prepare("SELECT code, billed_code_system, billed_code, billed_modifiers_json, control_number FROM remit_line WHERE control_number IS NOT NULL").get();
+    expect(line).toEqual({ code: '99213', billed_code_system: 'HC', billed_code: '99215', billed_modifiers_json: '["25"]', control_number: 'LINE-0001' });
+    t.backend.close();
+  });
+
+  it('a truncated file imports its complete transaction set and reports the rest; a file that is not X12 is still refused', async () => {
+    const t = testBackend();
+    const db = t.backend.store.db;
+    const dir = tmpDir();
+    const text = write835([REMIT, { ...REMIT, transactionControl: '0002', checkNumber: 'CHK9' }]);
+    const cut = text.indexOf('CLP*', text.indexOf('ST*835*0002'));
+    fs.writeFileSync(path.join(dir, 'cut.835'), text.slice(0, cut + 10));
+    fs.writeFileSync(path.join(dir, 'letter.835'), 'ISA*00*Re: ST*835*0001 payment, see the letter attached.\n'); // looks like an 835, is not X12
+    const summary = await importPaths({ db, audit: t.backend.audit }, [dir], { importers: createImporters(), actor });
+    expect(summary.imported).toBe(1);
+    expect(summary.rejected).toEqual([{ file: 'letter.835', code: 'BAD_INPUT', reason: expect.stringMatching(/interchange header \(ISA\)/) }]);
+    const cutResult = summary.results.find((r) => r.file === 'cut.835')!;
+    expect(cutResult.warnings!.join('\n')).toMatch(/no trailer \(SE\).*not imported/s);
+    expect(db.prepare('SELECT check_number FROM remittance').all()).toEqual([{ check_number: 'EFT0042' }]);
+    t.backend.close();
   });
 });

@@ -12,6 +12,7 @@ import { m0010 } from './0010_patient_scoped_keys';
 import { m0011 } from './0011_remittance_payment_key';
 import { m0012 } from './0012_auth_hardening';
 import { m0013 } from './0013_analyzer_version';
+import { m0014 } from './0014_remittance_warnings';
 
 /** Every schema step, in order. Add a file per migration and list it here. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014];

@@ -6,11 +6,13 @@
 import type { ChartWriter } from '../../db/chart-writer';
 import type { Importer, ImportFile } from '../importer';
 import { decodeUtf8 } from '../text-decode';
-import { parse835, type ParsedRemittance } from './parse-835';
+import { parse835Report, type ParsedRemittance } from './parse-835';
 import { bad } from './tokenize';
 
 export interface Parsed835 {
   remittances: ParsedRemittance[];
+  /** Shown on the file's import result; each remittance stores its own. */
+  warnings: string[];
 }
 
 const HEAD = 4096;
@@ -41,8 +43,9 @@ export const x12Importer: Importer<Parsed835> = {
   format: 'x12-835',
   detect: (file: ImportFile) => looks835(file.bytes),
   parse(file) {
-    return Promise.resolve().then(() => ({ remittances: parse835(decode(file.bytes)) }));
+    return Promise.resolve().then(() => parse835Report(decode(file.bytes)));
   },
+  warnings: (parsed) => parsed.warnings,
   write(parsed, writer: ChartWriter, file) {
     for (const r of parsed.remittances) writer.remittance({ ...r, fileSha256: file.sha256 });
   },

@@ -26,6 +26,8 @@ export interface Segment {
   elements: string[];
   /** 1-based position in the file, for error messages. */
   pos: number;
+  /** Text with no segment identifier was skipped just before this segment. */
+  gapBefore?: true;
 }
 
 export const bad = (message: string): NtkError => new NtkError('BAD_INPUT', message);
@@ -75,37 +77,63 @@ export function findDelimiters(raw: string): { delimiters: Delimiters; enveloped
 const escape = (c: string): string => c.replace(/[\\\]^-]/g, '\\$&');
 const reEscape = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+/** Layout around a segment: line breaks and trailing spaces or tabs (never data in 005010; el() trims elements anyway). */
+const isLayout = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09;
 
-/** Strips leading and trailing \r and \n; an index scan, since a regex anchored at the end is quadratic on a long run of them. */
-function trimLineBreaks(s: string): string {
+/** Strips leading and trailing layout; an index scan, since a regex anchored at the end is quadratic on a long run of it. */
+function trimLayout(s: string): string {
   let from = 0;
   let to = s.length;
-  while (from < to && isLineBreak(s.charCodeAt(from))) from++;
-  while (to > from && isLineBreak(s.charCodeAt(to - 1))) to--;
+  while (from < to && isLayout(s.charCodeAt(from))) from++;
+  while (to > from && isLayout(s.charCodeAt(to - 1))) to--;
   return from === 0 && to === s.length ? s : s.slice(from, to);
 }
 
-/** Splits the file into segments. Throws BAD_INPUT if the last segment is not terminated (truncated file). */
-export function tokenize(raw: string): { delimiters: Delimiters; enveloped: boolean; segments: Segment[] } {
+export interface Tokenized {
+  delimiters: Delimiters;
+  enveloped: boolean;
+  segments: Segment[];
+  /** What was read around: text that is not a segment, an unterminated tail. Never quotes file content. */
+  warnings: string[];
+}
+
+/**
+ * Splits the file into segments. Tolerant where the data is still unambiguous: line breaks and trailing
+ * whitespace after terminators are layout; a piece of text between two terminators that has no segment
+ * identifier is skipped with a warning; an unterminated tail (a truncated file) is dropped with a warning,
+ * so the complete transaction sets before it still import. Refuses a file whose delimiters cannot be found.
+ */
+export function tokenize(raw: string): Tokenized {
   const { delimiters, enveloped } = findDelimiters(raw);
   const text = start(raw);
   const parts = text.split(delimiters.segment);
-  const tail = parts.pop() ?? '';
-  if (tail.trim() !== '') throw bad('The X12 file is truncated: its last segment has no segment terminator.');
+  const tail = trimLayout(parts.pop() ?? '');
   const segments: Segment[] = [];
+  const warnings: string[] = [];
+  let unreadable = 0;
+  let firstUnreadable = 0;
+  let gap = false;
   for (const part of parts) {
-    // Line breaks after a terminator are layout, not data.
-    const body = trimLineBreaks(part);
+    const body = trimLayout(part);
     if (body === '') continue;
     const elements = body.split(delimiters.element);
     const id = elements[0] ?? '';
-    const pos = segments.length + 1;
     if (!SEGMENT_ID.test(id)) {
-      throw bad(`Segment ${pos} of the X12 file has no valid segment identifier (a wrong or missing segment terminator?).`);
+      if (unreadable++ === 0) firstUnreadable = segments.length;
+      gap = true;
+      continue;
     }
-    segments.push({ id, elements, pos });
+    const seg: Segment = { id, elements, pos: segments.length + 1 };
+    if (gap) seg.gapBefore = true;
+    gap = false;
+    segments.push(seg);
   }
   if (segments.length === 0) throw bad('The X12 file has no segments.');
-  return { delimiters, enveloped, segments };
+  if (unreadable > 0) {
+    warnings.push(
+      `${unreadable} piece${unreadable === 1 ? '' : 's'} of text between segment terminators ${unreadable === 1 ? 'has' : 'have'} no segment identifier and ${unreadable === 1 ? 'was' : 'were'} skipped (the first after segment ${firstUnreadable}): verify against the payer's EOB.`,
+    );
+  }
+  if (tail !== '') warnings.push(`The file ends inside a segment (no segment terminator after segment ${segments.length}): it is truncated; the unterminated segment was not read.`);
+  return { delimiters, enveloped, segments, warnings };
 }

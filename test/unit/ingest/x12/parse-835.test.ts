@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { looks835, parse835 } from '../../../../electron/core/ingest/x12';
+import { looks835, parse835, parse835Report } from '../../../../electron/core/ingest/x12';
 import { badInput } from '../../../support/bad-input';
 import { corporaDir } from '../../../support/corpora';
 
@@ -138,25 +138,37 @@ describe('parse835', () => {
   it('rejects damaged files with BAD_INPUT and never quotes their content', () => {
     const good = file('~', '\n');
     const messages = [
-      badInput(() => parse835(good.slice(0, good.length - 30))), // truncated
+      badInput(() => parse835(good.slice(0, good.length - 30))), // truncated: no transaction set complete
       badInput(() => parse835(good.slice(0, 60))), // truncated inside ISA
       badInput(() => parse835(good.replace(/~\n/g, ''))), // terminators stripped
       badInput(() => parse835(good.replace(/~\n/g, '~').replace(/~(?=CLP)/g, '\n'))), // a wrong terminator mid-file
-      badInput(() => parse835(good.replace('SE*43*0001', 'SE*42*0001'))), // wrong segment count
-      badInput(() => parse835(good.replace('GE*1*77', 'GE*2*77'))),
-      badInput(() => parse835(good.replace('IEA*1*000000123', 'IEA*1*000000124'))),
       badInput(() => parse835(good.replace('GS*HP', 'GS*HC'))), // an 837 group
       badInput(() => parse835(good.replace('ST*835', 'ST*837'))),
-      badInput(() => parse835(good.replace('CLP*CLM-1002*4*150', 'CLP*CLM-1002*4*1S0'))),
-      badInput(() => parse835(good.replace('DTM*232*20261101', 'DTM*232*20261341'))),
-      badInput(() => parse835(good.replace('CAS*CO*50*150~\nNM1', 'CAS*ZZ*50*150~\nNM1'))),
+      badInput(() => parse835(good.replace('BPR*I*245.5', 'BPR*I*24S.5'))),
       badInput(() => parse835('Dear Dr. Smith, please find attached')),
       badInput(() => parse835('')),
     ];
     expect(messages[0]).toMatch(/truncated/);
-    expect(messages[4]).toMatch(/segment count/);
-    expect(messages[7]).toMatch(/GS01 must be HP/);
+    expect(messages[4]).toMatch(/GS01 must be HP/);
     for (const m of messages) expect(m).not.toMatch(/DOE|JANE|ROE|RICHARD|CLM-10|SUBSCR|MEMQC|Smith|PCN/);
+  });
+
+  it('imports envelope mismatches and unreadable detail segments with warnings that never quote the file', () => {
+    const good = file('~', '\n');
+    const variants: Array<[string, RegExp]> = [
+      [good.replace('SE*43*0001', 'SE*42*0001'), /SE segment \d+ counts 42 segments; the transaction set has 43: envelope count mismatch/],
+      [good.replace('GE*1*77', 'GE*2*77'), /counts 2 transaction sets/],
+      [good.replace('IEA*1*000000123', 'IEA*1*000000124'), /ISA13/],
+      [good.replace('CLP*CLM-1002*4*150', 'CLP*CLM-1002*4*1S0'), /billed amount is not a number\. The claim was kept without it/],
+      [good.replace('DTM*232*20261101', 'DTM*232*20261341'), /DTM segment \d+: the date does not exist\. The segment was skipped/],
+      [good.replace('CAS*CO*50*150~\nNM1', 'CAS*ZZ*50*150~\nNM1'), /CAS segment \d+: the claim adjustment group code/],
+    ];
+    for (const [text, warning] of variants) {
+      const [r, ...more] = parse835(text);
+      expect(more).toHaveLength(0);
+      expect(r!.warnings.some((w) => warning.test(w))).toBe(true);
+      for (const w of r!.warnings) expect(w).not.toMatch(/DOE|JANE|ROE|RICHARD|CLM-10|SUBSCR|MEMQC|PCN/);
+    }
   });
 
   it('recognises 835 content, not names', () => {
@@ -185,11 +197,27 @@ describe.skipIf(!fs.existsSync(CORPUS))('835 sample corpus (open-source parsers)
     const exhaustive = parse835(read('affect-therapeutics_edi-835-parser/exhaustive_sample.txt'));
     expect(exhaustive[0]!.providerAdjustments).toHaveLength(6);
   });
-  it('rejects the samples whose envelopes are inconsistent, saying why', () => {
+  it('reads the samples whose envelopes are inconsistent, with a warning saying why', () => {
     // These samples were edited by hand upstream: their SE counts / IEA control numbers no longer add up.
-    expect(badInput(() => parse835(read('affect-therapeutics_edi-835-parser/blue_cross_nc_sample.txt')))).toMatch(/segment count/);
-    expect(badInput(() => parse835(read('affect-therapeutics_edi-835-parser/sample_835.txt')))).toMatch(/segment count/);
-    expect(badInput(() => parse835(read('affect-therapeutics_edi-835-parser/nevada_medicaid.txt')))).toMatch(/ISA13/);
-    expect(badInput(() => parse835(read('affect-therapeutics_edi-835-parser/sample_835_with_interests.txt')))).toMatch(/segment identifier/);
+    const warned = (f: string, why: RegExp) => {
+      const got = parse835Report(read(f));
+      expect(got.remittances.length).toBeGreaterThan(0);
+      expect(got.warnings.some((w) => why.test(w))).toBe(true);
+      expect(got.remittances.some((r) => r.warnings.some((w) => why.test(w)))).toBe(true);
+    };
+    warned('affect-therapeutics_edi-835-parser/blue_cross_nc_sample.txt', /segment count|counts \d+ segments/);
+    warned('affect-therapeutics_edi-835-parser/sample_835.txt', /counts \d+ segments/);
+    warned('affect-therapeutics_edi-835-parser/nevada_medicaid.txt', /ISA13/);
+    warned('affect-therapeutics_edi-835-parser/sample_835_with_interests.txt', /no segment identifier/);
+    // What disputes need: SVC06 (the procedure as billed when the payer recoded it) and REF*6R line control numbers.
+    const bc = parse835(read('affect-therapeutics_edi-835-parser/blue_cross_nc_sample.txt'))[0]!.claims[0]!;
+    expect(bc.lines.map((l) => [l.code, l.billedCode ?? null, l.controlNumber ?? null])).toEqual([
+      ['59430', '59410', '0001'],
+      ['59440', '59410', '0002'],
+      ['59426', null, '0003'],
+    ]);
+    const nv = parse835(read('affect-therapeutics_edi-835-parser/nevada_medicaid.txt'))[0]!.claims[0]!;
+    expect(nv).toMatchObject({ filingIndicator: 'MC', serviceStart: '2018-03-14', serviceEnd: '2018-03-17' });
+    expect(Object.keys(nv.refs)).toEqual(['EA']);
   });
 });
