@@ -28,15 +28,8 @@ describe.skipIf(files.length === 0)('dispute packets from the real 835 corpus', 
     const t = testBackend();
     const db = t.backend.store.db;
     const w = new ChartWriter(db);
-    let remits: ReturnType<typeof parse835>;
-    try {
-      remits = parse835(fs.readFileSync(file, 'latin1'));
-    } catch (e) {
-      // Some sample files are damaged (segment counts, control numbers): the importer refuses them whole.
-      expect((e as { code?: string }).code).toBe('BAD_INPUT');
-      t.backend.close();
-      return;
-    }
+    // Every sample imports, the damaged ones (segment counts, control numbers, stray text) with warnings.
+    const remits = parse835(fs.readFileSync(file, 'latin1'));
     expect(remits.length).toBeGreaterThan(0);
     const names = new Set<string>();
     db.transaction(() => {
