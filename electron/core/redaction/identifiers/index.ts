@@ -17,6 +17,7 @@ import { detectTerseNames } from './names-terse';
 import { detectFacilityCues } from './facility-cues';
 import { detectPlaces } from './places';
 import { atThreshold, DEFAULT_THRESHOLDS, type OperatingPoint } from './operating-points';
+import { propagate } from './propagate';
 import { resolve } from './resolve';
 import { caseBlind, tokenize } from './tokens';
 
@@ -53,7 +54,7 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   detectTerseNames(text, tokens, lex, emit);
   detectFacilityCues(text, tokens, blind, lex, emit);
   if (options.known) candidates.push(...detectKnown(text, options.known, { isCommonWord: (w) => lex.commonWords.has(w) || lex.clinicalStop.has(w) || lex.clinicalWords.has(w) }));
-  const spans = resolve(text, candidates);
+  const spans = propagate(text, tokens, resolve(text, candidates), lex);
   const point = options.operatingPoint ?? 'disclosure';
   const min = options.minConfidence ?? options.thresholds?.[point] ?? DEFAULT_THRESHOLDS[point];
   return atThreshold(spans, min);
