@@ -14,13 +14,15 @@ import { isPlaceholder } from './placeholders';
 import type { Token } from './tokens';
 import { STATE_NAMES } from './us-states';
 
-const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)\b/;
+const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)(?![\p{L}\p{N}])/u;
 const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
 
 const words = (s: string) => new Set(s.split(' '));
 const TITLES = words('dr doctor prof professor mr mrs ms miss mx mister madam sir rev');
 const PROVIDER_TITLES = words('dr doctor prof professor');
-const PROVIDER_1 = words('surgeon assistant anesthesiologist pcp consultant provider physician resident fellow covering attending');
+const PROVIDER_1 = words('surgeon assistant anesthesiologist pcp consultant provider physician resident fellow covering attending intern nurse therapist');
+/** Role abbreviations written before a clinician's name ("NP Carol", "per RN Smith"); not after a name ("Smith, MD REASON FOR VISIT"). */
+const ROLE_1 = words('np rn md rrt lpn cna crna aprn');
 const PROVIDER_2 = new Set(['seen by', 'referred by', 'referral from', 'dictated by', 'transcribed by', 'signed by', 'anesthesia by', 'evaluated by', 'examined by', 'performed by', 'read by', 'interpreted by', 'reviewed by', 'discussed with', 'primary care', 'care physician', 'care provider', 'care doctor', 'consulting physician', 'attending physician', 'assistant surgeon', 'referring physician', 'referring provider', 'referring doctor']);
 const RELATION_1 = words("husband wife spouse son daughter mother father mom dad sister brother grandson granddaughter grandmother grandfather grandma grandpa aunt uncle niece nephew cousin friend neighbor neighbour caregiver guardian partner boyfriend girlfriend fiance fiancee fiancé fiancée roommate employer boss coworker called named hi hello dear nok poa informant name patient pt contact insured subscriber guarantor member i'm");
 const RELATION_2 = new Set(['spoke with', 'spoke to', 'talked to', 'talked with', 'name is', 'i am', 'this is', 'calls me', 'emergency contact', 'of kin', 'accompanied by', 'patient name', 'pt name']);
@@ -162,7 +164,8 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
       continue;
     }
     // B. cues
-    const provider = PROVIDER_1.has(one) || PROVIDER_2.has(two);
+    const role = ROLE_1.has(one) && !(tokens[i]!.upper && !blind[i]) && !/,\s*$/.test(text.slice(Math.max(0, tokens[i - 1]!.start - 2), tokens[i - 1]!.start)) && /^[ \t]$/.test(gap);
+    const provider = PROVIDER_1.has(one) || PROVIDER_2.has(two) || role;
     const relation = !provider && (RELATION_1.has(one) || RELATION_2.has(two) || (isTitle && !gap.includes(':')));
     const weak = (WEAK_1.has(one) || WEAK_2.has(two)) && !(gap.includes(':') && FIELD_1.has(one));
     if ((provider || relation) && firstAfterAnchor(i, !weak) && !(isStop(i) && !isDict(i))) {
@@ -264,6 +267,20 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     if (!(isDict(i + 2) || unlistedGiven(i + 2)) || isCommon(i + 2) || tokens[i + 2]!.upper) continue;
     mark(i, i + 2, 'NAME', 0.7);
     i += 2;
+  }
+
+  // F. lower case (notes typed without capitals): a listed name on no common-English or clinical list,
+  // after a relation or clinician cue ("spoke with daughter mary", "seen by np carol") or, weaker, anywhere
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (used[i] || t.cap || t.end - t.start < 3 || !isDict(i) || isCommon(i) || monthInProse(i) || STATE_NAMES.has(t.lower) || lex.places.has(t.lower)) continue;
+    const [one, two, gap] = i > 0 ? cueBefore(i) : ['', '', ''];
+    const cued = !!one && !gap.includes('.') && !NOT_A_NAME.has(t.lower) && (PROVIDER_1.has(one) || PROVIDER_2.has(two) || ROLE_1.has(one) || (RELATION_1.has(one) && !WEAK_1.has(one)) || (RELATION_2.has(two) && !WEAK_2.has(two)) || TITLES.has(one));
+    if (!cued) continue;
+    let j = i;
+    while (j + 1 < n && j - i < 2 && !used[j + 1] && !tokens[j + 1]!.cap && tokens[j + 1]!.end - tokens[j + 1]!.start >= 2 && /^[ \t]$/.test(gapBetween(j, j + 1)) && (isDict(j + 1) || (cued && !isCommon(j + 1))) && !isCommon(j + 1)) j++;
+    mark(i, j, PROVIDER_1.has(one) || PROVIDER_2.has(two) || ROLE_1.has(one) ? 'PROVIDER_NAME' : 'NAME', cued ? 0.7 : 0.45);
+    i = j;
   }
 
   // E. recurrences of names found with confidence
