@@ -24,7 +24,9 @@ const PREPOSITIONS = new WordSet(['to', 'at', 'from', 'in', 'into', 'the']);
 const WARD_PREPOSITIONS = new WordSet(['on', 'to', 'at', 'from']);
 const FACILITY_WORDS = new WordSet('hosp hospital memorial rehab rehabilitation manor nursing medical general infirmary clinic center centre house healthcare hlth'.split(' '));
 /** Facility words a name is written before: "Harbor Hosp", "HARFORD MEMORIAL". */
-const BEFORE_WORDS = new WordSet(['hosp', 'memorial', 'rehab', 'manor']);
+const BEFORE_WORDS = new WordSet(['hosp', 'memorial', 'rehab', 'manor', 'regional', 'general']);
+/** Words that begin a facility's name and take an "of" phrase: "University of Maryland Medical Center", "Hospital of the ...". */
+const OF_WORDS = new WordSet(['university', 'univ', 'hospital', 'hosp', 'college', 'institute']);
 /** Words that make a preceding name a facility (also after no cue). */
 const FACILITY_WORD = /^(?:hosp|hospital|memorial|rehab|rehabilitation|manor|nursing|medical|general|infirmary|clinic|center|centre|house|healthcare|hlth)$/;
 /** Words a place after a cue is not: units, rooms, generic places. */
@@ -80,8 +82,23 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const size = t.end - t.start;
-    // A. hospital-shaped acronyms
-    const w = t.upper && size <= 6 ? word(i) : '';
+    // U. "University of Maryland Medical Center", "hospital of the good samaritan": the facility word, "of" and up to four name words
+    if (OF_WORDS.hasToken(t) && i + 2 < n && lower(i + 1) === 'of' && spaced(i + 1) && spaced(i + 2)) {
+      let k = i + 2;
+      if (lower(k) === 'the' && k + 1 < n && spaced(k + 1)) k++;
+      let j = k - 1;
+      while (j + 1 < n && j - k < 3 && spaced(j + 1) && (FACILITY_WORD.test(lower(j + 1)) || /^(?:hospitals|clinics|centers|health|system)$/.test(lower(j + 1)) || (j + 1 === k && (listedPlace(k) || STATE_ABBREVIATIONS.has(word(k).toUpperCase()))) || ((j + 1 === k || tokens[j + 1]!.cap === t.cap) && !NOT_PLACE.has(lower(j + 1)) && !NOT_NAME_WORDS.test(lower(j + 1)) && !GENERIC.has(lower(j + 1)) && !lex.clinicalStop.has(lower(j + 1))))) j++;
+      let named = false;
+      for (let q = k; q <= j; q++) if ((!english(q) && !clinical(q)) || listedPlace(q) || STATE_NAMES.has(lower(q)) || STATE_ABBREVIATIONS.has(word(q).toUpperCase())) named = true;
+      if (j >= k && named && !FACILITY_WORD.test(lower(k))) {
+        emit(t.start, tokens[j]!.end, 'FACILITY_NAME', 0.7);
+        i = j;
+        continue;
+      }
+    }
+    // A. hospital-shaped acronyms (in lower case too, right after a move cue or a place preposition: "sent to gh")
+    const lowerAcronym = !t.cap && size >= 2 && size <= 4 && !english(i) && !clinical(i) && i > 0 && (cueAt(i) || /^(?:to|at|from|into)$/.test(lower(i - 1))) && HOSPITAL_ACRONYM.test(word(i).toUpperCase());
+    const w = (t.upper || lowerAcronym) && size <= 6 ? word(i).toUpperCase() : '';
     // an English word in capitals (HIGH, MUCH, WASH) is not an acronym
     if (w && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w) && !english(i)) {
       const stop = NOT_HOSPITAL.has(w) || lex.clinicalStop.has(lower(i));
