@@ -273,10 +273,11 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   // after a relation or clinician cue ("spoke with daughter mary", "seen by np carol") or, weaker, anywhere
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    if (used[i] || t.cap || t.end - t.start < 3 || !isDict(i) || isCommon(i) || monthInProse(i) || STATE_NAMES.has(t.lower) || lex.places.has(t.lower)) continue;
+    if (used[i] || t.cap || t.end - t.start < 3 || isCommon(i) || monthInProse(i) || STATE_NAMES.has(t.lower) || lex.places.has(t.lower)) continue;
     const [one, two, gap] = i > 0 ? cueBefore(i) : ['', '', ''];
     const cued = !!one && !gap.includes('.') && !NOT_A_NAME.has(t.lower) && (PROVIDER_1.has(one) || PROVIDER_2.has(two) || ROLE_1.has(one) || (RELATION_1.has(one) && !WEAK_1.has(one)) || (RELATION_2.has(two) && !WEAK_2.has(two)) || TITLES.has(one));
-    if (!cued) continue;
+    // only a listed name: an unlisted lower-case word after a cue is as often a typo ("per md vebal", "covering dehisence")
+    if (!cued || !isDict(i)) continue;
     let j = i;
     while (j + 1 < n && j - i < 2 && !used[j + 1] && !tokens[j + 1]!.cap && tokens[j + 1]!.end - tokens[j + 1]!.start >= 2 && /^[ \t]$/.test(gapBetween(j, j + 1)) && (isDict(j + 1) || (cued && !isCommon(j + 1))) && !isCommon(j + 1)) j++;
     mark(i, j, PROVIDER_1.has(one) || PROVIDER_2.has(two) || ROLE_1.has(one) ? 'PROVIDER_NAME' : 'NAME', cued ? 0.7 : 0.45);

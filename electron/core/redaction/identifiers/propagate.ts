@@ -5,7 +5,8 @@
  * later). Runs on the resolved spans, adds only where no span is, and gives each recurrence the
  * confidence of the span it recurs from, so an operating point keeps or drops both alike.
  * A single word recurs only when it is on no common-English or clinical list and was found with
- * some confidence (a weak single-word guess must not spread); a phrase of two or more words recurs as a whole.
+ * some confidence (a weak single-word guess must not spread); a phrase of two or more words recurs as a whole, and each part of a person's
+ * name also alone.
  * Linear: one map lookup per token.
  */
 import type { IdentifierSpan, IdentifierType } from '../../../../shared/identifier-types';
@@ -58,11 +59,20 @@ export function propagate(text: string, tokens: Token[], spans: IdentifierSpan[]
     let joined = true;
     for (let k = a + 1; k < b; k++) if (!spacesOnly(text, tokens[k - 1]!.end, tokens[k]!.start)) joined = false;
     if (!joined) continue;
-    if (words.length === 1 && (words[0]!.length < 3 || ambiguous(words[0]!) || s.confidence < SINGLE_MIN)) continue;
+    const add = (ws: string[]) => {
+      const list = byFirst.get(ws[0]!) ?? [];
+      if (!list.some((x) => x.words.join(' ') === ws.join(' '))) list.push({ words: ws, type: s.type, confidence: s.confidence });
+      byFirst.set(ws[0]!, list);
+    };
+    const single = (w: string) => w.length >= 3 && !ambiguous(w) && s.confidence >= SINGLE_MIN;
+    if (words.length === 1) {
+      if (single(words[0]!)) add(words);
+      continue;
+    }
     if (words.every((w) => w.length < 2)) continue;
-    const list = byFirst.get(words[0]!) ?? [];
-    if (!list.some((x) => x.words.join(' ') === words.join(' '))) list.push({ words, type: s.type, confidence: s.confidence });
-    byFirst.set(words[0]!, list);
+    add(words);
+    // each part of a person's name is that person wherever it recurs alone ("Oriel Vantongeren" ... "per vantongeren")
+    if (s.type === 'NAME' || s.type === 'PROVIDER_NAME') for (const w of words) if (single(w)) add([w]);
   }
   if (!byFirst.size) return spans;
   const added: IdentifierSpan[] = [];
