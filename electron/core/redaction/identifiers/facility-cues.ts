@@ -26,6 +26,8 @@ const FACILITY_WORDS = new WordSet('hosp hospital memorial rehab rehabilitation 
 /** Facility words a name is written before: "Harbor Hosp", "HARFORD MEMORIAL". */
 const BEFORE_WORDS = new WordSet(['hosp', 'memorial', 'rehab', 'manor', 'regional', 'general']);
 /** Words that begin a facility's name and take an "of" phrase: "University of Maryland Medical Center", "Hospital of the ...". */
+/** The words before a lower-case hospital acronym ("sent to gh", "from bmc"). */
+const LOWER_ACRONYM_BEFORE = new WordSet(['to', 'at', 'from', 'into', 'in']);
 const OF_WORDS = new WordSet(['university', 'univ', 'hospital', 'hosp', 'college', 'institute']);
 /** Words that make a preceding name a facility (also after no cue). */
 const FACILITY_WORD = /^(?:hosp|hospital|memorial|rehab|rehabilitation|manor|nursing|medical|general|infirmary|clinic|center|centre|house|healthcare|hlth)$/;
@@ -97,7 +99,8 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       }
     }
     // A. hospital-shaped acronyms (in lower case too, right after a move cue or a place preposition: "sent to gh")
-    const lowerAcronym = !t.cap && size >= 2 && size <= 4 && !english(i) && !clinical(i) && i > 0 && (cueAt(i) || /^(?:to|at|from|into)$/.test(lower(i - 1))) && HOSPITAL_ACRONYM.test(word(i).toUpperCase());
+    const last = !t.cap && size >= 2 && size <= 4 ? t.lowerCodeAt(size - 1) : 0;
+    const lowerAcronym = (last === 104 || last === 99 || (t.lowerCodeAt(0) === 118 && t.lowerCodeAt(1) === 97)) && i > 0 && LOWER_ACRONYM_BEFORE.hasToken(tokens[i - 1]!) && HOSPITAL_ACRONYM.test(word(i).toUpperCase()) && !english(i) && !clinical(i) && (cueAt(i) || lower(i - 1) !== 'in');
     const w = (t.upper || lowerAcronym) && size <= 6 ? word(i).toUpperCase() : '';
     // an English word in capitals (HIGH, MUCH, WASH) is not an acronym
     if (w && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w) && !english(i)) {

@@ -11,10 +11,10 @@ import type { Emit } from './candidate';
 import type { Lexicon } from './lexicon';
 import { EPONYM_AFTER, EPONYM_WORD } from './eponyms';
 import { isPlaceholder } from './placeholders';
-import type { Token } from './tokens';
+import { WordSet, type Token } from './tokens';
 import { STATE_NAMES } from './us-states';
 
-const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)(?![\p{L}\p{N}])/u;
+const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)(?![A-Za-z0-9])/;
 const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
 
 const words = (s: string) => new Set(s.split(' '));
@@ -42,6 +42,8 @@ const MEDICAL_SUFFIX = /(?:ation|ology|itis|osis|iasis|emia|ectomy|otomy|ostomy|
 const MONTHS = words('january february march april may june july august september october november december');
 /** Words before a month in prose ("in June", "since April"): the month is a date word there, not a given name. */
 const MONTH_CUE = words('in since until till by next last early late mid of during from through before after this each every');
+/** Every word a lower-case name may follow (one-word cues and the last words of two-word cues): a prefix-filtered set, so most tokens are passed over without a string. */
+const LOWER_CUE_WORDS = new WordSet([...PROVIDER_1, ...ROLE_1, ...RELATION_1, ...TITLES, ...[...PROVIDER_2, ...RELATION_2].map((p) => p.slice(p.indexOf(' ') + 1))]);
 /** Second words of the two-word cues: any other word cannot end one, so the pair is not built. */
 const SECOND_WORDS = new Set([...PROVIDER_2, ...RELATION_2, ...WEAK_2].map((p) => p.slice(p.indexOf(' ') + 1)));
 
@@ -270,17 +272,17 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
   }
 
   // F. lower case (notes typed without capitals): a listed name on no common-English or clinical list,
-  // after a relation or clinician cue ("spoke with daughter mary", "seen by np carol") or, weaker, anywhere
-  for (let i = 0; i < n; i++) {
+  // after a relation or clinician cue ("spoke with daughter mary", "seen by np carol")
+  for (let i = 1; i < n; i++) {
     const t = tokens[i]!;
-    if (used[i] || t.cap || t.end - t.start < 3 || isCommon(i) || monthInProse(i) || STATE_NAMES.has(t.lower) || lex.places.has(t.lower)) continue;
-    const [one, two, gap] = i > 0 ? cueBefore(i) : ['', '', ''];
+    if (used[i] || t.cap || t.end - t.start < 3 || !LOWER_CUE_WORDS.hasToken(tokens[i - 1]!)) continue;
+    const [one, two, gap] = cueBefore(i);
     const cued = !!one && !gap.includes('.') && !NOT_A_NAME.has(t.lower) && (PROVIDER_1.has(one) || PROVIDER_2.has(two) || ROLE_1.has(one) || (RELATION_1.has(one) && !WEAK_1.has(one)) || (RELATION_2.has(two) && !WEAK_2.has(two)) || TITLES.has(one));
     // only a listed name: an unlisted lower-case word after a cue is as often a typo ("per md vebal", "covering dehisence")
-    if (!cued || !isDict(i)) continue;
+    if (!cued || !isDict(i) || isCommon(i) || monthInProse(i) || STATE_NAMES.has(t.lower) || lex.places.has(t.lower)) continue;
     let j = i;
     while (j + 1 < n && j - i < 2 && !used[j + 1] && !tokens[j + 1]!.cap && tokens[j + 1]!.end - tokens[j + 1]!.start >= 2 && /^[ \t]$/.test(gapBetween(j, j + 1)) && (isDict(j + 1) || (cued && !isCommon(j + 1))) && !isCommon(j + 1)) j++;
-    mark(i, j, PROVIDER_1.has(one) || PROVIDER_2.has(two) || ROLE_1.has(one) ? 'PROVIDER_NAME' : 'NAME', cued ? 0.7 : 0.45);
+    mark(i, j, PROVIDER_1.has(one) || PROVIDER_2.has(two) || ROLE_1.has(one) ? 'PROVIDER_NAME' : 'NAME', 0.7);
     i = j;
   }
 

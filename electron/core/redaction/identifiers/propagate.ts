@@ -75,10 +75,25 @@ export function propagate(text: string, tokens: Token[], spans: IdentifierSpan[]
     if (s.type === 'NAME' || s.type === 'PROVIDER_NAME') for (const w of words) if (single(w)) add([w]);
   }
   if (!byFirst.size) return spans;
+  // a 1024-bit filter on the first three letters of the first words: most tokens are passed over
+  // without making their lower-case string
+  const filter = new Uint32Array(32);
+  let nonAscii = false;
+  const bit = (k: number) => (k ^ (k >>> 10) ^ (k >>> 20)) & 1023;
+  for (const w of byFirst.keys()) {
+    const codes = [0, 1, 2].map((q) => (q < w.length ? w.charCodeAt(q) : 0));
+    if (codes.some((c) => c >= 128)) nonAscii = true;
+    else {
+      const b = bit((codes[0]! << 14) | (codes[1]! << 7) | codes[2]!);
+      filter[b >>> 5] = filter[b >>> 5]! | (1 << (b & 31));
+    }
+  }
   const added: IdentifierSpan[] = [];
   let next = 0; // index of the first span that ends after the current token
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    const k = t.prefixKey();
+    if (k >= 0 ? ((filter[bit(k) >>> 5]! >>> (bit(k) & 31)) & 1) === 0 : !nonAscii) continue;
     const list = byFirst.get(t.lower);
     if (!list) continue;
     for (const src of list) {
