@@ -22,15 +22,15 @@ const CUE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|sen
 const CUE_LAST = new WordSet('to from into at in by the'.split(' '));
 const PREPOSITIONS = new WordSet(['to', 'at', 'from', 'in', 'into', 'the']);
 const WARD_PREPOSITIONS = new WordSet(['on', 'to', 'at', 'from']);
-const FACILITY_WORDS = new WordSet('hosp hospital memorial rehab rehabilitation manor nursing medical general infirmary clinic center centre house healthcare hlth'.split(' '));
+const FACILITY_WORDS = new WordSet('hosp hospital memorial rehab rehabilitation manor nursing medical general regional university infirmary clinic center centre house healthcare hlth'.split(' '));
 /** Facility words a name is written before: "Harbor Hosp", "HARFORD MEMORIAL". */
 const BEFORE_WORDS = new WordSet(['hosp', 'memorial', 'rehab', 'manor', 'regional', 'general']);
 /** Words that begin a facility's name and take an "of" phrase: "University of Maryland Medical Center", "Hospital of the ...". */
 /** The words before a lower-case hospital acronym ("sent to gh", "from bmc"). */
 const LOWER_ACRONYM_BEFORE = new WordSet(['to', 'at', 'from', 'into', 'in']);
-const OF_WORDS = new WordSet(['university', 'univ', 'hospital', 'hosp', 'college', 'institute']);
+const OF_WORDS = new WordSet(['university', 'univ', 'u', 'hospital', 'hosp', 'college', 'institute']);
 /** Words that make a preceding name a facility (also after no cue). */
-const FACILITY_WORD = /^(?:hosp|hospital|memorial|rehab|rehabilitation|manor|nursing|medical|general|infirmary|clinic|center|centre|house|healthcare|hlth)$/;
+const FACILITY_WORD = /^(?:hosp|hospital|memorial|rehab|rehabilitation|manor|nursing|medical|general|regional|university|infirmary|clinic|center|centre|house|healthcare|hlth)$/;
 /** Words a place after a cue is not: units, rooms, generic places. */
 const GENERIC = new Set(
   'floor unit units room rm bed home house rehab nursing hospital hosp clinic er ed ew icu ccu or pacu cath lab office facility shelter work school church nh snf ltc ltac acute chronic outside local another other same his her their my our your its a an the this that these those bathroom chair commode bedside radiology dialysis surgery ir ct mri us echo'.split(
@@ -89,7 +89,12 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       let k = i + 2;
       if (lower(k) === 'the' && k + 1 < n && spaced(k + 1)) k++;
       let j = k - 1;
-      while (j + 1 < n && j - k < 3 && spaced(j + 1) && (FACILITY_WORD.test(lower(j + 1)) || /^(?:hospitals|clinics|centers|health|system)$/.test(lower(j + 1)) || (j + 1 === k && (listedPlace(k) || STATE_ABBREVIATIONS.has(word(k).toUpperCase()))) || ((j + 1 === k || tokens[j + 1]!.cap === t.cap) && !NOT_PLACE.has(lower(j + 1)) && !NOT_NAME_WORDS.test(lower(j + 1)) && !GENERIC.has(lower(j + 1)) && !lex.clinicalStop.has(lower(j + 1))))) j++;
+      // after a facility word only more facility words ("... MED CENTER", not "... CENTER ON")
+      let ended = false;
+      while (j + 1 < n && j - k < 3 && spaced(j + 1) && (FACILITY_WORD.test(lower(j + 1)) || /^(?:med|ctr|hospitals|clinics|centers|health|system)$/.test(lower(j + 1)) || !ended) && (FACILITY_WORD.test(lower(j + 1)) || /^(?:hospitals|clinics|centers|health|system)$/.test(lower(j + 1)) || (j + 1 === k && (listedPlace(k) || STATE_ABBREVIATIONS.has(word(k).toUpperCase()))) || ((j + 1 === k || tokens[j + 1]!.cap === t.cap) && !NOT_PLACE.has(lower(j + 1)) && !NOT_NAME_WORDS.test(lower(j + 1)) && !GENERIC.has(lower(j + 1)) && !lex.clinicalStop.has(lower(j + 1))))) {
+        j++;
+        if (FACILITY_WORD.test(lower(j))) ended = true;
+      }
       let named = false;
       for (let q = k; q <= j; q++) if ((!english(q) && !clinical(q)) || listedPlace(q) || STATE_NAMES.has(lower(q)) || STATE_ABBREVIATIONS.has(word(q).toUpperCase())) named = true;
       if (j >= k && named && !FACILITY_WORD.test(lower(k))) {

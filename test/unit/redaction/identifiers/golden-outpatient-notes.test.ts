@@ -58,8 +58,15 @@ describe('discharge and letter forms', () => {
     ['Pt received from university of vermont hospital intubated.', 'vermont'],
     ['TRANSFERRED THIS EVENING FROM UNIVERSITY OF MD MEDICAL CENTER.', 'UNIVERSITY'],
     ['was sent to bmh for further eval', 'bmh'],
+    ['PRESENTED TO U OF VT MED CENTER ON 9/14', 'VT MED'],
+    ['TAKEN TO ASHFORD REGIONAL WHERE ENZYMES WERE POSITIVE', 'REGIONAL'],
+    ['lives alone at 27 Wrenfield St. in Oakton. Pt manages', '27 Wrenfield St'],
   ])('%s', (text, needle) => {
     expect(touched(text, needle)).toBe(true);
+  });
+
+  it('ends a facility name at its facility words', () => {
+    expect(detectIdentifiers('PRESENTED TO U OF VT MED CENTER ON 9/14').map((s) => s.text)).toEqual(['U OF VT MED CENTER', '9/14']);
   });
 
   it('does not take a heading after a credential as a name', () => {
