@@ -44,6 +44,8 @@ const MONTHS = words('january february march april may june july august septembe
 const MONTH_CUE = words('in since until till by next last early late mid of during from through before after this each every');
 /** Every word a lower-case name may follow (one-word cues and the last words of two-word cues): a prefix-filtered set, so most tokens are passed over without a string. */
 const LOWER_CUE_WORDS = new WordSet([...PROVIDER_1, ...ROLE_1, ...RELATION_1, ...TITLES, ...[...PROVIDER_2, ...RELATION_2].map((p) => p.slice(p.indexOf(' ') + 1))]);
+/** Words after a name that show a person: a relation, or what relatives and clinicians do in a note. */
+const AFTER_CUE = new WordSet('husband wife son daughter dtr mother father sister brother niece nephew friend neighbor called calling visited visiting aware updated notified paged phoned'.split(' '));
 /** Second words of the two-word cues: any other word cannot end one, so the pair is not built. */
 const SECOND_WORDS = new Set([...PROVIDER_2, ...RELATION_2, ...WEAK_2].map((p) => p.slice(p.indexOf(' ') + 1)));
 
@@ -284,6 +286,15 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     while (j + 1 < n && j - i < 2 && !used[j + 1] && !tokens[j + 1]!.cap && tokens[j + 1]!.end - tokens[j + 1]!.start >= 2 && /^[ \t]$/.test(gapBetween(j, j + 1)) && (isDict(j + 1) || (cued && !isCommon(j + 1))) && !isCommon(j + 1)) j++;
     mark(i, j, PROVIDER_1.has(one) || PROVIDER_2.has(two) || ROLE_1.has(one) ? 'PROVIDER_NAME' : 'NAME', 0.7);
     i = j;
+  }
+
+  // G. a listed name on no common or clinical list, in any casing, with a cue after it: a relation ("sue - daughter",
+  // "mary (wife)") or what people do in a note ("karen called", "tom visited", "dr lee aware")
+  for (let i = 0; i + 1 < n; i++) {
+    const t = tokens[i]!;
+    if (used[i] || t.end - t.start < 3 || !AFTER_CUE.hasToken(tokens[i + 1]!)) continue;
+    if (!/^(?:[ \t]*[,(-][ \t]*|[ \t]+)$/.test(gapBetween(i, i + 1)) || !isDict(i) || isCommon(i) || monthInProse(i) || STATE_NAMES.has(t.lower) || lex.places.has(t.lower) || NOT_A_NAME.has(t.lower)) continue;
+    mark(i, i, 'NAME', 0.6);
   }
 
   // E. recurrences of names found with confidence
