@@ -85,7 +85,8 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
     const t = tokens[i]!;
     const size = t.end - t.start;
     // U. "University of Maryland Medical Center", "hospital of the good samaritan": the facility word, "of" and up to four name words
-    if (OF_WORDS.hasToken(t) && i + 2 < n && lower(i + 1) === 'of' && spaced(i + 1) && spaced(i + 2)) {
+    const nx = i + 2 < n ? tokens[i + 1]! : undefined;
+    if (nx && nx.end - nx.start === 2 && nx.lowerCodeAt(0) === 111 && nx.lowerCodeAt(1) === 102 && OF_WORDS.hasToken(t) && spaced(i + 1) && spaced(i + 2)) {
       let k = i + 2;
       if (lower(k) === 'the' && k + 1 < n && spaced(k + 1)) k++;
       let j = k - 1;
@@ -106,7 +107,7 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
     // A. hospital-shaped acronyms (in lower case too, right after a move cue or a place preposition: "sent to gh")
     const last = !t.cap && size >= 2 && size <= 4 ? t.lowerCodeAt(size - 1) : 0;
     const lowerAcronym = (last === 104 || last === 99 || (t.lowerCodeAt(0) === 118 && t.lowerCodeAt(1) === 97)) && i > 0 && LOWER_ACRONYM_BEFORE.hasToken(tokens[i - 1]!) && HOSPITAL_ACRONYM.test(word(i).toUpperCase()) && !english(i) && !clinical(i) && (cueAt(i) || lower(i - 1) !== 'in');
-    const w = (t.upper || lowerAcronym) && size <= 6 ? word(i).toUpperCase() : '';
+    const w = size > 6 ? '' : t.upper ? word(i) : lowerAcronym ? word(i).toUpperCase() : '';
     // an English word in capitals (HIGH, MUCH, WASH) is not an acronym
     if (w && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w) && !english(i)) {
       const stop = NOT_HOSPITAL.has(w) || lex.clinicalStop.has(lower(i));

@@ -42,10 +42,10 @@ const MEDICAL_SUFFIX = /(?:ation|ology|itis|osis|iasis|emia|ectomy|otomy|ostomy|
 const MONTHS = words('january february march april may june july august september october november december');
 /** Words before a month in prose ("in June", "since April"): the month is a date word there, not a given name. */
 const MONTH_CUE = words('in since until till by next last early late mid of during from through before after this each every');
-/** Every word a lower-case name may follow (one-word cues and the last words of two-word cues): a prefix-filtered set, so most tokens are passed over without a string. */
-const LOWER_CUE_WORDS = new WordSet([...PROVIDER_1, ...ROLE_1, ...RELATION_1, ...TITLES, ...[...PROVIDER_2, ...RELATION_2].map((p) => p.slice(p.indexOf(' ') + 1))]);
+/** The cue words a lower-case name is looked for after (relations, roles, titles, and the last words of "spoke with", "talked to", "seen by"): a prefix-filtered set, so most tokens are passed over without a string. */
+const LOWER_CUE_WORDS = new WordSet([...ROLE_1, ...'husband wife spouse son daughter dtr mother father mom dad sister brother grandson granddaughter aunt uncle niece nephew cousin friend neighbor caregiver guardian partner boyfriend girlfriend nok poa dr mr mrs ms miss with to by'.split(' ')]);
 /** Words after a name that show a person: a relation, or what relatives and clinicians do in a note. */
-const AFTER_CUE = new WordSet('husband wife son daughter dtr mother father sister brother niece nephew friend neighbor called calling visited visiting aware updated notified paged phoned'.split(' '));
+const AFTER_CUE = new WordSet('husband wife son daughter dtr mother father sister brother niece nephew friend neighbor called calling visited visiting aware updated'.split(' '));
 /** Second words of the two-word cues: any other word cannot end one, so the pair is not built. */
 const SECOND_WORDS = new Set([...PROVIDER_2, ...RELATION_2, ...WEAK_2].map((p) => p.slice(p.indexOf(' ') + 1)));
 

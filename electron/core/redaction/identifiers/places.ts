@@ -96,6 +96,8 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
   eachMatch(STREET, text, (m) => {
     if (street(m)) return;
     // the longest match ran on into prose: the shortest one from the same house number may still be an address
+    // (only a match of three words or more after the number has a shorter one)
+    if (m[0].split(/\s+/).length < 4) return;
     STREET_SHORT.lastIndex = m.index;
     const short = STREET_SHORT.exec(text);
     if (short && short[0].length < m[0].length) street(short);
