@@ -168,7 +168,8 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
       continue;
     }
     // B. cues
-    const role = ROLE_1.has(one) && !(tokens[i]!.upper && !blind[i]) && !/,\s*$/.test(text.slice(Math.max(0, tokens[i - 1]!.start - 2), tokens[i - 1]!.start)) && /^[ \t]$/.test(gap);
+    // in capitals only a listed name after a role ("BY MD TOL WELL": tolerated)
+    const role = ROLE_1.has(one) && (blind[i] ? isDict(i) : !tokens[i]!.upper) && !/,\s*$/.test(text.slice(Math.max(0, tokens[i - 1]!.start - 2), tokens[i - 1]!.start)) && /^[ \t]$/.test(gap);
     const provider = PROVIDER_1.has(one) || PROVIDER_2.has(two) || role;
     const relation = !provider && (RELATION_1.has(one) || RELATION_2.has(two) || (isTitle && !gap.includes(':')));
     const weak = (WEAK_1.has(one) || WEAK_2.has(two)) && !(gap.includes(':') && FIELD_1.has(one));

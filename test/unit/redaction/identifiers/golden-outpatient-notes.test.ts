@@ -72,6 +72,10 @@ describe('discharge and letter forms', () => {
     expect(detectIdentifiers('PRESENTED TO U OF VT MED CENTER ON 9/14').map((s) => s.text)).toEqual(['U OF VT MED CENTER', '9/14']);
   });
 
+  it('takes only a listed name after a role in capitals', () => {
+    expect(detectIdentifiers('EPI WIRES DC/D BY MD TOL WELL. DIET AS TOL.')).toEqual([]);
+  });
+
   it('does not take a heading after a credential as a name', () => {
     const text = 'ATTENDING: Ivo Quartermaine, MD REASON FOR VISIT: follow-up.';
     expect(detectIdentifiers(text).map((s) => s.text)).toEqual(['Ivo Quartermaine']);
