@@ -53,8 +53,20 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   detectNames(text, tokens, blind, lex, emit);
   detectTerseNames(text, tokens, lex, emit);
   detectFacilityCues(text, tokens, blind, lex, emit);
-  if (options.known) candidates.push(...detectKnown(text, options.known, { isCommonWord: (w) => lex.commonWords.has(w) || lex.clinicalStop.has(w) || lex.clinicalWords.has(w) }));
-  const spans = propagate(text, tokens, resolve(text, candidates), lex);
+  const known = options.known ? detectKnown(text, options.known, { isCommonWord: (w) => lex.commonWords.has(w) || lex.clinicalStop.has(w) || lex.clinicalWords.has(w) }) : [];
+  candidates.push(...known);
+  // what the chart's store knows follows its own variant rules (chart-known.ts): it does not spread further here
+  let fromKnown: ((s: { start: number; end: number }) => boolean) | undefined;
+  if (known.length) {
+    // the characters the store's matches cover, marked once (linear in the text, however many matches)
+    const mark = new Uint8Array(text.length);
+    for (const k of known) mark.fill(1, Math.max(0, k.start), Math.min(text.length, k.end));
+    fromKnown = (s) => {
+      for (let q = s.start; q < s.end; q++) if (mark[q]) return true;
+      return false;
+    };
+  }
+  const spans = propagate(text, tokens, resolve(text, candidates), lex, fromKnown);
   const point = options.operatingPoint ?? 'disclosure';
   const min = options.minConfidence ?? options.thresholds?.[point] ?? DEFAULT_THRESHOLDS[point];
   return atThreshold(spans, min);

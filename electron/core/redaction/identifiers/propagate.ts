@@ -45,11 +45,12 @@ const spacesOnly = (text: string, a: number, b: number) => {
   return true;
 };
 
-export function propagate(text: string, tokens: Token[], spans: IdentifierSpan[], lex: Lexicon): IdentifierSpan[] {
+/** `excluded`: spans that may not spread (those the chart's store found, which follow their own variant rules). */
+export function propagate(text: string, tokens: Token[], spans: IdentifierSpan[], lex: Lexicon, excluded?: (s: IdentifierSpan) => boolean): IdentifierSpan[] {
   const byFirst = new Map<string, Source[]>();
   const ambiguous = (w: string) => lex.commonWords.has(w) || lex.clinicalStop.has(w) || lex.clinicalWords.has(w);
   for (const s of spans) {
-    if (!PROPAGATED.has(s.type)) continue;
+    if (!PROPAGATED.has(s.type) || excluded?.(s)) continue;
     const a = firstTokenAt(tokens, s.start);
     const words: string[] = [];
     let b = a;
