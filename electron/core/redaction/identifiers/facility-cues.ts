@@ -169,7 +169,8 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       continue;
     }
     // C. capitalised names before a facility word: "Harbor Hosp", "HARFORD MEMORIAL", "St. Agnes"
-    if (t.cap && i + 1 < n && tokens[i + 1]!.cap && BEFORE_WORDS.hasToken(tokens[i + 1]!) && spaced(i + 1) && !isPlaceholder(lower(i)) && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !(blind[i] && (english(i) || clinical(i)))) {
+    // (not "Complex Regional Pain", "under General Anesthesia": a clinical word after Regional / General)
+    if (t.cap && i + 1 < n && tokens[i + 1]!.cap && BEFORE_WORDS.hasToken(tokens[i + 1]!) && spaced(i + 1) && !(i + 2 < n && /^(?:regional|general)$/.test(lower(i + 1)) && spaced(i + 2) && clinical(i + 2)) && !isPlaceholder(lower(i)) && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !(blind[i] && (english(i) || clinical(i)))) {
       let s = i;
       while (s > 0 && i - s < 2 && tokens[s - 1]!.cap && spaced(s) && !GENERIC.has(lower(s - 1)) && !lex.clinicalStop.has(lower(s - 1))) s--;
       emit(tokens[s]!.start, tokens[i + 1]!.end, 'FACILITY_NAME', 0.7);

@@ -4,8 +4,8 @@
  * "HOLY CROSS" of the next paragraph; "Kondouli" after "Mary Theresa" is also the lone "kondouli"
  * later). Runs on the resolved spans, adds only where no span is, and gives each recurrence the
  * confidence of the span it recurs from, so an operating point keeps or drops both alike.
- * A single word recurs only when it is on no common-English or clinical list and was found with
- * some confidence (a weak single-word guess must not spread); a phrase of two or more words recurs as a whole, and each part of a person's
+ * A single word recurs only when it is a person's name (or part of one), on no common-English,
+ * clinical or place list, and was found with some confidence (a weak single-word guess must not spread); a phrase of two or more words recurs as a whole, and each part of a person's
  * name also alone.
  * Linear: one map lookup per token.
  */
@@ -65,15 +65,18 @@ export function propagate(text: string, tokens: Token[], spans: IdentifierSpan[]
       if (!list.some((x) => x.words.join(' ') === ws.join(' '))) list.push({ words: ws, type: s.type, confidence: s.confidence });
       byFirst.set(ws[0]!, list);
     };
-    const single = (w: string) => w.length >= 3 && !ambiguous(w) && s.confidence >= SINGLE_MIN;
+    // a listed place alone ("York" of a misread "New York") is left to the place rules
+    const single = (w: string) => w.length >= 3 && !ambiguous(w) && s.confidence >= SINGLE_MIN && !lex.places.has(w);
+    const person = s.type === 'NAME' || s.type === 'PROVIDER_NAME';
     if (words.length === 1) {
-      if (single(words[0]!)) add(words);
+      // a lone place word is often a capitalised clinical word read after a cue ("FOLLOWED TO THE FIMBRIATED END"): only names spread alone
+      if (person && single(words[0]!)) add(words);
       continue;
     }
     if (words.every((w) => w.length < 2)) continue;
     add(words);
     // each part of a person's name is that person wherever it recurs alone ("Oriel Vantongeren" ... "per vantongeren")
-    if (s.type === 'NAME' || s.type === 'PROVIDER_NAME') for (const w of words) if (single(w)) add([w]);
+    if (person) for (const w of words) if (single(w)) add([w]);
   }
   if (!byFirst.size) return spans;
   // a 1024-bit filter on the first three letters of the first words: most tokens are passed over
