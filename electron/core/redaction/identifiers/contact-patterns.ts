@@ -24,7 +24,7 @@ const PHONE_AFTER = /^[ \t]*-?[ \t]*(?:office|fax|mobile|cell|home|work|tel|phon
 const PHONE_BARE10 = /(?<![\w.,/-])\d{10}(?![\w.,/])/g;
 
 /** "Pager: #54321", "pg 33445", "beeper 4-1234", "ext. 4411": a 4- or 5-digit pager or extension number after its word. */
-const PAGER = /\b(?:pager|pgr|pg|beeper|bpr|beep|paged?(?:\s+(?:at|to))?|ext|extension|x|(?:call|phone|tel|cell|ph)(?=[\s.:#]*\d{1,2}-\d{4}\b))\.?\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{1,2}-\d{4}|\d{4,5})(?![\w/.-]\d|\d)/gi;
+const PAGER = /\b(?:pager|pgr|pg|beeper|bpr|beep|paged?(?:\s+(?:at|to))?|ext|extension|x|(?:call|phone|tel|cell|ph)(?=[\s.:#]*\d{1,2}-\d{4}\b))\.?\s*:?\s*(?:#|no\.?|number)?\s*[:#]?\s*(\d{1,2}-\d{4}|\d{4,5})(?![\w/.-]\d|\d)/gi;
 
 const FAX_CUE = /(?:fax|facsimile|\bf:|\bfx)[^0-9]{0,15}$/;
 const PHONE_CUE = /(?:phone|tel|telephone|cell|mobile|call|reach|contact|number|\bph|\bp:|\bc:|\bh:|\bw:|home|work|pager|beeper|registered|answering|text)[^0-9]{0,20}$/;

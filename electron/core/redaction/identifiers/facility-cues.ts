@@ -22,11 +22,15 @@ const CUE = /(?:^|[^a-z])(?:transfer(?:r?ed|ring)?|xfer(?:r?ed)?|transported|sen
 const CUE_LAST = new WordSet('to from into at in by the'.split(' '));
 const PREPOSITIONS = new WordSet(['to', 'at', 'from', 'in', 'into', 'the']);
 const WARD_PREPOSITIONS = new WordSet(['on', 'to', 'at', 'from']);
-const FACILITY_WORDS = new WordSet('hosp hospital memorial rehab rehabilitation manor nursing medical general infirmary clinic center centre house healthcare hlth'.split(' '));
+const FACILITY_WORDS = new WordSet('hosp hospital memorial rehab rehabilitation manor nursing medical general regional university infirmary clinic center centre house healthcare hlth'.split(' '));
 /** Facility words a name is written before: "Harbor Hosp", "HARFORD MEMORIAL". */
-const BEFORE_WORDS = new WordSet(['hosp', 'memorial', 'rehab', 'manor']);
+const BEFORE_WORDS = new WordSet(['hosp', 'memorial', 'rehab', 'manor', 'regional', 'general']);
+/** Words that begin a facility's name and take an "of" phrase: "University of Maryland Medical Center", "Hospital of the ...". */
+/** The words before a lower-case hospital acronym ("sent to gh", "from bmc"). */
+const LOWER_ACRONYM_BEFORE = new WordSet(['to', 'at', 'from', 'into', 'in']);
+const OF_WORDS = new WordSet(['university', 'univ', 'u', 'hospital', 'hosp', 'college', 'institute']);
 /** Words that make a preceding name a facility (also after no cue). */
-const FACILITY_WORD = /^(?:hosp|hospital|memorial|rehab|rehabilitation|manor|nursing|medical|general|infirmary|clinic|center|centre|house|healthcare|hlth)$/;
+const FACILITY_WORD = /^(?:hosp|hospital|memorial|rehab|rehabilitation|manor|nursing|medical|general|regional|university|infirmary|clinic|center|centre|house|healthcare|hlth)$/;
 /** Words a place after a cue is not: units, rooms, generic places. */
 const GENERIC = new Set(
   'floor unit units room rm bed home house rehab nursing hospital hosp clinic er ed ew icu ccu or pacu cath lab office facility shelter work school church nh snf ltc ltac acute chronic outside local another other same his her their my our your its a an the this that these those bathroom chair commode bedside radiology dialysis surgery ir ct mri us echo'.split(
@@ -80,8 +84,30 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const size = t.end - t.start;
-    // A. hospital-shaped acronyms
-    const w = t.upper && size <= 6 ? word(i) : '';
+    // U. "University of Maryland Medical Center", "hospital of the good samaritan": the facility word, "of" and up to four name words
+    const nx = i + 2 < n ? tokens[i + 1]! : undefined;
+    if (nx && nx.end - nx.start === 2 && nx.lowerCodeAt(0) === 111 && nx.lowerCodeAt(1) === 102 && OF_WORDS.hasToken(t) && spaced(i + 1) && spaced(i + 2)) {
+      let k = i + 2;
+      if (lower(k) === 'the' && k + 1 < n && spaced(k + 1)) k++;
+      let j = k - 1;
+      // after a facility word only more facility words ("... MED CENTER", not "... CENTER ON")
+      let ended = false;
+      while (j + 1 < n && j - k < 3 && spaced(j + 1) && (FACILITY_WORD.test(lower(j + 1)) || /^(?:med|ctr|hospitals|clinics|centers|health|system)$/.test(lower(j + 1)) || !ended) && (FACILITY_WORD.test(lower(j + 1)) || /^(?:hospitals|clinics|centers|health|system)$/.test(lower(j + 1)) || (j + 1 === k && (listedPlace(k) || STATE_ABBREVIATIONS.has(word(k).toUpperCase()))) || ((j + 1 === k || tokens[j + 1]!.cap === t.cap) && !NOT_PLACE.has(lower(j + 1)) && !NOT_NAME_WORDS.test(lower(j + 1)) && !GENERIC.has(lower(j + 1)) && !lex.clinicalStop.has(lower(j + 1))))) {
+        j++;
+        if (FACILITY_WORD.test(lower(j))) ended = true;
+      }
+      let named = false;
+      for (let q = k; q <= j; q++) if ((!english(q) && !clinical(q)) || listedPlace(q) || STATE_NAMES.has(lower(q)) || STATE_ABBREVIATIONS.has(word(q).toUpperCase())) named = true;
+      if (j >= k && named && !FACILITY_WORD.test(lower(k))) {
+        emit(t.start, tokens[j]!.end, 'FACILITY_NAME', 0.7);
+        i = j;
+        continue;
+      }
+    }
+    // A. hospital-shaped acronyms (in lower case too, right after a move cue or a place preposition: "sent to gh")
+    const last = !t.cap && size >= 2 && size <= 4 ? t.lowerCodeAt(size - 1) : 0;
+    const lowerAcronym = (last === 104 || last === 99 || (t.lowerCodeAt(0) === 118 && t.lowerCodeAt(1) === 97)) && i > 0 && LOWER_ACRONYM_BEFORE.hasToken(tokens[i - 1]!) && HOSPITAL_ACRONYM.test(word(i).toUpperCase()) && !english(i) && !clinical(i) && (cueAt(i) || lower(i - 1) !== 'in');
+    const w = size > 6 ? '' : t.upper ? word(i) : lowerAcronym ? word(i).toUpperCase() : '';
     // an English word in capitals (HIGH, MUCH, WASH) is not an acronym
     if (w && HOSPITAL_ACRONYM.test(w) && !STATE_ABBREVIATIONS.has(w) && !english(i)) {
       const stop = NOT_HOSPITAL.has(w) || lex.clinicalStop.has(lower(i));
@@ -143,7 +169,8 @@ export function detectFacilityCues(text: string, tokens: Token[], blind: boolean
       continue;
     }
     // C. capitalised names before a facility word: "Harbor Hosp", "HARFORD MEMORIAL", "St. Agnes"
-    if (t.cap && i + 1 < n && tokens[i + 1]!.cap && BEFORE_WORDS.hasToken(tokens[i + 1]!) && spaced(i + 1) && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !(blind[i] && (english(i) || clinical(i)))) {
+    // (not "Complex Regional Pain", "under General Anesthesia": a clinical word after Regional / General)
+    if (t.cap && i + 1 < n && tokens[i + 1]!.cap && BEFORE_WORDS.hasToken(tokens[i + 1]!) && spaced(i + 1) && !(i + 2 < n && /^(?:regional|general)$/.test(lower(i + 1)) && spaced(i + 2) && clinical(i + 2)) && !isPlaceholder(lower(i)) && !GENERIC.has(lower(i)) && !lex.clinicalStop.has(lower(i)) && !(blind[i] && (english(i) || clinical(i)))) {
       let s = i;
       while (s > 0 && i - s < 2 && tokens[s - 1]!.cap && spaced(s) && !GENERIC.has(lower(s - 1)) && !lex.clinicalStop.has(lower(s - 1))) s--;
       emit(tokens[s]!.start, tokens[i + 1]!.end, 'FACILITY_NAME', 0.7);

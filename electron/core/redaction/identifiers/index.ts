@@ -17,6 +17,7 @@ import { detectTerseNames } from './names-terse';
 import { detectFacilityCues } from './facility-cues';
 import { detectPlaces } from './places';
 import { atOperatingPoint, atThreshold, DEFAULT_THRESHOLDS, type OperatingPoint } from './operating-points';
+import { propagate } from './propagate';
 import { resolve } from './resolve';
 import { caseBlind, tokenize } from './tokens';
 
@@ -53,8 +54,20 @@ export function detectIdentifiers(text: string, options: DetectOptions = {}): Id
   detectNames(text, tokens, blind, lex, emit);
   detectTerseNames(text, tokens, lex, emit);
   detectFacilityCues(text, tokens, blind, lex, emit);
-  if (options.known) candidates.push(...detectKnown(text, options.known, { isCommonWord: (w) => lex.commonWords.has(w) || lex.clinicalStop.has(w) || lex.clinicalWords.has(w) }));
-  const spans = resolve(text, candidates);
+  const known = options.known ? detectKnown(text, options.known, { isCommonWord: (w) => lex.commonWords.has(w) || lex.clinicalStop.has(w) || lex.clinicalWords.has(w) }) : [];
+  candidates.push(...known);
+  // what the chart's store knows follows its own variant rules (chart-known.ts): it does not spread further here
+  let fromKnown: ((s: { start: number; end: number }) => boolean) | undefined;
+  if (known.length) {
+    // the characters the store's matches cover, marked once (linear in the text, however many matches)
+    const mark = new Uint8Array(text.length);
+    for (const k of known) mark.fill(1, Math.max(0, k.start), Math.min(text.length, k.end));
+    fromKnown = (s) => {
+      for (let q = s.start; q < s.end; q++) if (mark[q]) return true;
+      return false;
+    };
+  }
+  const spans = propagate(text, tokens, resolve(text, candidates), lex, fromKnown);
   if (options.minConfidence !== undefined) return atThreshold(spans, options.minConfidence);
   return atOperatingPoint(spans, options.operatingPoint ?? 'disclosure', { ...DEFAULT_THRESHOLDS, ...options.thresholds });
 }

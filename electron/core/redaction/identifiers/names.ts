@@ -11,16 +11,18 @@ import type { Emit } from './candidate';
 import type { Lexicon } from './lexicon';
 import { EPONYM_AFTER, EPONYM_WORD } from './eponyms';
 import { isPlaceholder } from './placeholders';
-import type { Token } from './tokens';
+import { WordSet, type Token } from './tokens';
 import { STATE_NAMES } from './us-states';
 
-const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)\b/;
+const CREDENTIAL = /^,?\s*(?:M\.D\.|MD|D\.O\.|DO|N\.P\.|NP|PA-C|P\.A\.|PA|R\.N\.|RN|Ph\.D\.|PhD|DPM|DDS|DMD|FACS|FACP|FACC|CRNA|APRN|ARNP|FNP(?:-BC|-C)?|LPN|MBBS|DNP|LCSW|LMFT|PsyD|DPT|OTR|CNM)(?![A-Za-z0-9])/;
 const AMBIGUOUS_CREDENTIAL = /^\s*(?:DO|PA|RN|NP)\b/;
 
 const words = (s: string) => new Set(s.split(' '));
 const TITLES = words('dr doctor prof professor mr mrs ms miss mx mister madam sir rev');
 const PROVIDER_TITLES = words('dr doctor prof professor');
-const PROVIDER_1 = words('surgeon assistant anesthesiologist pcp consultant provider physician resident fellow covering attending');
+const PROVIDER_1 = words('surgeon assistant anesthesiologist pcp consultant provider physician resident fellow covering attending intern nurse therapist');
+/** Role abbreviations written before a clinician's name ("NP Carol", "per RN Smith"); not after a name ("Smith, MD REASON FOR VISIT"). */
+const ROLE_1 = words('np rn md rrt lpn cna crna aprn');
 const PROVIDER_2 = new Set(['seen by', 'referred by', 'referral from', 'dictated by', 'transcribed by', 'signed by', 'anesthesia by', 'evaluated by', 'examined by', 'performed by', 'read by', 'interpreted by', 'reviewed by', 'discussed with', 'primary care', 'care physician', 'care provider', 'care doctor', 'consulting physician', 'attending physician', 'assistant surgeon', 'referring physician', 'referring provider', 'referring doctor']);
 const RELATION_1 = words("husband wife spouse son daughter mother father mom dad sister brother grandson granddaughter grandmother grandfather grandma grandpa aunt uncle niece nephew cousin friend neighbor neighbour caregiver guardian partner boyfriend girlfriend fiance fiancee fiancé fiancée roommate employer boss coworker called named hi hello dear nok poa informant name patient pt contact insured subscriber guarantor member i'm");
 const RELATION_2 = new Set(['spoke with', 'spoke to', 'talked to', 'talked with', 'name is', 'i am', 'this is', 'calls me', 'emergency contact', 'of kin', 'accompanied by', 'patient name', 'pt name']);
@@ -40,6 +42,10 @@ const MEDICAL_SUFFIX = /(?:ation|ology|itis|osis|iasis|emia|ectomy|otomy|ostomy|
 const MONTHS = words('january february march april may june july august september october november december');
 /** Words before a month in prose ("in June", "since April"): the month is a date word there, not a given name. */
 const MONTH_CUE = words('in since until till by next last early late mid of during from through before after this each every');
+/** The cue words a lower-case name is looked for after (relations, roles, titles, and the last words of "spoke with", "talked to", "seen by"): a prefix-filtered set, so most tokens are passed over without a string. */
+const LOWER_CUE_WORDS = new WordSet([...ROLE_1, ...'husband wife spouse son daughter dtr mother father mom dad sister brother grandson granddaughter aunt uncle niece nephew cousin friend neighbor caregiver guardian partner boyfriend girlfriend nok poa dr mr mrs ms miss with to by'.split(' ')]);
+/** Words after a name that show a person: a relation, or what relatives and clinicians do in a note. */
+const AFTER_CUE = new WordSet('husband wife son daughter dtr mother father sister brother niece nephew friend neighbor called calling visited visiting aware updated'.split(' '));
 /** Second words of the two-word cues: any other word cannot end one, so the pair is not built. */
 const SECOND_WORDS = new Set([...PROVIDER_2, ...RELATION_2, ...WEAK_2].map((p) => p.slice(p.indexOf(' ') + 1)));
 
@@ -162,7 +168,9 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
       continue;
     }
     // B. cues
-    const provider = PROVIDER_1.has(one) || PROVIDER_2.has(two);
+    // in capitals only a listed name after a role ("BY MD TOL WELL": tolerated)
+    const role = ROLE_1.has(one) && (blind[i] ? isDict(i) : !tokens[i]!.upper) && !/,\s*$/.test(text.slice(Math.max(0, tokens[i - 1]!.start - 2), tokens[i - 1]!.start)) && /^[ \t]$/.test(gap);
+    const provider = PROVIDER_1.has(one) || PROVIDER_2.has(two) || role;
     const relation = !provider && (RELATION_1.has(one) || RELATION_2.has(two) || (isTitle && !gap.includes(':')));
     const weak = (WEAK_1.has(one) || WEAK_2.has(two)) && !(gap.includes(':') && FIELD_1.has(one));
     if ((provider || relation) && firstAfterAnchor(i, !weak) && !(isStop(i) && !isDict(i))) {
@@ -264,6 +272,30 @@ export function detectNames(text: string, tokens: Token[], blind: boolean[], lex
     if (!(isDict(i + 2) || unlistedGiven(i + 2)) || isCommon(i + 2) || tokens[i + 2]!.upper) continue;
     mark(i, i + 2, 'NAME', 0.7);
     i += 2;
+  }
+
+  // F. lower case (notes typed without capitals): a listed name on no common-English or clinical list,
+  // after a relation or clinician cue ("spoke with daughter mary", "seen by np carol")
+  for (let i = 1; i < n; i++) {
+    const t = tokens[i]!;
+    if (used[i] || t.cap || t.end - t.start < 3 || !LOWER_CUE_WORDS.hasToken(tokens[i - 1]!)) continue;
+    const [one, two, gap] = cueBefore(i);
+    const cued = !!one && !gap.includes('.') && !NOT_A_NAME.has(t.lower) && (PROVIDER_1.has(one) || PROVIDER_2.has(two) || ROLE_1.has(one) || (RELATION_1.has(one) && !WEAK_1.has(one)) || (RELATION_2.has(two) && !WEAK_2.has(two)) || TITLES.has(one));
+    // only a listed name: an unlisted lower-case word after a cue is as often a typo ("per md vebal", "covering dehisence")
+    if (!cued || !isDict(i) || isCommon(i) || monthInProse(i) || STATE_NAMES.has(t.lower) || lex.places.has(t.lower)) continue;
+    let j = i;
+    while (j + 1 < n && j - i < 2 && !used[j + 1] && !tokens[j + 1]!.cap && tokens[j + 1]!.end - tokens[j + 1]!.start >= 2 && /^[ \t]$/.test(gapBetween(j, j + 1)) && (isDict(j + 1) || (cued && !isCommon(j + 1))) && !isCommon(j + 1)) j++;
+    mark(i, j, PROVIDER_1.has(one) || PROVIDER_2.has(two) || ROLE_1.has(one) ? 'PROVIDER_NAME' : 'NAME', 0.7);
+    i = j;
+  }
+
+  // G. a listed name on no common or clinical list, in any casing, with a cue after it: a relation ("sue - daughter",
+  // "mary (wife)") or what people do in a note ("karen called", "tom visited", "dr lee aware")
+  for (let i = 0; i + 1 < n; i++) {
+    const t = tokens[i]!;
+    if (used[i] || t.end - t.start < 3 || !AFTER_CUE.hasToken(tokens[i + 1]!)) continue;
+    if (!/^(?:[ \t]*[,(-][ \t]*|[ \t]+)$/.test(gapBetween(i, i + 1)) || !isDict(i) || isCommon(i) || monthInProse(i) || STATE_NAMES.has(t.lower) || lex.places.has(t.lower) || NOT_A_NAME.has(t.lower)) continue;
+    mark(i, i, 'NAME', 0.6);
   }
 
   // E. recurrences of names found with confidence

@@ -19,6 +19,11 @@ const STREET = new RegExp(
   String.raw`\b\d{1,6}[A-Za-z]?(?:-\d{1,5})?\s+(?:${DIR}\s+)?(?:(?:\d{1,3}(?:st|nd|rd|th)|[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'.-]*)\s+){1,4}${SUFFIX}\b\.?(?:\s+${DIR}\b\.?)?(?:,?\s*(?:apt|apartment|suite|ste|unit|bldg|building|fl|floor|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?`,
   'gi',
 );
+/** The same, shortest first: tried where the longest match is prose ("at 19 Elm St. in Oakton. Pt" runs on to "Pt"). */
+const STREET_SHORT = new RegExp(
+  String.raw`\b\d{1,6}[A-Za-z]?(?:-\d{1,5})?\s+(?:${DIR}\s+)?(?:(?:\d{1,3}(?:st|nd|rd|th)|[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'.-]*)\s+){1,4}?${SUFFIX}\b\.?(?:\s+${DIR}\b\.?)?(?:,?\s*(?:apt|apartment|suite|ste|unit|bldg|building|fl|floor|rm|room|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6}\b)?`,
+  'iy',
+);
 const CAPS_PROSE = /^(?:A|AN|THE|TO|OF|BY|PER|WAS|WERE|IS|ARE|BE|BEEN|ALL|WITH|AND|OR|FOR|IN|ON|AT|FROM|INTO|THEN|AS|THAT|THIS|WHICH|USED|SEEN|SHOWED|HAD|HAS|HE|SHE|IT|WE|NO|NOT)$/;
 const ROOM_BEFORE = /(?:endoscopy|procedure|operating|operative|surgical|surgery|recovery|cath|catheterization|bronchoscopy|cystoscopy|infusion|treatment|exam|\bor|\bgi|\bicu)\s+$/i;
 /** Prose words that cannot sit inside a European-order street name ("IN PLACE WITH A 2-0 SILK", "via private ambulance at 6"). */
@@ -64,28 +69,38 @@ export function detectPlaces(text: string, tokens: Token[], blind: boolean[], le
     if (type === 'ADDRESS') addresses.push([start, end]);
     emitAny(start, end, type, conf);
   };
-  eachMatch(STREET, text, (m) => {
+  const street = (m: RegExpExecArray): boolean => {
     // "Dr" after a number is a street only if no name follows it ("12 Oak Dr" vs "2 tabs by Dr Smith")
-    if (/\bdr\.?$/i.test(m[0]) && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return;
+    if (/\bdr\.?$/i.test(m[0]) && /^\s+[A-Z][a-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return false;
     // numbers of doses / times are not house numbers
     // "#15 scalpel", "4-0 Prolene": a blade or suture size, not a house number
-    if (text.charCodeAt(m.index - 1) === 35 || /^\d-0\s/.test(m[0])) return;
-    if (/^\d+(?:-\d+)?\s+(?:times|tablets?|tabs?|caps?|mg|ml|units|days?|weeks?|months?|years?|hours?|minutes?|of|to|and|or|x|cm|mm|episodes?|drinks?|packs?|cigarettes?|beers?|glasses?|cups?|pounds?|lbs?|kg|puffs?|doses?|point|[ap]\.?m\.?|yrs?|yo|beats?|u|hrs?|mins?|secs?|bpm|fr|french|liters?)\b/i.test(m[0])) return;
+    if (text.charCodeAt(m.index - 1) === 35 || /^\d-0\s/.test(m[0])) return false;
+    if (/^\d+(?:-\d+)?\s+(?:times|tablets?|tabs?|caps?|mg|ml|units|days?|weeks?|months?|years?|hours?|minutes?|of|to|and|or|x|cm|mm|episodes?|drinks?|packs?|cigarettes?|beers?|glasses?|cups?|pounds?|lbs?|kg|puffs?|doses?|point|[ap]\.?m\.?|yrs?|yo|beats?|u|hrs?|mins?|secs?|bpm|fr|french|liters?)\b/i.test(m[0])) return false;
     // street words are capitalised ("3-0 Vicryl was used to close" is not an address)
     const inner = m[0].split(/\s+/).slice(1, -1);
     // "100.4 R. Pt": the decimals of a reading, not a house number
-    if (/[\d.]/.test(text[m.index - 1] ?? '')) return;
+    if (/[\d.]/.test(text[m.index - 1] ?? '')) return false;
     // "2 MEDIASTINAL CT", "12U REG INSULN SQ": clinical words before a street-type abbreviation
     if (/^(?:st|ct|sq|pt|dr|pl|cir|run|point)\.?$/i.test(m[0].split(/\s+/).pop() ?? '') && inner.some((w) => {
       // a direction or a Title Case word is a street's ("West Elm St"); capitals or lower case may be clinical ("2 MEDIASTINAL CT")
       if (/^(?:north|south|east|west|[nsew]\.?)$/i.test(w) || /^[A-Z][a-z]/.test(w)) return false;
       const l = w.toLowerCase();
       return lex.clinicalStop.has(l) || (lex.clinicalWords.has(l) && !lex.streetNames.has(l) && !lex.commonWords.has(l));
-    })) return;
-    if (inner.some((w) => /^[a-zà-ɏ]/.test(w) && !/^(?:de|del|la|le|du|van|von|der|st|nd|rd|th)$/.test(w))) return;
+    })) return false;
+    if (inner.some((w) => /^[a-zà-ɏ]/.test(w) && !/^(?:de|del|la|le|du|van|von|der|st|nd|rd|th)$/.test(w))) return false;
     // in capitals, English function words or a sentence break show prose ("4-0 CHROMIC WAS USED TO RUN", "11 O'CLOCK POSITION ALL THE WAY")
-    if (m[0] === m[0].toUpperCase() && inner.some((w) => (/\.$/.test(w) && w.length > 3) || CAPS_PROSE.test(w))) return;
+    if (m[0] === m[0].toUpperCase() && inner.some((w) => (/\.$/.test(w) && w.length > 3) || CAPS_PROSE.test(w))) return false;
     emit(m.index, m.index + m[0].length, 'ADDRESS', 0.9);
+    return true;
+  };
+  eachMatch(STREET, text, (m) => {
+    if (street(m)) return;
+    // the longest match ran on into prose: the shortest one from the same house number may still be an address
+    // (only a match of three words or more after the number has a shorter one)
+    if (m[0].split(/\s+/).length < 4) return;
+    STREET_SHORT.lastIndex = m.index;
+    const short = STREET_SHORT.exec(text);
+    if (short && short[0].length < m[0].length) street(short);
   });
   // one pass over the tokens: units and PO boxes, the words that call for the postcode-label and
   // street-corner patterns, and towns after a cue ("grew up in Marlowby")

@@ -13,9 +13,11 @@ import { WordSet, type Token } from './tokens';
 const YEAR = /(?<![\w/.:,-]|\d[ ,]|@ ?)((?:19[2-9]\d|20\d{2})(?:'?[sS])?)(?![\w/:-]|\.\d|,\d|'\d| ?(?:am|pm|hrs?|h|cc|ml|mls|mg|mcg|units?|u|kcal|cal|calories|g|gm|grams?|kg|lbs?|mm|cm|ft|feet|steps|hz|%)\b)/g;
 const TIME_CUE = /(?:\bat|@|until|till|since|from|to|by|after|before|around|about|approx\.?|~|between|and|thru|through|q|each|every|@\s?)\s*$/i;
 const YEAR_CUE = /(?:\bin|\bsince|s\/p|dx(?:'d)?|diagnosed|hx|history|year|yr|circa|c\.|born|\bmi|cabg|ca|cancer|surgery|repair|ectomy|otomy|plasty|stent|ptca|pci|,)\s*(?:of\s+|the\s+)?$/i;
-const TWO_DIGIT = /(?<![\w/.:'-])(?:in|since|s\/p|dx|mi|cabg)\s+(\d{2})'(?![\w'])/gi;
+const TWO_DIGIT = /(?<=[ \t])\d{2}'(?![\w'])/g;
+/** The word before such a year: a time word, an event or a month ("in 14'", "s/p cabg 91'", "may 15'"). */
+const TWO_DIGIT_BEFORE = /(?:^|[^\w/.:'-])(?:in|since|s\/p|dx|mi|cabg|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter)\.?\s+$/i;
 /** A two-digit year after a procedure or event of the history ("CABG 81", "MI 81", "NQWMI 13"). */
-const AFTER_EVENT = /(?:cabg|redo cabg|nqwmi|imi|ami|mi|avr|mvr|ptca|pci|cva|tia|chole|appy|tah|bso|dx|dx'd|turp|cea|aaa repair|repair)\s+(\d{2})(?![\w%/.:'-]|\s*(?:mg|mcg|cc|ml|units?|%|mm|cm|x|years?|yrs?|months?|weeks?|days?|ago|hours?|hrs?)\b)/iy;
+const AFTER_EVENT = /(?:cabg|redo cabg|nqwmi|imi|ami|mi|avr|mvr|ptca|pci|cva|tia|chole|appy|tah|bso|dx|dx'd|turp|cea|aaa repair|repair)\s+(\d{2})(?![\w%/:'-]|\.\d|\s*(?:mg|mcg|cc|ml|units?|%|mm|cm|x|years?|yrs?|months?|weeks?|days?|ago|hours?|hrs?)\b)/iy;
 const EVENT_WORDS = new WordSet("cabg redo nqwmi imi ami mi avr mvr ptca pci cva tia chole appy tah bso dx dx'd turp cea aaa repair".split(' '));
 
 /** A month named alone after a time word ("seen in March", "since sept.", "last October"). May and March need a capital. */
@@ -67,8 +69,8 @@ export function detectYears(text: string, tokens: Token[], emit: Emit, digits: D
   if (text.includes("'")) {
     TWO_DIGIT.lastIndex = 0;
     for (let m = TWO_DIGIT.exec(text); m; m = TWO_DIGIT.exec(text)) {
-      const start = m.index + m[0].length - 3;
-      emit(start, start + 2, 'DATE', 0.5);
+      if (!TWO_DIGIT_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+      emit(m.index, m.index + 2, 'DATE', 0.5);
     }
     TWO_DIGIT.lastIndex = 0;
   }
