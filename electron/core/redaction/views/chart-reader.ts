@@ -134,9 +134,12 @@ export class ChartReader {
     const diagnoses = coded(this.q('SELECT code_system, code, display, COALESCE(onset_at, recorded_at) AS at FROM condition WHERE encounter_id = ? ORDER BY id').all(encounterId) as R[], byCode);
     const procedures = coded(this.q('SELECT code_system, code, display, performed_at AS at FROM procedure_done WHERE encounter_id = ? ORDER BY id').all(encounterId) as R[], byCode);
     // Drug codes carry no DS4P labels of their own: the display name is tagged (buprenorphine → ETH).
-    const medications = coded(this.q('SELECT code_system, code, display, authored_at AS at FROM medication WHERE encounter_id = ? ORDER BY id').all(encounterId) as R[], (r) =>
-      sortLabels(new Set([...byCode(r), ...(r.display ? tagText(r.display).labels : [])])),
+    // A medication with no display text cannot be checked (methadone as a bare RxNorm code), so it is
+    // not listed at all (fail closed): listing it would show what its name, had it one, would mask.
+    const medicationRows = (this.q('SELECT code_system, code, display, authored_at AS at FROM medication WHERE encounter_id = ? ORDER BY id').all(encounterId) as R[]).filter(
+      (r) => (r.display !== null && r.display.trim() !== '') || byCode(r).length > 0,
     );
+    const medications = coded(medicationRows, (r) => sortLabels(new Set([...byCode(r), ...(r.display ? tagText(r.display).labels : [])])));
     const labs = (
       this.q(
         `SELECT code_system, code, display, effective_at AS at, value_text, value_num, unit, interpretation FROM observation
