@@ -68,7 +68,12 @@ describe('ntk audit', () => {
     const events = nd.out.split('\n').map((l) => JSON.parse(l));
     expect(events.map((e) => e.resourceType)).toEqual(['AuditEvent', 'AuditEvent']);
     expect(events.map((e) => e.outcome).sort()).toEqual(['0', '4']);
-    expect(events[0]).toMatchObject({ action: 'E', subtype: [{ code: 'login' }], agent: [{ requestor: true }] });
+    expect(events[0]).toMatchObject({
+      action: 'E',
+      type: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110114', display: 'User Authentication' },
+      subtype: [{ code: 'login' }, { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110122', display: 'Login' }],
+      agent: [{ requestor: true }],
+    });
 
     const dir = path.dirname(db);
     const csvFile = path.join(dir, 'audit.csv');
