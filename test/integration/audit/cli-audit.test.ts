@@ -6,6 +6,7 @@ import { EXIT_CODES } from '../../../electron/cli/exit-codes';
 import { createKeyFile } from '../../../electron/core/db/keys';
 import { ADMIN_PASSWORD, testBackend } from '../../support/backend';
 import { tmpDir } from '../../support/tmp';
+import { parseAuditEventLine } from '../../support/fhir-audit-schema';
 
 async function ntk(args: string[]) {
   const out: string[] = [];
@@ -73,6 +74,20 @@ describe('ntk audit', () => {
       type: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110114', display: 'User Authentication' },
       subtype: [{ code: 'login' }, { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110122', display: 'Login' }],
       agent: [{ requestor: true }],
+    });
+    for (const e of events) parseAuditEventLine(JSON.stringify(e));
+
+    // The export itself is audited, and exports as a DICOM Export event (BALP Export pattern).
+    const again = await ntk(['audit', 'export', '--db', db, '--key-file', keyFile, '--format', 'fhir-ndjson', '--event', 'audit.export']);
+    expect(again.code).toBe(0);
+    const exports = again.out.split('\n').map(parseAuditEventLine);
+    expect(exports).toHaveLength(1);
+    expect(exports[0]).toMatchObject({
+      type: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110106', display: 'Export' },
+      subtype: [{ system: 'http://need-to-know.local/audit-event-type', code: 'audit.export' }],
+      action: 'E',
+      outcome: '0',
+      agent: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/extra-security-role-type', code: 'humanuser', display: 'human user' }] }, requestor: true }],
     });
 
     const dir = path.dirname(db);

@@ -5,6 +5,7 @@
  * event carries the codes the IHE BALP patterns give it.
  */
 import { describe, expect, it } from 'vitest';
+import { REANALYSIS_ACTOR } from '../../../electron/core/reanalysis/reanalyzer';
 import { queryAudit } from '../../../electron/core/audit/query';
 import { toNdjson } from '../../../electron/core/audit/export';
 import { accessFixture } from '../../support/access';
@@ -161,5 +162,15 @@ describe('FHIR R4 AuditEvent export', () => {
     const [e] = sub(events, 'retention.purge');
     expect(e).toMatchObject({ type: { system: DCM, code: '110110' }, action: 'D', outcome: '0', agent: [{ type: APPLICATION, requestor: true }] });
     expect(e!.entity).toContainEqual(expect.objectContaining({ what: { reference: `Patient/${purgedId}` }, ...PATIENT_ENTITY }));
+  });
+
+  it('a failure of the work itself (a re-analysis that failed) is a serious failure (8); a refusal with a stated reason is minor (4)', async () => {
+    const { t } = await trail();
+    // Written as the re-analyzer and the demo generator write them.
+    t.backend.audit.append({ ...REANALYSIS_ACTOR, action: 'U', eventType: 'analysis.rerun', outcome: 'failure', patientId: t.patientId, detail: { code: 'INTERNAL', analyzer: 'x' } });
+    t.backend.audit.append({ userId: null, username: 'carol', role: 'coder', action: 'C', eventType: 'demo.generate', outcome: 'failure', detail: { reason: 'store-not-empty' } });
+    const events = [...toNdjson(queryAudit(t.backend.store.db, {}))].map((l) => parseAuditEventLine(l.trimEnd()));
+    expect(sub(events, 'analysis.rerun')[0]).toMatchObject({ outcome: '8', type: { code: '110110' }, agent: [{ type: APPLICATION }] });
+    expect(sub(events, 'demo.generate')[0]).toMatchObject({ outcome: '4', type: { code: '110100', display: 'Application Activity' } });
   });
 });
