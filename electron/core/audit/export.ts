@@ -1,39 +1,125 @@
 /**
- * Audit export: FHIR R4 AuditEvent as NDJSON, or CSV. Codes follow the FHIR
- * audit-event-action (C/R/U/D/E) and outcome (0 success, 4 minor failure,
- * 8 serious failure) value sets; our event type travels as the subtype.
+ * Audit export: FHIR R4 AuditEvent as NDJSON, or CSV. `type` is the DICOM audit event ID
+ * (R4 audit-event-type, following the IHE BALP patterns), our own event code travels as a
+ * subtype; `action` and `outcome` use the R4 audit-event-action (C/R/U/D/E) and
+ * audit-event-outcome codes: 0 success, 4 minor failure (a refused or denied request,
+ * wrong credentials), 8 serious failure (the work itself failed). Purposes are HL7 v3
+ * PurposeOfUse codes via PURPOSE_INFO.hl7, never our local purpose codes.
  */
+import { isPurpose, PURPOSE_INFO } from '../../../shared/purposes';
 import type { AuditRow } from './canonical';
+import {
+  ACT_CODE,
+  ACT_REASON,
+  AGENT_TYPE,
+  ENTITY_KIND,
+  ENTITY_ROLE,
+  eventTyping,
+  isApplicationAgent,
+  LOCAL_EVENT_TYPE,
+  POLICY_URN,
+  PURPOSE_OF_USE,
+  SOURCE_APPLICATION_SERVER,
+  type Coding,
+} from './fhir-terminology';
 
-const OUTCOME: Record<AuditRow['outcome'], string> = { success: '0', failure: '4', denied: '8' };
+interface CodeableConcept {
+  coding?: Coding[];
+  text?: string;
+}
 
-export function toFhirAuditEvent(r: AuditRow): Record<string, unknown> {
-  const entity: Record<string, unknown>[] = [];
-  const labels = r.labels ? r.labels.split(',').map((code) => ({ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code })) : undefined;
-  if (r.patient_id !== null) entity.push({ what: { reference: `Patient/${r.patient_id}` }, type: { code: '1', display: 'Person' }, securityLabel: labels });
-  if (r.encounter_id !== null) entity.push({ what: { reference: `Encounter/${r.encounter_id}` } });
-  if (r.document_id !== null) {
-    entity.push({ what: { reference: `DocumentReference/${r.document_id}` }, detail: r.section_code ? [{ type: 'section', valueString: r.section_code }] : undefined });
+export interface FhirAuditEvent {
+  resourceType: 'AuditEvent';
+  id: string;
+  type: Coding;
+  subtype: Coding[];
+  action: AuditRow['action'];
+  recorded: string;
+  outcome: '0' | '4' | '8';
+  purposeOfEvent?: CodeableConcept[];
+  agent: Array<{
+    type: CodeableConcept;
+    role?: CodeableConcept[];
+    who: { identifier?: { value: string }; display: string };
+    requestor: boolean;
+    policy?: string[];
+    network: { address: string; type: '1' | '2' };
+    purposeOfUse?: CodeableConcept[];
+  }>;
+  source: { observer: { display: string }; type: Coding[] };
+  entity?: Array<{
+    what: { reference?: string; display?: string };
+    type: Coding;
+    role: Coding;
+    securityLabel?: Coding[];
+    detail?: Array<{ type: string; valueString: string }>;
+  }>;
+}
+
+function outcomeCode(r: AuditRow, typeCode: string): FhirAuditEvent['outcome'] {
+  if (r.outcome === 'success') return '0';
+  if (r.outcome === 'denied') return '4';
+  // A failure is minor when the request was refused (wrong credentials, a stated refusal reason),
+  // serious only when the work itself failed.
+  if (typeCode === '110114') return '4';
+  try {
+    const detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {};
+    if (typeof detail.reason === 'string') return '4';
+  } catch {
+    /* an unreadable detail is no refusal reason */
   }
+  return '8';
+}
+
+function purposeOfUse(purpose: string | null): CodeableConcept[] | undefined {
+  if (!purpose) return undefined;
+  if (!isPurpose(purpose)) return [{ text: purpose }];
+  const { hl7, label } = PURPOSE_INFO[purpose];
+  const display = PURPOSE_OF_USE[hl7];
+  // Only codes that are HL7 PurposeOfUse go under v3-ActReason; anything else stays text.
+  return [display ? { coding: [{ system: ACT_REASON, code: hl7, display }], text: label } : { text: label }];
+}
+
+export function toFhirAuditEvent(r: AuditRow): FhirAuditEvent {
+  const typing = eventTyping(r.event_type, r.patient_id !== null);
+  const purpose = purposeOfUse(r.purpose);
+  const labels = r.labels ? r.labels.split(',').map((code) => ({ system: ACT_CODE, code })) : undefined;
+  const entity: NonNullable<FhirAuditEvent['entity']> = [];
+  if (r.patient_id !== null) entity.push({ what: { reference: `Patient/${r.patient_id}` }, type: ENTITY_KIND.person, role: ENTITY_ROLE.patient, securityLabel: labels });
+  if (r.encounter_id !== null) entity.push({ what: { reference: `Encounter/${r.encounter_id}` }, type: ENTITY_KIND.systemObject, role: ENTITY_ROLE.domainResource });
+  if (r.document_id !== null) {
+    entity.push({
+      what: { reference: `DocumentReference/${r.document_id}` },
+      type: ENTITY_KIND.systemObject,
+      role: ENTITY_ROLE.report,
+      detail: r.section_code ? [{ type: 'section', valueString: r.section_code }] : undefined,
+    });
+  } else if (r.section_code !== null) {
+    entity.push({ what: { display: `section ${r.section_code}` }, type: ENTITY_KIND.systemObject, role: ENTITY_ROLE.domainResource, detail: [{ type: 'section', valueString: r.section_code }] });
+  }
+  if (typing.type.code === '110112') entity.push({ what: { display: r.event_type }, type: ENTITY_KIND.systemObject, role: ENTITY_ROLE.query });
+  const application = isApplicationAgent(r.username);
   return {
     resourceType: 'AuditEvent',
     id: String(r.seq),
-    type: { system: 'http://need-to-know.local/audit-event-type', code: r.event_type.split('.')[0] },
-    subtype: [{ system: 'http://need-to-know.local/audit-event-type', code: r.event_type }],
+    type: typing.type,
+    subtype: [{ system: LOCAL_EVENT_TYPE, code: r.event_type }, ...(typing.dicomSubtype ? [typing.dicomSubtype] : [])],
     action: r.action,
     recorded: r.recorded_at,
-    outcome: OUTCOME[r.outcome],
-    purposeOfEvent: r.purpose ? [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: r.purpose }] }] : undefined,
+    outcome: outcomeCode(r, typing.type.code),
+    purposeOfEvent: purpose,
     agent: [
       {
+        type: { coding: [application ? AGENT_TYPE.dataProcessor : AGENT_TYPE.humanUser] },
         who: r.username ? { identifier: { value: r.username }, display: r.username } : { display: 'unknown' },
         role: r.role ? [{ text: r.role }] : undefined,
         requestor: true,
         network: { address: r.workstation, type: '1' },
-        policy: r.rule_ids ? r.rule_ids.split(',') : undefined,
+        policy: r.rule_ids ? r.rule_ids.split(',').map((id) => POLICY_URN + encodeURIComponent(id)) : undefined,
+        purposeOfUse: purpose,
       },
     ],
-    source: { observer: { display: r.workstation } },
+    source: { observer: { display: r.workstation }, type: [SOURCE_APPLICATION_SERVER] },
     entity: entity.length ? entity : undefined,
   };
 }

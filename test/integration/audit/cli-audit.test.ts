@@ -6,6 +6,7 @@ import { EXIT_CODES } from '../../../electron/cli/exit-codes';
 import { createKeyFile } from '../../../electron/core/db/keys';
 import { ADMIN_PASSWORD, testBackend } from '../../support/backend';
 import { tmpDir } from '../../support/tmp';
+import { parseAuditEventLine } from '../../support/fhir-audit-schema';
 
 async function ntk(args: string[]) {
   const out: string[] = [];
@@ -68,7 +69,26 @@ describe('ntk audit', () => {
     const events = nd.out.split('\n').map((l) => JSON.parse(l));
     expect(events.map((e) => e.resourceType)).toEqual(['AuditEvent', 'AuditEvent']);
     expect(events.map((e) => e.outcome).sort()).toEqual(['0', '4']);
-    expect(events[0]).toMatchObject({ action: 'E', subtype: [{ code: 'login' }], agent: [{ requestor: true }] });
+    expect(events[0]).toMatchObject({
+      action: 'E',
+      type: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110114', display: 'User Authentication' },
+      subtype: [{ code: 'login' }, { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110122', display: 'Login' }],
+      agent: [{ requestor: true }],
+    });
+    for (const e of events) parseAuditEventLine(JSON.stringify(e));
+
+    // The export itself is audited, and exports as a DICOM Export event (BALP Export pattern).
+    const again = await ntk(['audit', 'export', '--db', db, '--key-file', keyFile, '--format', 'fhir-ndjson', '--event', 'audit.export']);
+    expect(again.code).toBe(0);
+    const exports = again.out.split('\n').map(parseAuditEventLine);
+    expect(exports).toHaveLength(1);
+    expect(exports[0]).toMatchObject({
+      type: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110106', display: 'Export' },
+      subtype: [{ system: 'http://need-to-know.local/audit-event-type', code: 'audit.export' }],
+      action: 'E',
+      outcome: '0',
+      agent: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/extra-security-role-type', code: 'humanuser', display: 'human user' }] }, requestor: true }],
+    });
 
     const dir = path.dirname(db);
     const csvFile = path.join(dir, 'audit.csv');
