@@ -116,7 +116,7 @@ export const useDenials = create<DenialsState>((set, get) => {
         const { draft, letter, recipient, picks } = get();
         if (!draft) return;
         const check = await call('packetCheck', {
-          claimId: draft.summary.claimId,
+          ...claimRef(draft.summary),
           recipient,
           letter,
           excerpts: picks.map((p) => ({ sectionId: p.sectionId, start: p.start, end: p.end, reason: p.reason })),
@@ -129,7 +129,7 @@ export const useDenials = create<DenialsState>((set, get) => {
         const { check, draft } = get();
         if (!check || !draft) return;
         const exported = await call('packetExport', { checkId: check.checkId, confirmed: true });
-        const history = await call('packetHistory', { claimId: draft.summary.claimId });
+        const history = await call('packetHistory', claimRef(draft.summary));
         set({ exported, check: undefined, draft: { ...draft, history } });
       }),
     saveTemplate: () =>
@@ -141,3 +141,8 @@ export const useDenials = create<DenialsState>((set, get) => {
 });
 
 registerPhiStore(() => useDenials.getState().reset());
+
+/** The claim a draft is about: the stored claim, else the remittance-only claim (an 835 alone). */
+function claimRef(s: { claimId: number | null; remitClaimId?: number | null }): { claimId: number } | { remitClaimId: number } {
+  return s.claimId !== null ? { claimId: s.claimId } : { remitClaimId: s.remitClaimId ?? 0 };
+}
