@@ -11,6 +11,7 @@ import { APP_INFO } from '../../../electron/core/app-info';
 import { createBackend } from '../../../electron/core/backend';
 import type { Result } from '../../../shared/result';
 import { withUsers } from '../../support/backend';
+import { seedClaim } from '../../support/billing';
 import { parsePdf } from '../../support/pdf-text';
 import { importRemitOnly, REMIT_ONLY, remitClaimIdOf, remitOnly835 } from '../../support/remit-only';
 import { NEW_PASSWORD, signIn } from '../../support/sign-in';
@@ -94,6 +95,19 @@ describe('dispute packets from a remittance alone', () => {
     expect(refused.n).toBe(3); // the two refusals and the unknown claim, as for stored claims
   });
 
+  it('concurrently: many drafts and checks at once on the denied and the paid remittance-only claims answer as one at a time', async () => {
+    const { t, denied, paid } = await setup();
+    const call = t.raw('w-bill');
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => {
+        const remitClaimId = i % 2 ? paid : denied;
+        return i % 3 ? call('packetDraft', { remitClaimId }) : call('packetCheck', { remitClaimId, recipient: 'Acme', letter: 'Dear payer', excerpts: [] });
+      }),
+    );
+    expect(replies.map(code)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 ? 'FORBIDDEN' : 'ok')));
+    expect(JSON.stringify(replies.filter((_, i) => i % 2))).not.toContain('MEMBPAID9');
+  });
+
   it('time of check / time of use: a checked packet is not exported once a newer remittance pays the claim', async () => {
     const { t, db, bill, denied } = await setup();
     const draft = await bill('packetDraft', { remitClaimId: denied });
@@ -112,6 +126,21 @@ describe('dispute packets from a remittance alone', () => {
     expect(code(await t.raw('w-bill')('packetDraft', { remitClaimId: denied }))).toBe('FORBIDDEN'); // the older remittance no longer counts
     expect(t.exports).toEqual([]);
     expect(count(db, 'packet') + count(db, 'disclosure')).toBe(0);
+  });
+});
+
+describe('a remittance with a stored claim behind it', () => {
+  it('is the stored claim (today\'s behaviour; no reconciliation): its remitClaimId opens the stored claim', async () => {
+    const t = await withUsers([['bill', 'biller']]);
+    const db = t.backend.store.db;
+    const seeded = seedClaim(db, { index: 0, remitDate: '2025-12-01' });
+    const bill = await signIn(t, 'w-bill', 'bill');
+    const remitClaimId = (db.prepare('SELECT id FROM remit_claim WHERE claim_id = ?').get(seeded.claimId) as { id: number }).id;
+    const byRemit = await bill('packetDraft', { remitClaimId });
+    const byClaim = await bill('packetDraft', { claimId: seeded.claimId });
+    expect(byRemit.summary).toEqual(byClaim.summary);
+    expect(byRemit.summary).toMatchObject({ claimId: seeded.claimId, remitClaimId });
+    expect(byRemit.summary.diagnoses.length).toBeGreaterThan(0); // from the stored claim
   });
 });
 
