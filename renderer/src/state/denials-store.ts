@@ -39,7 +39,8 @@ interface DenialsState {
   setQuery(q: Partial<WorklistQuery>): void;
   load(): Promise<void>;
   setStatus(claimId: number, status: DenialRow['status']): Promise<void>;
-  open(claimId: number): Promise<void>;
+  /** A stored claim, or a remittance-only claim of the worklist (an 835 alone). */
+  open(claim: { claimId: number } | { remitClaimId: number }): Promise<void>;
   close(): void;
   setLetter(s: string): void;
   setRecipient(s: string): void;
@@ -97,9 +98,9 @@ export const useDenials = create<DenialsState>((set, get) => {
         await call('setDenialStatus', { claimId, status });
         await get().load();
       }),
-    open: (claimId) =>
+    open: (claim) =>
       guard(async () => {
-        const draft = await call('packetDraft', { claimId });
+        const draft = await call('packetDraft', claim);
         set({ draft, letter: draft.letterTemplate, recipient: draft.recipient, picks: [], check: undefined, exported: undefined });
       }),
     close() {
