@@ -68,7 +68,10 @@ export const ClaimLineView = z.object({
 });
 
 export const ClaimSummary = z.object({
-  claimId: z.number().int(),
+  /** The stored claim; null when the claim is known only from its remittance (an 835 alone). */
+  claimId: z.number().int().nullable(),
+  /** The remittance claim the summary reads (the claim itself when claimId is null). */
+  remitClaimId: z.number().int().nullable().optional(),
   claimNumber: z.string(),
   claimType: z.string().nullable(),
   payerName: z.string().nullable(),
@@ -168,6 +171,10 @@ const DisclosureQuery = {
 
 const LetterTemplate = z.string().max(8000);
 const ClaimId = z.number().int().positive();
+/** A stored claim (claimId) or a remittance-only claim of the worklist (its remitClaimId): exactly one. */
+const ClaimRefFields = { claimId: ClaimId.optional(), remitClaimId: ClaimId.optional() };
+const oneClaimRef = (r: { claimId?: number; remitClaimId?: number }) => (r.claimId === undefined) !== (r.remitClaimId === undefined);
+const ONE_CLAIM_REF = { message: 'Name the claim by claimId or remitClaimId (one of them).' };
 
 export const packetsContract = {
   denialWorklist: {
@@ -190,7 +197,7 @@ export const packetsContract = {
     response: z.object({ claimId: z.number().int(), status: WorkStatusSchema }),
   },
   packetDraft: {
-    request: z.object({ claimId: ClaimId }).strict(),
+    request: z.object(ClaimRefFields).strict().refine(oneClaimRef, ONE_CLAIM_REF),
     response: z.object({
       summary: ClaimSummary,
       letterTemplate: LetterTemplate,
@@ -206,12 +213,13 @@ export const packetsContract = {
   packetCheck: {
     request: z
       .object({
-        claimId: ClaimId,
+        ...ClaimRefFields,
         recipient: z.string().trim().min(1).max(200),
         letter: LetterTemplate.min(1),
         excerpts: z.array(ExcerptPick).max(50),
       })
-      .strict(),
+      .strict()
+      .refine(oneClaimRef, ONE_CLAIM_REF),
     response: PacketCheck,
   },
   packetExport: {
@@ -226,7 +234,7 @@ export const packetsContract = {
     }),
   },
   packetHistory: {
-    request: z.object({ claimId: ClaimId }).strict(),
+    request: z.object(ClaimRefFields).strict().refine(oneClaimRef, ONE_CLAIM_REF),
     response: z.array(PacketHistoryRow),
   },
   disclosureReport: {

@@ -77,7 +77,7 @@ export const PHI_REPLIES = {
   denialWorklist: (r) => ({ claimIds: ids(r.rows.map((x) => x.claimId)) }),
   setDenialStatus: false,
   // Member id, diagnoses, note text.
-  packetDraft: (r) => ({ claimIds: [r.summary.claimId] }),
+  packetDraft: (r) => ({ claimIds: ids([r.summary.claimId]) }),
   saveLetterTemplate: false,
   // Excerpt text and identifiers found, under a check id.
   packetCheck: 'handler',

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import { NtkError } from '../core/errors';
-import { claimIdByNumber } from '../core/packets/claim-summary';
+import { claimRefByNumber } from '../core/packets/claim-summary';
 import { writeExportFile } from '../core/save-path';
 import { cliViewer, withCliBackend, type CliCommand } from './command';
 import { UsageError } from './options';
@@ -41,7 +41,7 @@ export const packetCommand: CliCommand = {
         viewer,
         'cli',
         {
-          claimId: claimIdByNumber(backend.store.db, claim),
+          ...claimRefByNumber(backend.store.db, claim),
           recipient: ctx.values.recipient as string | undefined,
           letter,
           excerpts: ids.map((id, i) => ({ storedSectionId: id, reason: reasons[i]! })),

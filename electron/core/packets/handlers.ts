@@ -13,7 +13,7 @@ import type { Session } from '../auth/sessions';
 import type { Clock } from '../clock';
 import { saveExport, type PickSavePath } from '../save-path';
 import { disclosuresCsv, disclosuresPdf, findPatient, queryDisclosures, recordDisclosure } from './disclosures';
-import type { PacketService, Preparer } from './packet-service';
+import { requestRef, type PacketService, type Preparer } from './packet-service';
 import { queryWorklist, requireDenialWorklist, setWorkStatus } from './worklist';
 
 const BILLING = ['biller', 'supervisor'] as const;
@@ -30,6 +30,8 @@ type PacketCalls =
   | 'disclosureReport'
   | 'recordExceptionDisclosure'
   | 'disclosureExport';
+
+const ids = (xs: Array<number | null>): number[] => xs.filter((x): x is number => x !== null);
 
 const preparerOf = (s: Session): Preparer => ({ userId: s.userId, displayName: s.displayName, audit: actor(s) });
 
@@ -60,13 +62,19 @@ export function packetHandlers(
         return { claimId: r.claimId, status: r.status };
       },
     },
-    packetDraft: { access: BILLING, run: (r, { session }) => packets.draft(session!, r.claimId, actor(session!)) },
+    packetDraft: { access: BILLING, run: (r, { session }) => packets.draft(session!, requestRef(r), actor(session!)) },
     saveLetterTemplate: { access: BILLING, run: (r, { session }) => ({ template: packets.saveLetterTemplate(r.template, actor(session!)) }) },
     packetCheck: {
       access: BILLING,
       run: async (r, { session }) => {
-        const prepared = await packets.prepare(session!, session!.id, { claimId: r.claimId, recipient: r.recipient, letter: r.letter, excerpts: r.excerpts }, preparerOf(session!));
-        return phiReply(prepared.check, { claimIds: [r.claimId], documentIds: prepared.model.excerpts.map((e) => e.documentId) });
+        const prepared = await packets.prepare(
+          session!,
+          session!.id,
+          { claimId: r.claimId, remitClaimId: r.remitClaimId, recipient: r.recipient, letter: r.letter, excerpts: r.excerpts },
+          preparerOf(session!),
+        );
+        const claimIds = prepared.ctx.summary.claimId !== null ? [prepared.ctx.summary.claimId] : [];
+        return phiReply(prepared.check, { claimIds, patientIds: ids([prepared.ctx.patientId]), documentIds: prepared.model.excerpts.map((e) => e.documentId) });
       },
     },
     packetExport: {
@@ -77,7 +85,7 @@ export function packetHandlers(
         auth.requireReauthFor(ctx.sessionKey, 'packetExport');
         const prepared = packets.takePending(session!.id, r.checkId);
         try {
-          packets.requireDisputable(prepared.model.summary.claimId, actor(session!));
+          packets.requireDisputable(prepared.ctx.ref, actor(session!));
           return await saveExport(pickSavePath, { defaultName: `dispute-packet-${day()}.pdf`, format: 'pdf' }, prepared.pdf.bytes, (target) => {
             const done = packets.commit(prepared, preparerOf(session!), 'app');
             return { packetId: done.packetId, sha256: done.sha256, pages: done.pages, bytes: done.bytes.length, fileName: path.basename(target) };
@@ -90,10 +98,7 @@ export function packetHandlers(
     },
     packetHistory: {
       access: BILLING,
-      run: (r) => {
-        requireDenialWorklist(db, r.claimId);
-        return packets.history(r.claimId);
-      },
+      run: (r) => packets.history(requireDenialWorklist(db, requestRef(r))),
     },
     disclosureReport: {
       access: PRIVACY,

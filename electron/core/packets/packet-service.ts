@@ -20,9 +20,9 @@ import type { PacketCheck } from '../../../shared/packets-contract';
 import type { AuditActor, AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { NtkError } from '../errors';
-import { loadClaim, type ClaimContext } from './claim-summary';
+import { loadClaimRef, remitPatientId, type ClaimContext } from './claim-summary';
 import { recordDisclosure } from './disclosures';
-import { requireDenialWorklist } from './worklist';
+import { requireDenialWorklist, type ClaimRef } from './worklist';
 import type { Viewer } from '../redaction/views';
 import { PACKET_PURPOSE, spanOf, type ViewExcerptSource, type VisibleSectionText } from './excerpts';
 import { knownIdentifierSource } from '../chart/known-identifiers';
@@ -44,7 +44,10 @@ export interface ExcerptRequest {
 }
 
 export interface PrepareRequest {
-  claimId: number;
+  /** The stored claim … */
+  claimId?: number;
+  /** … or a remittance-only claim of the worklist (exactly one of the two). */
+  remitClaimId?: number;
   recipient?: string;
   /** Letter template (placeholders filled here); default: the saved template. */
   letter?: string;
@@ -99,9 +102,9 @@ export class PacketService {
   }
 
   /** Opens the claim for a dispute: declares the denial-dispute purpose for its encounter (audited) and lists the view's sections. */
-  draft(viewer: Viewer, claimId: number, who: AuditActor) {
-    this.requireDisputable(claimId, who);
-    const ctx = loadClaim(this.db, claimId);
+  draft(viewer: Viewer, claim: ClaimRef | number, who: AuditActor) {
+    const ref = this.requireDisputable(claim, who);
+    const ctx = loadClaimRef(this.db, ref);
     const sources = this.source.documents(viewer, ctx.encounterId);
     this.audit.append({
       ...who,
@@ -111,24 +114,27 @@ export class PacketService {
       outcome: 'success',
       patientId: ctx.patientId,
       encounterId: ctx.encounterId,
-      detail: { claimId, documents: sources.length },
+      detail: { ...refDetail(ref), documents: sources.length },
     });
-    return { summary: ctx.summary, letterTemplate: this.letterTemplate(), recipient: ctx.summary.payerName ?? '', sources, history: this.history(claimId) };
+    return { summary: ctx.summary, letterTemplate: this.letterTemplate(), recipient: ctx.summary.payerName ?? '', sources, history: this.history(ref) };
   }
 
   /** `key` names the caller's session: a prepared packet can be confirmed only from there. */
   async prepare(viewer: Viewer, key: string, req: PrepareRequest, by: Preparer): Promise<PreparedPacket> {
-    this.requireDisputable(req.claimId, by.audit);
-    const ctx = loadClaim(this.db, req.claimId);
+    const ref = this.requireDisputable(requestRef(req), by.audit);
+    const ctx = loadClaimRef(this.db, ref);
+    // A claim known only from its remittance has no chart in the store: there is nothing to excerpt.
+    const patientId = ctx.patientId;
+    if (patientId === null && req.excerpts.length) throw new NtkError('NOT_FOUND', 'That section is not in the denial-dispute view of this claim.');
     const stored = req.excerpts.some((x) => x.storedSectionId !== undefined)
-      ? this.source.resolveSectionIds(viewer, ctx.encounterId, ctx.patientId, req.excerpts.flatMap((x) => (x.storedSectionId !== undefined ? [x.storedSectionId] : [])))
+      ? this.source.resolveSectionIds(viewer, ctx.encounterId, patientId!, req.excerpts.flatMap((x) => (x.storedSectionId !== undefined ? [x.storedSectionId] : [])))
       : new Map<number, VisibleSectionText>();
     const resolved: VisibleSectionText[] = [];
     const excerpts = req.excerpts.map((x, i): PacketExcerpt => {
       const reason = x.reason.trim();
       if (reason.length < 3 || /[\r\n]/.test(reason)) throw new NtkError('BAD_REQUEST', 'Each excerpt needs a one-line reason.');
       let section: VisibleSectionText;
-      if (x.sectionId !== undefined) section = this.source.resolve(viewer, x.sectionId, ctx.patientId, ctx.encounterId);
+      if (x.sectionId !== undefined) section = this.source.resolve(viewer, x.sectionId, patientId!, ctx.encounterId);
       else if (x.storedSectionId !== undefined) {
         const found = stored.get(x.storedSectionId);
         if (!found) throw new NtkError('NOT_FOUND', 'That section is not in the denial-dispute view of this claim.');
@@ -156,7 +162,7 @@ export class PacketService {
     const recipient = (req.recipient ?? ctx.summary.payerName ?? '').trim();
     if (!recipient) throw new NtkError('BAD_REQUEST', 'Name the recipient of the packet.');
     const base = { summary: ctx.summary, recipient, preparedBy: by.displayName, createdAt };
-    const approvers = excerpts.some((_, i) => resolved[i]!.viaGrant) ? this.grantApprovers(viewer.userId, ctx.patientId) : [];
+    const approvers = excerpts.some((_, i) => resolved[i]!.viaGrant) ? this.grantApprovers(viewer.userId, patientId!) : [];
     const model: PacketModel = {
       ...base,
       letter: fillLetter(req.letter ?? this.letterTemplate(), base),
@@ -168,7 +174,7 @@ export class PacketService {
     };
     const pdf = await renderDocument(packetBlocks(model), packetMeta(model));
     // Rendering yields: the claim may have left the worklist meanwhile.
-    this.requireDisputable(req.claimId, by.audit);
+    this.requireDisputable(ref, by.audit);
     const { identifiers, labels } = identifierCheck(
       [
         { where: 'letter', text: model.letter },
@@ -177,7 +183,7 @@ export class PacketService {
         { where: 'certificate', text: blocksText(certificateBlocks(model)) },
       ],
       model,
-      knownIdentifierSource(this.db).forPatient(ctx.patientId)?.matcher,
+      patientId === null ? undefined : knownIdentifierSource(this.db).forPatient(patientId)?.matcher,
     );
     const checkId = randomBytes(12).toString('base64url');
     const check: PacketCheck = {
@@ -200,7 +206,7 @@ export class PacketService {
       patientId: ctx.patientId,
       encounterId: ctx.encounterId,
       labels,
-      detail: { claimId: req.claimId, excerpts: excerpts.length, identifiers: identifiers.length, pages: pdf.pages },
+      detail: { ...refDetail(ref), excerpts: excerpts.length, identifiers: identifiers.length, pages: pdf.pages },
     });
     return prepared;
   }
@@ -224,24 +230,27 @@ export class PacketService {
    * Throws FORBIDDEN (audited) unless the claim is on the denial worklist now. Every packet step
    * calls it; the app's export calls it before asking where to save, and commit again at the end.
    */
-  requireDisputable(claimId: number, who: AuditActor): void {
+  requireDisputable(claim: ClaimRef | number, who: AuditActor): ClaimRef {
     try {
-      requireDenialWorklist(this.db, claimId);
+      return requireDenialWorklist(this.db, claim);
     } catch (e) {
-      this.audit.append({ ...who, purpose: PACKET_PURPOSE, action: 'E', eventType: 'packet.refused', outcome: 'denied', detail: { claimId, reason: 'not-on-denial-worklist' } });
+      const ref = typeof claim === 'number' ? { claimId: claim } : claim;
+      this.audit.append({ ...who, purpose: PACKET_PURPOSE, action: 'E', eventType: 'packet.refused', outcome: 'denied', detail: { ...refDetail(ref), reason: 'not-on-denial-worklist' } });
       throw e;
     }
   }
 
   commit(p: PreparedPacket, by: Preparer, transport: 'app' | 'cli'): CommittedPacket {
-    this.requireDisputable(p.model.summary.claimId, by.audit);
+    this.requireDisputable(p.ctx.ref, by.audit);
     const bytes = p.pdf.bytes;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const m = p.model;
     const elements = includedElements(m);
     const byType: Record<string, number> = {};
     for (const i of p.check.identifiers) byType[i.type] = (byType[i.type] ?? 0) + 1;
-    const { packetId, excerptIds } = this.db.transaction(() => {
+    const { packetId, excerptIds, patientId } = this.db.transaction(() => {
+      const patientId = p.ctx.patientId ?? ('remitClaimId' in p.ctx.ref ? remitPatientId(this.db, p.ctx.ref.remitClaimId) : null);
+      if (patientId === null) throw new NtkError('INTERNAL', 'The claim names no patient.');
       const packetId = Number(
         this.db
           .prepare(
@@ -250,7 +259,7 @@ export class PacketService {
           )
           .run(
             m.summary.claimId,
-            p.ctx.patientId,
+            patientId,
             m.summary.claimNumber,
             m.createdAt.toISOString(),
             m.purpose,
@@ -271,7 +280,7 @@ export class PacketService {
       );
       const excerptIds = m.excerpts.map((e, i) => `EX-${ins.run(packetId, i + 1, e.documentId, e.sectionId, e.loinc, e.spanStart, e.spanEnd, e.reason).lastInsertRowid}`);
       recordDisclosure(this.db, {
-        patientId: p.ctx.patientId,
+        patientId,
         disclosedAt: m.createdAt.toISOString(),
         recipient: m.recipient,
         purpose: m.purpose,
@@ -282,8 +291,8 @@ export class PacketService {
         username: by.audit.username ?? null,
         fileSha256: sha256,
       });
-      this.db.prepare("UPDATE claim SET work_status = 'sent' WHERE id = ? AND work_status IN ('new', 'in_work')").run(m.summary.claimId);
-      return { packetId, excerptIds };
+      if (m.summary.claimId !== null) this.db.prepare("UPDATE claim SET work_status = 'sent' WHERE id = ? AND work_status IN ('new', 'in_work')").run(m.summary.claimId);
+      return { packetId, excerptIds, patientId };
     })();
     this.audit.append({
       ...by.audit,
@@ -291,10 +300,10 @@ export class PacketService {
       action: 'E',
       eventType: 'packet.export',
       outcome: 'success',
-      patientId: p.ctx.patientId,
+      patientId,
       encounterId: p.ctx.encounterId,
       labels: p.check.labels,
-      detail: { packetId, claimId: m.summary.claimId, pages: p.pdf.pages, excerpts: m.excerpts.length, sha256, transport },
+      detail: { packetId, ...refDetail(p.ctx.ref), pages: p.pdf.pages, excerpts: m.excerpts.length, sha256, transport },
     });
     return { packetId, sha256, pages: p.pdf.pages, bytes, fileName: `dispute-packet-${packetId}.pdf`, excerptIds, elements };
   }
@@ -311,18 +320,31 @@ export class PacketService {
     return rows.map((r) => r.name);
   }
 
-  history(claimId: number) {
+  /** The claim's packets; a remittance-only claim's are those with no stored claim and its claim number. */
+  history(claim: ClaimRef | number) {
+    const ref = typeof claim === 'number' ? { claimId: claim } : claim;
+    const where = 'claimId' in ref ? 'p.claim_id = ?' : 'p.claim_id IS NULL AND p.claim_number = (SELECT claim_number FROM remit_claim WHERE id = ?)';
     return (
       this.db
         .prepare(
           `SELECT p.id, p.created_at, p.recipient, p.prepared_by_name, p.pages, p.bytes, p.sha256,
                   (SELECT COUNT(*) FROM packet_excerpt e WHERE e.packet_id = p.id) AS excerpts
-             FROM packet p WHERE p.claim_id = ? ORDER BY p.id DESC`,
+             FROM packet p WHERE ${where} ORDER BY p.id DESC`,
         )
-        .all(claimId) as Array<{ id: number; created_at: string; recipient: string; prepared_by_name: string; pages: number; bytes: number; sha256: string; excerpts: number }>
+        .all('claimId' in ref ? ref.claimId : ref.remitClaimId) as Array<{ id: number; created_at: string; recipient: string; prepared_by_name: string; pages: number; bytes: number; sha256: string; excerpts: number }>
     ).map((r) => ({ id: r.id, createdAt: r.created_at, recipient: r.recipient, preparedBy: r.prepared_by_name, pages: r.pages, bytes: r.bytes, sha256: r.sha256, excerpts: r.excerpts }));
   }
 }
+
+/** The claim an IPC or CLI request names: exactly one of claimId and remitClaimId. */
+export function requestRef(r: { claimId?: number; remitClaimId?: number }): ClaimRef {
+  if (r.claimId !== undefined && r.remitClaimId === undefined) return { claimId: r.claimId };
+  if (r.remitClaimId !== undefined && r.claimId === undefined) return { remitClaimId: r.remitClaimId };
+  throw new NtkError('BAD_REQUEST', 'Name the claim by claimId or remitClaimId (one of them).');
+}
+
+/** Audit detail naming the claim: claimId as before, plus remitClaimId for a claim known only from its remittance. */
+const refDetail = (ref: ClaimRef): { claimId: number | null; remitClaimId?: number } => ('claimId' in ref ? { claimId: ref.claimId } : { claimId: null, remitClaimId: ref.remitClaimId });
 
 /** What the accounting says was disclosed: element names and excerpt sources, never values. */
 export function describeDisclosure(elements: string[], excerpts: PacketExcerpt[]): string {

@@ -76,23 +76,55 @@ export function encounterOnDenialWorklist(db: Database, encounterId: number): bo
   return denialRows(db, new Date(0), { encounterId }).rows.length > 0;
 }
 
-/** Throws NOT_FOUND for no such claim, FORBIDDEN unless the claim is on the denial worklist now. */
-export function requireDenialWorklist(db: Database, claimId: number): void {
-  if (claimOnDenialWorklist(db, claimId)) return;
-  if (!db.prepare('SELECT 1 FROM claim WHERE id = ?').get(claimId)) throw new NtkError('NOT_FOUND', 'No such claim.');
+/**
+ * The claim a dispute is about: a stored claim (837 / FHIR Claim), or a remittance claim (835 CLP)
+ * with no stored claim behind it, named by the remit_claim id the worklist lists.
+ */
+export type ClaimRef = { claimId: number } | { remitClaimId: number };
+
+/**
+ * A remittance claim that has a stored claim behind it is that stored claim (today's behaviour,
+ * no reconciliation); NOT_FOUND for no such remittance claim.
+ */
+export function resolveClaimRef(db: Database, ref: ClaimRef | number): ClaimRef {
+  if (typeof ref === 'number') return { claimId: ref };
+  if ('claimId' in ref) return { claimId: ref.claimId };
+  const r = db.prepare('SELECT claim_id FROM remit_claim WHERE id = ?').get(ref.remitClaimId) as { claim_id: number | null } | undefined;
+  if (!r) throw new NtkError('NOT_FOUND', 'No such claim.');
+  return r.claim_id !== null ? { claimId: r.claim_id } : { remitClaimId: ref.remitClaimId };
+}
+
+/**
+ * Throws NOT_FOUND for no such claim, FORBIDDEN unless the claim is on the denial worklist now: a
+ * remittance-only claim only while it is its claim number's latest remittance and that is a denial.
+ * Returns the resolved reference.
+ */
+export function requireDenialWorklist(db: Database, claim: ClaimRef | number): ClaimRef {
+  const ref = resolveClaimRef(db, claim);
+  if ('claimId' in ref) {
+    if (claimOnDenialWorklist(db, ref.claimId)) return ref;
+    if (!db.prepare('SELECT 1 FROM claim WHERE id = ?').get(ref.claimId)) throw new NtkError('NOT_FOUND', 'No such claim.');
+  } else if (denialRows(db, new Date(0), { remitClaimId: ref.remitClaimId }).rows.length > 0) return ref;
   throw new NtkError('FORBIDDEN', 'This claim is not on the denial worklist; dispute work is for denied claims only.');
 }
 
 /** The denial rows (unsorted), all or those of one claim or encounter: the one definition of the worklist. */
-function denialRows(db: Database, now: Date, only: { claimId?: number; encounterId?: number } = {}): { rows: DenialRow[]; payers: Set<string> } {
-  const filter = only.claimId !== undefined ? 'AND rc.claim_id = @claimId' : only.encounterId !== undefined ? 'AND c.encounter_id = @encounterId' : '';
+function denialRows(db: Database, now: Date, only: { claimId?: number; encounterId?: number; remitClaimId?: number } = {}): { rows: DenialRow[]; payers: Set<string> } {
+  const filter =
+    only.claimId !== undefined
+      ? 'AND rc.claim_id = @claimId'
+      : only.encounterId !== undefined
+        ? 'AND c.encounter_id = @encounterId'
+        : only.remitClaimId !== undefined
+          ? 'AND rc.id = @remitClaimId AND rc.claim_id IS NULL'
+          : '';
   // The latest remittance per claim number (by payment date, then row id).
   const remits = db
     .prepare(
       `SELECT rc.id, rc.claim_id, rc.claim_number, rc.status_code, rc.billed, rc.paid, rc.service_start, rc.service_end,
               rc.received_at, rc.rarc_json, r.payment_date, r.production_date, r.payer_name AS remit_payer,
               c.payer_name AS claim_payer, c.work_status, c.service_start AS claim_start, c.service_end AS claim_end,
-              (SELECT COUNT(*) FROM packet p WHERE p.claim_id = rc.claim_id) AS packets
+              (SELECT COUNT(*) FROM packet p WHERE p.claim_id = rc.claim_id OR (rc.claim_id IS NULL AND p.claim_id IS NULL AND p.claim_number = rc.claim_number)) AS packets
          FROM remit_claim rc
          JOIN remittance r ON r.id = rc.remittance_id
          LEFT JOIN claim c ON c.id = rc.claim_id
@@ -101,7 +133,7 @@ function denialRows(db: Database, now: Date, only: { claimId?: number; encounter
                         ORDER BY COALESCE(r2.payment_date, r2.production_date, rc2.received_at, '') DESC, rc2.id DESC LIMIT 1)
               ${filter}`,
     )
-    .all({ claimId: only.claimId ?? null, encounterId: only.encounterId ?? null }) as RemitClaimRow[];
+    .all({ claimId: only.claimId ?? null, encounterId: only.encounterId ?? null, remitClaimId: only.remitClaimId ?? null }) as RemitClaimRow[];
   // One claim or encounter: only its remittances' adjustments (ids are integers from the store).
   const some = filter ? `AND remit_claim_id IN (${remits.map((r) => Number(r.id)).join(',') || 'NULL'})` : '';
   const adjRows = db

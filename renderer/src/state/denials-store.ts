@@ -39,7 +39,8 @@ interface DenialsState {
   setQuery(q: Partial<WorklistQuery>): void;
   load(): Promise<void>;
   setStatus(claimId: number, status: DenialRow['status']): Promise<void>;
-  open(claimId: number): Promise<void>;
+  /** A stored claim, or a remittance-only claim of the worklist (an 835 alone). */
+  open(claim: { claimId: number } | { remitClaimId: number }): Promise<void>;
   close(): void;
   setLetter(s: string): void;
   setRecipient(s: string): void;
@@ -97,9 +98,9 @@ export const useDenials = create<DenialsState>((set, get) => {
         await call('setDenialStatus', { claimId, status });
         await get().load();
       }),
-    open: (claimId) =>
+    open: (claim) =>
       guard(async () => {
-        const draft = await call('packetDraft', { claimId });
+        const draft = await call('packetDraft', claim);
         set({ draft, letter: draft.letterTemplate, recipient: draft.recipient, picks: [], check: undefined, exported: undefined });
       }),
     close() {
@@ -116,7 +117,7 @@ export const useDenials = create<DenialsState>((set, get) => {
         const { draft, letter, recipient, picks } = get();
         if (!draft) return;
         const check = await call('packetCheck', {
-          claimId: draft.summary.claimId,
+          ...claimRef(draft.summary),
           recipient,
           letter,
           excerpts: picks.map((p) => ({ sectionId: p.sectionId, start: p.start, end: p.end, reason: p.reason })),
@@ -129,7 +130,7 @@ export const useDenials = create<DenialsState>((set, get) => {
         const { check, draft } = get();
         if (!check || !draft) return;
         const exported = await call('packetExport', { checkId: check.checkId, confirmed: true });
-        const history = await call('packetHistory', { claimId: draft.summary.claimId });
+        const history = await call('packetHistory', claimRef(draft.summary));
         set({ exported, check: undefined, draft: { ...draft, history } });
       }),
     saveTemplate: () =>
@@ -141,3 +142,8 @@ export const useDenials = create<DenialsState>((set, get) => {
 });
 
 registerPhiStore(() => useDenials.getState().reset());
+
+/** The claim a draft is about: the stored claim, else the remittance-only claim (an 835 alone). */
+function claimRef(s: { claimId: number | null; remitClaimId?: number | null }): { claimId: number } | { remitClaimId: number } {
+  return s.claimId !== null ? { claimId: s.claimId } : { remitClaimId: s.remitClaimId ?? 0 };
+}

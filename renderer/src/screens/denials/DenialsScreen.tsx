@@ -119,7 +119,7 @@ function Worklist() {
       </thead>
       <tbody>
         {rows.map((r) => (
-          <Row key={r.remitClaimId} r={r} onStatus={(s) => r.claimId && void setStatus(r.claimId, s)} onOpen={() => r.claimId && void open(r.claimId)} />
+          <Row key={r.remitClaimId} r={r} onStatus={(s) => r.claimId && void setStatus(r.claimId, s)} onOpen={() => void open(r.claimId ? { claimId: r.claimId } : { remitClaimId: r.remitClaimId })} />
         ))}
         {rows.length === 0 && (
           <tr>
@@ -170,7 +170,7 @@ function Row({ r, onStatus, onOpen }: { r: DenialRow; onStatus: (s: WorkStatus) 
         </select>
       </td>
       <td>
-        <button type="button" disabled={!r.claimId} onClick={onOpen} aria-label={`Build packet for claim ${r.claimNumber}`}>
+        <button type="button" onClick={onOpen} aria-label={`Build packet for claim ${r.claimNumber}`}>
           Build packet{r.packets ? ` (${r.packets})` : ''}
         </button>
       </td>
