@@ -8,6 +8,15 @@ export interface Migration {
   up(db: Database): void;
 }
 
+/**
+ * Adds a column unless the table has it already, so a migration that only adds columns can run
+ * again on a store set back to an earlier user_version.
+ */
+export function addColumnIfMissing(db: Database, table: string, column: string, declaration: string): void {
+  const has = db.prepare(`SELECT 1 FROM pragma_table_info('${table}') WHERE name = ?`).get(column) !== undefined;
+  if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
+}
+
 export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;
 
 /**

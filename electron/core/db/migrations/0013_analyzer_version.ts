@@ -1,4 +1,4 @@
-import type { Migration } from '../migration';
+import { addColumnIfMissing, type Migration } from '../migration';
 
 /**
  * Stored analysis follows the engine. Each document records the analyzer it was analysed with
@@ -21,10 +21,7 @@ export const m0013: Migration = {
   name: '0013_analyzer_version',
   up(db) {
     // Each column only when missing: a store set back to an earlier user_version runs this again.
-    const has = (table: string, col: string) => (db.prepare(`SELECT 1 FROM pragma_table_info('${table}') WHERE name = ?`).get(col) as unknown) !== undefined;
-    const add = (table: string, col: string, decl: string) => {
-      if (!has(table, col)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${col} ${decl}`);
-    };
+    const add = (table: string, col: string, decl: string) => addColumnIfMissing(db, table, col, decl);
     add('document', 'analyzer_version', 'TEXT');
     add('document', 'known_sha', 'TEXT');
     add('document', 'codes_json', 'TEXT');

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration';
+import { addColumnIfMissing, type Migration } from '../migration';
 
 /**
  * Remittances keep what the 835 reader tolerated (`warnings_json`: envelope count or control number
@@ -18,10 +18,7 @@ export const m0014: Migration = {
   name: '0014_remittance_warnings',
   up(db) {
     // Each column only when missing: a store set back to an earlier user_version runs this again.
-    const has = (table: string, col: string) => (db.prepare(`SELECT 1 FROM pragma_table_info('${table}') WHERE name = ?`).get(col) as unknown) !== undefined;
-    const add = (table: string, col: string, decl: string) => {
-      if (!has(table, col)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${col} ${decl}`);
-    };
+    const add = (table: string, col: string, decl: string) => addColumnIfMissing(db, table, col, decl);
     add('remittance', 'warnings_json', "TEXT NOT NULL DEFAULT '[]'");
     add('remit_claim', 'filing_indicator', 'TEXT');
     add('remit_claim', 'facility_type', 'TEXT');
